@@ -1,0 +1,1 @@
+"""One module per `lockdown` subcommand: `HELP`, `configure(parser)`, `run(args) -> int`."""

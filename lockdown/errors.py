@@ -1,0 +1,67 @@
+"""The project's exception tree; the CLI turns each into one line on stderr and an exit code.
+
+    LockdownError                 exit 2 unless a subclass says otherwise
+    ├── UsageError                bad command-line use
+    ├── ConfigError               an exam configuration that cannot be used (names file and field)
+    ├── ElevatedError             started as root / administrator / via sudo
+    ├── NetworkError              the exam server could not be reached or answered badly
+    ├── IntegrityError            the installed build does not match its signed manifest (exit 1)
+    │   └── IntegrityUnknown      the build could not be checked at all (exit 2)
+    └── CheckFailed               a check ran and found a problem (exit 1)
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class LockdownError(Exception):
+    """Base of every error the project raises on purpose; its text is shown to the user as is."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(LockdownError):
+    """The command line does not make sense."""
+
+
+class ConfigError(LockdownError):
+    """An exam configuration is malformed or asks for something lockdown cannot do.
+
+    `source` is the file or URL, `field` the dotted path of the offending field (may be empty).
+    """
+
+    def __init__(self, source: str, field: str, message: str) -> None:
+        self.source = source
+        self.field = field
+        self.message = message
+        where = f"{source}: {field}: " if field else f"{source}: "
+        super().__init__(where + message)
+
+
+class ElevatedError(LockdownError):
+    """lockdown refuses to run with administrator or root rights."""
+
+
+class NetworkError(LockdownError):
+    """The exam server could not be reached, or its reply was unusable."""
+
+
+class IntegrityError(LockdownError):
+    """The build was checked and does not match the signed manifest."""
+
+    exit_code = EXIT_PROBLEM
+
+
+class IntegrityUnknown(IntegrityError):
+    """The build could not be checked (no manifest, running from source, unreadable signature)."""
+
+    exit_code = EXIT_USAGE
+
+
+class CheckFailed(LockdownError):
+    """A check ran to its end and found a problem."""
+
+    exit_code = EXIT_PROBLEM

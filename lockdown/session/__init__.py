@@ -1,0 +1,1 @@
+"""Changes made to the machine for an exam, each with its undo."""

@@ -1,0 +1,88 @@
+"""Operations with undo, and the one sequence that runs them.
+
+Every change made for the exam (keyboard grab, clipboard, screen covers, presentation options...)
+is an `Operation`. `OperationSequence.perform()` runs them in order; if one fails, the ones already
+done are reverted, last first. `revert()` undoes everything at the end of the exam. A revert that
+fails does not stop the others: each is attempted and the failures are reported together.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Operation(Protocol):
+    """One change to the machine and its exact undo."""
+
+    name: str
+
+    def perform(self) -> None:
+        """Make the change; raise to abort the whole start-up."""
+
+    def revert(self) -> None:
+        """Undo the change; must be safe to call once after a successful perform()."""
+
+
+class OperationFailed(RuntimeError):
+    """An operation could not be performed; everything done before it was reverted."""
+
+    def __init__(self, name: str, cause: BaseException, revert_errors: list[str]) -> None:
+        self.name = name
+        self.cause = cause
+        self.revert_errors = revert_errors
+        super().__init__(f"{name}: {cause}")
+
+
+class RevertFailed(RuntimeError):
+    """Some operations could not be reverted; the message lists each."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(errors))
+
+
+class OperationSequence:
+    """Runs operations in order and reverts the performed ones in reverse order."""
+
+    def __init__(self, operations: Iterable[Operation]) -> None:
+        self._pending = list(operations)
+        self._done: list[Operation] = []
+
+    @property
+    def performed(self) -> tuple[str, ...]:
+        """Names of the operations currently in effect, in the order they were performed."""
+        return tuple(op.name for op in self._done)
+
+    def perform(self) -> None:
+        """Perform every operation; on a failure revert what was done and raise OperationFailed."""
+        for op in self._pending:
+            try:
+                op.perform()
+            except Exception as exc:
+                errors = self._revert_all()
+                raise OperationFailed(op.name, exc, errors) from exc
+            self._done.append(op)
+            log.debug("performed %s", op.name)
+        self._pending = []
+
+    def revert(self) -> None:
+        """Revert every performed operation, last first; raise RevertFailed if any failed."""
+        errors = self._revert_all()
+        if errors:
+            raise RevertFailed(errors)
+
+    def _revert_all(self) -> list[str]:
+        errors: list[str] = []
+        while self._done:
+            op = self._done.pop()
+            try:
+                op.revert()
+                log.debug("reverted %s", op.name)
+            except Exception as exc:  # every revert is attempted, failures reported together
+                errors.append(f"{op.name}: {exc}")
+        return errors
