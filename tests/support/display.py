@@ -1,0 +1,97 @@
+"""A real X display for end-to-end tests: Xvfb with the openbox window manager.
+
+The display accepts local clients of any user (`-ac`), so a kiosk run by the test's ordinary
+user can connect. Each pytest session picks a free display number.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+WIDTH, HEIGHT = 1280, 800
+
+
+def _free_display() -> int:
+    for n in range(90, 400):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+def _wait(predicate: object, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():  # type: ignore[operator]
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"timed out waiting for {what}")
+
+
+def start_display(width: int = WIDTH, height: int = HEIGHT,
+                  window_manager: bool = True) -> tuple[str, list[subprocess.Popen[bytes]]]:
+    """Start Xvfb (and openbox); return the DISPLAY string and the processes to stop."""
+    for name in ("Xvfb", "openbox", "xdotool", "xprop"):
+        if shutil.which(name) is None:
+            raise RuntimeError(f"{name} is not installed (the README's test command installs it)")
+    for _attempt in range(5):
+        n = _free_display()
+        xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{width}x{height}x24",
+                                 "-nolisten", "tcp", "-ac"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait(lambda n=n, x=xvfb: Path(f"/tmp/.X11-unix/X{n}").exists() or x.poll() is not None,
+                  10, "Xvfb")
+        except RuntimeError:
+            xvfb.kill()
+            continue
+        if xvfb.poll() is None:
+            break
+    else:
+        raise RuntimeError("Xvfb would not start")
+    display = f":{n}"
+    procs: list[subprocess.Popen[bytes]] = [xvfb]
+    if window_manager:
+        env = dict(os.environ, DISPLAY=display)
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        procs.append(wm)
+
+        def wm_ready() -> bool:
+            r = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
+                               capture_output=True, text=True)
+            return "window id" in r.stdout
+
+        _wait(wm_ready, 15, "openbox")
+    return display, procs
+
+
+def stop_display(procs: list[subprocess.Popen[bytes]]) -> None:
+    for p in reversed(procs):
+        p.terminate()
+        try:
+            p.wait(5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """DISPLAY of a 1280x800 Xvfb screen managed by openbox, for the whole test session."""
+    display, procs = start_display()
+    try:
+        yield display
+    finally:
+        stop_display(procs)
+
+
+def screenshot(display: str, path: Path) -> Path:
+    """Save the whole screen as PNG (ImageMagick's `import`)."""
+    subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True,
+                   capture_output=True, timeout=30)
+    return path
