@@ -1,0 +1,16 @@
+"""Exam configuration: native JSON or SEB `.seb`, loaded into the frozen ExamConfig.
+
+    load_config(source)          file path, https:// URL (http:// on loopback), seb(s):// link
+    parse_config(data, source)   bytes of either format, sniffed
+    explain(config)              lines for `lockdown run --explain`
+
+Every failure is a lockdown.errors.ConfigError naming the source and the field.
+"""
+
+from __future__ import annotations
+
+from lockdown.config.explain import explain
+from lockdown.config.loader import load_config, parse_config
+from lockdown.config.model import ExamConfig
+
+__all__ = ["ExamConfig", "explain", "load_config", "parse_config"]

@@ -1,0 +1,114 @@
+"""The bytes of a configuration file: gzip, SEB's 4-byte block prefixes, XML plist or JSON.
+
+SEB writes an unencrypted `.seb` as gzip("plnd" + gzip(plist XML)); older tools and LMSs hand out
+the bare XML. Encrypted blocks (`pswd`, `pwcc`, `pkhs`, `phsk`) need a password or a certificate
+lockdown does not have, so they get a clear error instead of a guess.
+"""
+
+from __future__ import annotations
+
+import gzip
+import plistlib
+import zlib
+from collections.abc import Mapping
+from typing import Any, Literal
+from xml.parsers.expat import ExpatError
+
+from lockdown.errors import ConfigError
+
+MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
+"""A real `.seb` is a few hundred kilobytes; anything past this is a decompression bomb."""
+MAX_NESTING = 64
+"""SEB settings nest about five levels deep; the limit keeps the recursive mappers safe."""
+
+GZIP_MAGIC = b"\x1f\x8b"
+PLAIN_PREFIX = b"plnd"
+ENCRYPTED_PREFIXES = {
+    b"pswd": "password-encrypted",
+    b"pwcc": "password-encrypted (client configuration)",
+    b"pkhs": "certificate-encrypted",
+    b"phsk": "certificate-encrypted (symmetric key)",
+}
+_EXPORT_HINT = ("lockdown cannot decrypt it; export an unencrypted configuration from the SEB Config Tool "
+                "(no password, no certificate) or from your LMS")
+
+Kind = Literal["json", "plist"]
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    """Decompress one gzip layer, refusing output past MAX_DECOMPRESSED_BYTES."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, MAX_DECOMPRESSED_BYTES + 1)
+    except zlib.error as exc:
+        raise ConfigError(source, "", f"corrupt gzip data ({exc})") from None
+    if len(out) > MAX_DECOMPRESSED_BYTES or inflater.unconsumed_tail:
+        raise ConfigError(source, "", f"decompresses to more than {MAX_DECOMPRESSED_BYTES // 2**20} MiB")
+    if not inflater.eof:
+        raise ConfigError(source, "", "truncated gzip data")
+    return out
+
+
+def unwrap(data: bytes, source: str) -> tuple[Kind, bytes]:
+    """Peel gzip layers and the `plnd` prefix; say whether the payload is JSON or an XML plist."""
+    for _ in range(3):  # gzip(plnd + gzip(xml)) is the deepest SEB goes
+        if data.startswith(GZIP_MAGIC):
+            data = _gunzip(data, source)
+            continue
+        prefix = data[:4]
+        if prefix in ENCRYPTED_PREFIXES:
+            raise ConfigError(source, "", f"this .seb file is {ENCRYPTED_PREFIXES[prefix]}; {_EXPORT_HINT}")
+        if prefix == PLAIN_PREFIX:
+            data = data[4:]
+            continue
+        break
+    text = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"bplist"):
+        raise ConfigError(source, "", "binary property lists are not supported; "
+                                      "save the configuration as XML")
+    if text.startswith(b"<"):
+        return "plist", text
+    if text.startswith(b"{"):
+        return "json", text
+    if not text:
+        raise ConfigError(source, "", "the file is empty")
+    raise ConfigError(source, "", "not a lockdown JSON configuration or an SEB .seb file")
+
+
+def depth_ok(root: Any) -> bool:
+    """True if no container nests deeper than MAX_NESTING (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return False
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return True
+
+
+def load_plist(xml: bytes, source: str) -> dict[str, Any]:
+    """Parse an XML plist whose root is a dict; no entity declarations (no billion laughs)."""
+    if b"<!ENTITY" in xml:
+        raise ConfigError(source, "", "XML entity declarations are not allowed in a configuration")
+    try:
+        root = plistlib.loads(xml, fmt=plistlib.FMT_XML)
+    except (ExpatError, ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ConfigError(source, "", f"not a valid property list ({reason[:200]})") from None
+    if not isinstance(root, dict):
+        raise ConfigError(source, "", "the property list's top level must be a <dict>")
+    if not depth_ok(root):
+        raise ConfigError(source, "", f"nested more than {MAX_NESTING} levels deep")
+    return root
+
+
+def dump_seb(settings: Mapping[str, Any], compress: bool = False) -> bytes:
+    """A `.seb` file for `settings`: plain XML plist, or SEB's gzip("plnd" + gzip(xml)) form."""
+    xml = plistlib.dumps(dict(settings), fmt=plistlib.FMT_XML, sort_keys=False)
+    if not compress:
+        return xml
+    inner = gzip.compress(xml, mtime=0)
+    return gzip.compress(PLAIN_PREFIX + inner, mtime=0)
