@@ -1,15 +1,84 @@
-"""`lockdown check`: placeholder until its issue lands (see README)."""
+"""`lockdown check [CONFIG] [--json] [--server URL] [--report [--yes]]`: can this machine sit the exam?
+
+Exit 0 when no check fails (warnings allowed), 1 when one does, 2 for bad input. `--report` shows
+the student the anonymous report and sends it only once they agree (`--yes` agrees in advance).
+The hidden `--probe` option is how the checks run Qt in a child process (lockdown.compat.qt_probe).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
-from lockdown.errors import UsageError
+from lockdown.compat import qt_probe
+from lockdown.compat.gather import run_checks
+from lockdown.compat.network import Get
+from lockdown.compat.render import render_json, render_report_preview, render_table, use_colour
+from lockdown.compat.report import REPORT_PATH, build_report
+from lockdown.compat.result import all_passed_or_warned
+from lockdown.config import load_config
+from lockdown.errors import EXIT_OK, EXIT_PROBLEM, UsageError
+from lockdown.net.http import HttpClient, RetryPolicy
+
+CHECK_RETRY = RetryPolicy(attempts=2, base_delay=0.5)
+"""One retry: a check should report a bad network quickly, not hide it."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("config", nargs="?", metavar="CONFIG",
+                        help="the exam's configuration (file or URL); without it, default needs apply")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON (see docs/ADMIN.md)")
+    parser.add_argument("--server", metavar="URL",
+                        help="exam server to test (default: the configuration's server)")
+    parser.add_argument("--report", action="store_true",
+                        help="after showing it, send the anonymous result to the exam server")
+    parser.add_argument("--yes", action="store_true", help="send the --report without asking")
+    parser.add_argument("--probe", choices=("screens", "render"), help=argparse.SUPPRESS)
+
+
+def _getter(client: HttpClient) -> Get:
+    def get(path: str, limit: int) -> bytes:
+        return client.request("GET", path, limit=limit)[1]
+    return get
+
+
+def _confirm() -> bool:
+    """y/N on the terminal; the question goes to stderr so --json output stays clean."""
+    if not sys.stdin.isatty():
+        raise UsageError("the report was not sent: run in a terminal to confirm it, or add --yes")
+    sys.stderr.write("Send this report? [y/N] ")
+    sys.stderr.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes", "o", "oui")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("'check' is not available in this build yet")
+    if args.probe:
+        return qt_probe.main(args.probe)
+    if args.yes and not args.report:
+        raise UsageError("--yes only confirms --report")
+    config = load_config(args.config) if args.config else None
+    server = args.server or (config.server.url if config and config.server else None)
+    if args.report and not server:
+        raise UsageError("--report needs an exam server: add --server URL or give the exam's configuration")
+    client = HttpClient(server, retry=CHECK_RETRY) if server else None
+    try:
+        checks, identity = run_checks(config, client.base_url if client else None,
+                                      _getter(client) if client else None)
+        if args.json:
+            sys.stdout.write(render_json(checks, identity, args.config, client.base_url if client else None))
+        else:
+            sys.stdout.write(render_table(checks, use_colour(sys.stdout.isatty(), os.environ)))
+        sys.stdout.flush()
+        if args.report and client:
+            payload = build_report(identity, checks)
+            sys.stderr.write(render_report_preview(payload, client.url(REPORT_PATH)))
+            if args.yes or _confirm():
+                client.json("POST", REPORT_PATH, json_body=payload)
+                sys.stderr.write("Report sent. Thank you.\n")
+            else:
+                sys.stderr.write("Report not sent.\n")
+    finally:
+        if client:
+            client.close()
+    return EXIT_OK if all_passed_or_warned(checks) else EXIT_PROBLEM

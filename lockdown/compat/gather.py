@@ -1,0 +1,135 @@
+"""The one place that looks at the real machine: gathers facts and runs every check in order.
+
+The check functions judge facts; this module measures them (platform, psutil, keyring, the guard's
+environment detection, the Qt probes, the exam server). Order is fixed: it is the order of the
+table, of the JSON document and of the report.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import keyring
+import psutil
+
+from lockdown import __version__
+from lockdown.compat import display, engine, network, probes, security, system
+from lockdown.compat.report import Identity, clean_version
+from lockdown.compat.result import Check
+from lockdown.config.model import DEFAULT_ALLOWED_DISPLAYS, ExamConfig, NetworkNeeds, WaylandPolicy
+from lockdown.errors import ElevatedError
+from lockdown.guard import elevation, environment, processes
+from lockdown.osname import OsName, current_os
+from lockdown.paths import get_paths
+
+WINDOWS_11_BUILD = 22000
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What the exam asks of the machine; the defaults are those of an exam that sets nothing."""
+
+    allowed_displays_max: int = DEFAULT_ALLOWED_DISPLAYS
+    wayland: WaylandPolicy = "refuse"
+    allow_virtual_machine: bool = False
+    allow_remote_session: bool = False
+    network: NetworkNeeds = field(default_factory=NetworkNeeds)
+
+    @classmethod
+    def of(cls, config: ExamConfig | None) -> Requirements:
+        if config is None:
+            return cls()
+        return cls(config.allowed_displays_max, config.wayland, config.allow_virtual_machine,
+                   config.allow_remote_session, config.network)
+
+
+def os_facts(os_name: OsName) -> system.OsFacts:
+    """This OS's anonymous label and the version numbers its support rule compares."""
+    if os_name == "windows":
+        build = int(platform.version().split(".")[-1] or 0) if platform.version() else 0
+        major = platform.release() or "10"
+        label = "11" if major == "10" and build >= WINDOWS_11_BUILD else major
+        return system.OsFacts("windows", clean_version(label), (build,))
+    if os_name == "macos":
+        numbers = tuple(int(p) for p in platform.mac_ver()[0].split(".")[:2] if p.isdigit())
+        return system.OsFacts("macos", clean_version(".".join(str(n) for n in numbers)), numbers)
+    try:
+        release = platform.freedesktop_os_release()
+        label = f"{release.get('ID', 'linux')} {release.get('VERSION_ID', '')}".strip()
+    except OSError:
+        label = "linux"
+    lib, version = platform.libc_ver()
+    glibc = tuple(int(p) for p in version.split(".") if p.isdigit()) if lib == "glibc" else ()
+    return system.OsFacts("linux", clean_version(label), glibc)
+
+
+def _free_disk() -> int:
+    """Free bytes on the disk lockdown installs to (its nearest existing folder)."""
+    where = get_paths().install
+    while not where.exists() and where != where.parent:
+        where = where.parent
+    return psutil.disk_usage(str(where if where.exists() else Path.home())).free
+
+
+def _elevation_refusal() -> str | None:
+    try:
+        elevation.refuse_elevated()
+    except ElevatedError as exc:
+        return str(exc)
+    return None
+
+
+def qt_version(probe: engine.RenderProbe) -> str:
+    """Qt's version as the probe saw it, else the installed PySide6's (Qt itself is not loaded here)."""
+    version = probe.qt_version
+    if not version:
+        try:
+            version = metadata.version("PySide6")
+        except metadata.PackageNotFoundError:
+            return "unknown"
+    return clean_version(version, r"[^0-9.]", 20)
+
+
+def run_checks(config: ExamConfig | None, server: str | None, get: network.Get | None,
+               env: Mapping[str, str] | None = None,
+               keyring_backend: Callable[[], object] = keyring.get_keyring) -> tuple[list[Check], Identity]:
+    """Every check, in order, and the anonymous identity of this machine.
+
+    `get` fetches from `server`; without both, the network checks say they were not run.
+    """
+    environ = dict(os.environ if env is None else env)
+    needs = Requirements.of(config)
+    os_name = current_os()
+    facts = os_facts(os_name)
+    arch = system.normalise_arch(platform.machine())
+    memory = psutil.virtual_memory()
+    envinfo = environment.detect_environment()
+    screens = probes.probe_screens(os_name, environ)
+    render = probes.probe_render(os_name, environ, probes.running_as_root())
+    net = (network.measure(server, needs.network, get) if server and get
+           else network.NetworkFacts(None))
+    checks = [
+        system.check_os(facts),
+        system.check_arch(arch, os_name),
+        system.check_memory(memory.available, memory.total),
+        system.check_disk(_free_disk()),
+        display.check_display_server(envinfo.display_server, needs.wayland),
+        display.check_screens(screens, needs.allowed_displays_max),
+        engine.check_webengine(render),
+        display.check_keyboard_blocking(envinfo.display_server, needs.wayland),
+        security.check_keyring(keyring_backend()),
+        security.check_not_elevated(_elevation_refusal()),
+        security.check_virtual_machine(envinfo.virtual_machine, needs.allow_virtual_machine),
+        security.check_remote_session(envinfo.remote_session, needs.allow_remote_session),
+        security.check_prohibited_apps(processes.running_prohibited(config)),
+        network.check_server(net, needs.network),
+        network.check_download(net, needs.network),
+        network.check_clock_offset(net, needs.network),
+    ]
+    identity = Identity(facts.family, facts.label, arch, qt_version(render), __version__)
+    return checks, identity
