@@ -1,0 +1,78 @@
+"""Where the client keeps its secrets (queue key, session token): the OS keyring, behind one interface.
+
+Unit tests use `MemorySecrets`; the real tests run `KeyringSecrets` against gnome-keyring.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import keyring
+import keyring.backends.fail
+from keyring.errors import KeyringError, PasswordDeleteError
+
+from lockdown.errors import LockdownError
+from lockdown.paths import KEYRING_SERVICE
+
+
+class SecretsUnavailable(LockdownError):
+    """No usable system keyring: lockdown keeps nothing on disk rather than storing it in clear."""
+
+
+class SecretStore(Protocol):
+    def get(self, name: str) -> str | None: ...
+    def set(self, name: str, value: str) -> None: ...
+    def delete(self, name: str) -> None: ...
+
+
+class MemorySecrets:
+    """Secrets that live as long as the object: for unit tests, or when no keyring exists."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        return self._items.get(name)
+
+    def set(self, name: str, value: str) -> None:
+        self._items[name] = value
+
+    def delete(self, name: str) -> None:
+        self._items.pop(name, None)
+
+
+class KeyringSecrets:
+    """The OS keyring (Secret Service, Windows Credential Manager, macOS Keychain) via `keyring`.
+
+    Refuses the plaintext and failing backends: a secret written to a plain file would outlive
+    the exam and defeat the encryption it protects.
+    """
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        backend = keyring.get_keyring()
+        module = type(backend).__module__
+        if isinstance(backend, keyring.backends.fail.Keyring) or module.startswith("keyrings.alt"):
+            raise SecretsUnavailable(f"no secure system keyring is available ({type(backend).__name__})")
+        self._backend = backend
+        self._service = service
+
+    def get(self, name: str) -> str | None:
+        try:
+            value = self._backend.get_password(self._service, name)
+        except KeyringError as exc:
+            raise SecretsUnavailable(f"the system keyring cannot be read: {exc}") from None
+        return value if isinstance(value, str) else None
+
+    def set(self, name: str, value: str) -> None:
+        try:
+            self._backend.set_password(self._service, name, value)
+        except KeyringError as exc:
+            raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
+
+    def delete(self, name: str) -> None:
+        try:
+            self._backend.delete_password(self._service, name)
+        except PasswordDeleteError:
+            return
+        except KeyringError as exc:
+            raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
