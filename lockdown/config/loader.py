@@ -18,7 +18,7 @@ from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
 from lockdown.errors import ConfigError
 from lockdown.osname import OsName, current_os
-from lockdown.seb import canonical_json
+from lockdown.seb import config_key
 from lockdown.urls import InsecureUrl, check_transport
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024
@@ -65,7 +65,7 @@ def parse_config(data: bytes, source: str, os_name: OsName | None = None) -> Exa
     else:
         config = from_seb(load_plist(payload, source), source, osn)
     try:
-        canonical_json(config.settings)
+        config_key(config.settings)
     except (TypeError, ValueError) as exc:
         raise ConfigError(source, "", f"holds a value with no Config Key form ({exc})") from None
     return config
