@@ -1,0 +1,189 @@
+"""Install the verified bundle for the current user, and repair or upgrade it when run again.
+
+The order matters: check the bundle against its signed manifest, write a receipt saying what is
+about to be created (so a half-finished install can be removed), copy file by file (each through a
+temporary name, so a repair never leaves a half-written file), drop whatever an older version left
+in the install folder, check the installed copy again, create the shortcuts, mark the receipt complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lockdown import __version__
+from lockdown.errors import EXIT_PROBLEM, LockdownError, UsageError
+from lockdown.install import safety
+from lockdown.install.platform_base import InstallPlatform
+from lockdown.install.receipt import Entry, Kind, Receipt, write_receipt
+from lockdown.paths import Paths
+
+Verifier = Callable[[Path], None]
+"""Checks a bundle or install folder against its signed manifest; raises IntegrityError."""
+
+Progress = Callable[[int, int, str], None]
+"""(bytes done, bytes in all, what is being done) for a progress bar."""
+
+
+class InstallError(LockdownError):
+    """The install could not be completed (a file could not be written, a bundle link leads out)."""
+
+    exit_code = EXIT_PROBLEM
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What will be installed where: shown to the student before anything is written."""
+
+    bundle: Path
+    install_dir: Path
+    shortcuts: tuple[Path, ...]
+    files: tuple[Path, ...]
+    """Bundle-relative paths of files and links, in copy order."""
+    dirs: tuple[Path, ...]
+    total_bytes: int
+    upgrade: bool
+
+
+@dataclass
+class InstallReport:
+    install_dir: Path
+    files: int
+    total_bytes: int
+    shortcuts: list[Path] = field(default_factory=list)
+    removed_stale: int = 0
+
+
+def _missing_parents(targets: tuple[Path, ...], home: Path) -> list[Path]:
+    """Folders inside `home` above `targets` that do not exist yet, outermost first."""
+    missing: list[Path] = []
+    for target in targets:
+        for parent in reversed(target.parents):
+            if home in parent.parents and not safety.exists(parent) and parent not in missing:
+                missing.append(parent)
+    return missing
+
+
+class Installer:
+    """Copies a bundle to `paths.install` and records everything it creates."""
+
+    def __init__(self, paths: Paths, platform: InstallPlatform, verify: Verifier,
+                 version: str = __version__) -> None:
+        self.paths = paths
+        self.platform = platform
+        self.verify = verify
+        self.version = version
+        self._owned = safety.OwnedLocations.from_paths(paths)
+
+    def plan(self, bundle: Path) -> Plan:
+        """Look at the bundle (without trusting it yet) and say what the install would do."""
+        bundle = bundle.absolute()
+        if not self.platform.executable(bundle, "lockdown").is_file():
+            raise UsageError(f"{bundle}: not a lockdown bundle (no lockdown program in it)")
+        if bundle == self.paths.install or self.paths.install in bundle.parents:
+            raise UsageError(f"{bundle}: this is the installed copy; run the installer from the "
+                             "downloaded bundle")
+        files: list[Path] = []
+        dirs: list[Path] = []
+        total = 0
+        for root, dirnames, filenames in os.walk(bundle):
+            here = Path(root)
+            dirnames.sort()
+            for name in (*sorted(dirnames), *sorted(filenames)):
+                path = here / name
+                st = path.lstat()
+                rel = path.relative_to(bundle)
+                if path.is_symlink():
+                    self._check_link(bundle, path)
+                    files.append(rel)
+                elif name in dirnames:
+                    dirs.append(rel)
+                else:
+                    files.append(rel)
+                    total += st.st_size
+            dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        return Plan(bundle=bundle, install_dir=self.paths.install, shortcuts=self.paths.shortcuts,
+                    files=tuple(files), dirs=tuple(dirs), total_bytes=total,
+                    upgrade=safety.exists(self.paths.install))
+
+    @staticmethod
+    def _check_link(bundle: Path, link: Path) -> None:
+        target = os.readlink(link)
+        resolved = os.path.normpath(link.parent / target)
+        if os.path.isabs(target) or not resolved.startswith(str(bundle) + os.sep):
+            raise InstallError(f"{link}: the bundle holds a link that leads out of it ({target})")
+
+    def install(self, plan: Plan, progress: Progress | None = None) -> InstallReport:
+        """Verify, copy, clean, verify again, add shortcuts; the receipt records every step."""
+        report = progress or (lambda _done, _total, _what: None)
+        report(0, plan.total_bytes, "checking the bundle against its signed manifest")
+        self.verify(plan.bundle)
+        dest = plan.install_dir
+        entries = [Entry("parent_dir", str(p))
+                   for p in _missing_parents((*self._owned.roots, *self._owned.files), self.paths.home)]
+        entries.append(Entry("dir", str(dest)))
+        planned = [Entry("shortcut", str(s)) for s in plan.shortcuts]
+        planned += [Entry("registry", k) for k in self.paths.registry_keys]
+        receipt_path = self.paths.receipt
+        try:
+            write_receipt(receipt_path, self._receipt(entries + planned, complete=False))
+            dest.mkdir(parents=True, exist_ok=True)
+            done = 0
+            for rel in plan.dirs:
+                self._mkdir(dest / rel)
+                entries.append(Entry("dir", str(dest / rel)))
+            for rel in plan.files:
+                kind, size = self._copy(plan.bundle / rel, dest / rel)
+                entries.append(Entry(kind, str(dest / rel)))
+                done += size
+                report(done, plan.total_bytes, str(rel))
+            stale = self._remove_stale(plan)
+            report(done, plan.total_bytes, "checking the installed copy")
+            self.verify(dest)
+            created = self.platform.create_shortcuts(dest, self.version, plan.total_bytes)
+            write_receipt(receipt_path, self._receipt(entries + created, complete=True))
+        except OSError as exc:
+            raise InstallError(f"could not install into {dest}: {exc}") from None
+        return InstallReport(install_dir=dest, files=len(plan.files), total_bytes=plan.total_bytes,
+                             shortcuts=[Path(e.path) for e in created if e.kind == "shortcut"],
+                             removed_stale=stale)
+
+    def _receipt(self, entries: list[Entry], complete: bool) -> Receipt:
+        return Receipt(app_version=self.version, os=self.paths.os, install_dir=str(self.paths.install),
+                       complete=complete, entries=tuple(entries))
+
+    def _copy(self, src: Path, dst: Path) -> tuple[Kind, int]:
+        """Copy one file or link through a temporary name; return its receipt kind and size."""
+        if safety.exists(dst) and dst.is_dir() and not dst.is_symlink():
+            safety.remove(dst, self._owned)  # a folder where this version has a file
+        tmp = dst.with_name(f".{dst.name}.lockdown-new")
+        tmp.unlink(missing_ok=True)
+        if src.is_symlink():
+            os.symlink(os.readlink(src), tmp)
+            kind: Kind = "symlink"
+        else:
+            shutil.copy2(src, tmp, follow_symlinks=False)
+            kind = "file"
+        os.replace(tmp, dst)
+        return kind, 0 if kind == "symlink" else dst.lstat().st_size
+
+    def _mkdir(self, path: Path) -> None:
+        if safety.exists(path) and (path.is_symlink() or not path.is_dir()):
+            safety.remove(path, self._owned)  # a file or link where this version has a folder
+        path.mkdir(exist_ok=True)
+
+    def _remove_stale(self, plan: Plan) -> int:
+        """Delete what is in the install folder but not in this bundle (older version, broken copy)."""
+        keep = {plan.install_dir / p for p in (*plan.files, *plan.dirs)}
+        removed = 0
+        for root, dirnames, filenames in os.walk(plan.install_dir, topdown=True):
+            here = Path(root)
+            for name in (*dirnames, *filenames):
+                path = here / name
+                if path not in keep and safety.remove(path, self._owned):
+                    removed += 1
+            dirnames[:] = [d for d in dirnames if here / d in keep and not (here / d).is_symlink()]
+        return removed

@@ -1,0 +1,36 @@
+"""macOS: the bundle goes to ~/Applications (Finder and Launchpad list it); no menu entries.
+
+A running program can be deleted on macOS, so the uninstaller needs no copy of itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lockdown.install.receipt import Entry
+from lockdown.paths import Paths
+
+
+class MacInstall:
+    """Nothing beyond copying the bundle: the folder itself is what the user sees."""
+
+    def __init__(self, paths: Paths) -> None:
+        self._paths = paths
+
+    def executable(self, folder: Path, program: str) -> Path:
+        return folder / program
+
+    def create_shortcuts(self, install_dir: Path, version: str, size_bytes: int) -> list[Entry]:
+        return []
+
+    def registry_key_exists(self, key: str) -> bool:
+        return False
+
+    def remove_registry_key(self, key: str) -> bool:
+        return False
+
+    def relocate_uninstaller(self, argv: list[str], install_dir: Path, temp_dir: Path) -> bool:
+        return False
+
+    def schedule_self_delete(self, executable: Path, temp_dir: Path) -> None:
+        """Nothing: the program's files were unlinked while it ran, which macOS allows."""

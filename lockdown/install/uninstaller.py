@@ -1,0 +1,221 @@
+"""Remove lockdown and everything it may have written, then look again and say what is left.
+
+What to remove comes from two sources that must agree with nothing else: every location
+`lockdown.paths` names (so a lost or half-written receipt still leaves nothing behind), and the
+receipt (for the folders the installer created to hold lockdown's, and the registry keys). A
+receipt entry outside those locations is refused and reported; it is never deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import psutil
+
+from lockdown.install import safety
+from lockdown.install.keyring_store import KeyringUnavailable, SecretStore
+from lockdown.install.platform_base import InstallPlatform
+from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
+from lockdown.paths import KEYRING_ENTRIES, Paths
+from lockdown.tracefree import owner_pid
+
+Progress = Callable[[int, int, str], None]
+"""(steps done, steps in all, what is being removed)."""
+
+ItemKind = Literal["path", "parent_dir", "registry", "keyring"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to remove: a path, a folder to remove if empty, a registry key or keyring entry."""
+
+    kind: ItemKind
+    target: str
+    why: str
+
+    def label(self) -> str:
+        return f"{self.target} ({self.why})"
+
+
+@dataclass
+class UninstallReport:
+    """What was removed, what is still there (and why), what the receipt asked for and was refused."""
+
+    removed: list[Item] = field(default_factory=list)
+    remaining: list[tuple[Item, str]] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """No trace left and nothing suspicious in the receipt."""
+        return not self.remaining and not self.refused
+
+    def lines(self) -> list[str]:
+        """The report as the terminal and the window show it."""
+        out = [f"note: {n}" for n in self.notes]
+        out += [f"refused: {path}: {why}" for path, why in self.refused]
+        out += [f"remains: {item.label()}: {why}" for item, why in self.remaining]
+        if not self.remaining:
+            out.append("no trace left")
+        return out
+
+
+@dataclass
+class Plan:
+    items: list[Item]
+    refused: list[tuple[str, str]]
+    notes: list[str]
+    busy: list[tuple[Item, str]] = field(default_factory=list)
+    """Items left alone on purpose (a running exam's folder), with the reason."""
+
+
+class Uninstaller:
+    """Plans, removes and checks. `keep`: temporary folders this process runs from (the Windows
+    copy of the uninstaller), removed after it exits."""
+
+    def __init__(self, paths: Paths, platform: InstallPlatform, secrets: SecretStore,
+                 keep: Sequence[Path] = (), retry_pause: float = 1.0) -> None:
+        self.paths = paths
+        self.platform = platform
+        self.secrets = secrets
+        self.keep = tuple(keep)
+        self.retry_pause = retry_pause
+        self.owned = safety.OwnedLocations.from_paths(paths)
+
+    def _receipt(self, notes: list[str]) -> Receipt | None:
+        try:
+            receipt = read_receipt(self.paths.receipt)
+        except ReceiptError as exc:
+            notes.append(f"the receipt was not used: {exc}; removing every location lockdown owns")
+            return None
+        if receipt is not None and not receipt.complete:
+            notes.append("the last install did not finish; removing what it had started")
+        return receipt
+
+    def plan(self) -> Plan:
+        """Everything that would be removed, in order; receipt entries that are refused, and why."""
+        notes: list[str] = []
+        refused: list[tuple[str, str]] = []
+        receipt = self._receipt(notes)
+        items = [Item("path", str(p), "menu entry") for p in self.paths.owned_files()]
+        keys = list(self.paths.registry_keys)
+        parents: list[Path] = []
+        if receipt is not None:
+            for entry in receipt.entries:
+                if entry.kind == "registry":
+                    if entry.path not in keys:
+                        refused.append((entry.path, "not a registry key lockdown uses"))
+                    continue
+                path = Path(entry.path)
+                try:
+                    if entry.kind == "parent_dir":
+                        self.owned.check_empty_parent(path)
+                        parents.append(path)
+                    else:
+                        self.owned.check_removable(path)
+                except safety.Refused as exc:
+                    refused.append((entry.path, _reason(exc, path)))
+        items += [Item("registry", k, "Apps & features entry") for k in keys]
+        items += [Item("keyring", f"{s}/{u}", "keyring entry") for s, u in KEYRING_ENTRIES]
+        busy: list[tuple[Item, str]] = []
+        for folder in self.paths.session_temp_dirs():
+            pid = owner_pid(folder)
+            if folder in self.keep or pid == os.getpid():
+                continue  # this process's own folder, removed when it exits
+            item = Item("path", str(folder), "temporary folder of an exam session")
+            if pid is not None and psutil.pid_exists(pid):
+                busy.append((item, f"in use by running lockdown process {pid}; run the uninstaller "
+                                   "again once it has ended"))
+            else:
+                items.append(item)
+        roots = [(self.paths.cache, "cache"), (self.paths.config, "settings"),
+                 (self.paths.log, "logs"), (self.paths.state, "session state"),
+                 (self.paths.install, "installed program"), (self.paths.data, "data and receipt")]
+        seen: set[Path] = set()
+        for root, why in roots:
+            if root not in seen:
+                seen.add(root)
+                items.append(Item("path", str(root), why))
+        items += [Item("parent_dir", str(p), "folder created by the installer, removed if empty")
+                  for p in sorted(parents, key=lambda p: len(p.parts), reverse=True)]
+        return Plan(items=items, refused=refused, notes=notes, busy=busy)
+
+    def present(self, item: Item) -> bool:
+        """Is this item on the machine now? (KeyringUnavailable when the keyring cannot say.)"""
+        if item.kind == "registry":
+            return self.platform.registry_key_exists(item.target)
+        if item.kind == "keyring":
+            service, user = item.target.split("/", 1)
+            return self.secrets.present(service, user)
+        return safety.exists(Path(item.target))
+
+    def dry_run(self) -> Plan:
+        """The plan, keeping only what is actually there (a keyring it cannot ask is listed)."""
+        plan = self.plan()
+        kept = []
+        for item in plan.items:
+            try:
+                if self.present(item):
+                    kept.append(item)
+            except KeyringUnavailable:
+                kept.append(item)
+        return Plan(items=kept, refused=plan.refused, notes=plan.notes, busy=plan.busy)
+
+    def run(self, progress: Progress | None = None) -> UninstallReport:
+        """Remove every planned item, then check each again."""
+        step = progress or (lambda _done, _total, _what: None)
+        plan = self.plan()
+        report = UninstallReport(refused=plan.refused, notes=plan.notes, remaining=list(plan.busy))
+        errors: dict[Item, str] = {}
+        total = len(plan.items) + 1
+        for i, item in enumerate(plan.items):
+            step(i, total, item.label())
+            try:
+                if self._remove_with_retry(item):
+                    report.removed.append(item)
+            except (OSError, safety.Refused, KeyringUnavailable) as exc:
+                errors[item] = str(exc) or type(exc).__name__
+        step(total - 1, total, "looking again")
+        for item in plan.items:
+            try:
+                still = self.present(item)
+            except KeyringUnavailable as exc:
+                report.remaining.append((item, f"the keyring could not be asked: {exc}"))
+                continue
+            if still and item.kind == "parent_dir":
+                if any(Path(item.target).iterdir()):
+                    continue  # it now holds the user's own files: not a trace of lockdown
+            if still:
+                report.remaining.append((item, errors.get(item, "still present after removal")))
+        step(total, total, "done")
+        return report
+
+    def _remove_with_retry(self, item: Item) -> bool:
+        """Remove once, and once more after a pause (a file briefly locked by another program)."""
+        try:
+            return self._remove(item)
+        except OSError:
+            time.sleep(self.retry_pause)
+            return self._remove(item)
+
+    def _remove(self, item: Item) -> bool:
+        if item.kind == "registry":
+            return self.platform.remove_registry_key(item.target)
+        if item.kind == "keyring":
+            service, user = item.target.split("/", 1)
+            return self.secrets.delete(service, user)
+        if item.kind == "parent_dir":
+            return safety.remove_empty_parent(Path(item.target), self.owned)
+        return safety.remove(Path(item.target), self.owned)
+
+
+def _reason(exc: safety.Refused, path: Path) -> str:
+    text = str(exc)
+    prefix = f"{path}: "
+    return text[len(prefix):] if text.startswith(prefix) else text
