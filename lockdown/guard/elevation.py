@@ -1,0 +1,16 @@
+"""Refuse to run with administrator or root rights (CNIL: the software must not need them)."""
+
+from __future__ import annotations
+
+from lockdown.errors import ElevatedError
+from lockdown.platform import PlatformBackend, get_backend
+
+
+def refuse_elevated(backend: PlatformBackend | None = None) -> None:
+    """Raise ElevatedError when lockdown runs elevated; the CLI turns it into one line and exit 2."""
+    reason = (backend or get_backend()).elevated()
+    if reason:
+        raise ElevatedError(
+            f"refusing to run elevated ({reason}); start lockdown as your ordinary user account, "
+            "without administrator or root rights"
+        )

@@ -1,0 +1,181 @@
+"""macOS: NSApplication presentation options and NSWindow sharing type through PyObjC.
+
+Neither needs an extra permission (unlike a keyboard event tap, which needs Accessibility
+access). Importable on any OS: PyObjC (installed only on macOS, by an environment marker) is
+imported inside functions. The logic is tested with a fake `Cocoa`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+import psutil
+
+from lockdown.osname import OsName
+from lockdown.platform.base import DisplayServer, Switch
+from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
+
+# NSApplicationPresentationOptions (AppKit NSApplication.h).
+HIDE_DOCK = 1 << 1
+HIDE_MENU_BAR = 1 << 3
+DISABLE_APPLE_MENU = 1 << 4
+DISABLE_PROCESS_SWITCHING = 1 << 5
+DISABLE_FORCE_QUIT = 1 << 6
+DISABLE_SESSION_TERMINATION = 1 << 7
+DISABLE_HIDE_APPLICATION = 1 << 8
+
+KIOSK_OPTIONS = (HIDE_DOCK | HIDE_MENU_BAR | DISABLE_APPLE_MENU | DISABLE_PROCESS_SWITCHING
+                 | DISABLE_FORCE_QUIT | DISABLE_SESSION_TERMINATION | DISABLE_HIDE_APPLICATION)
+"""Dock and menu bar hidden; Cmd+Tab, Cmd+Opt+Esc, log out/restart/shut down and Cmd+H disabled."""
+
+NS_WINDOW_SHARING_NONE = 0
+
+_SCREEN_SHARING = {"screensharingd": "macOS Screen Sharing", "ardagent": "Apple Remote Desktop"}
+
+
+class Cocoa(Protocol):
+    """The AppKit calls lockdown makes; faked in tests."""
+
+    def presentation_options(self) -> int:
+        """NSApp.presentationOptions."""
+
+    def set_presentation_options(self, options: int) -> None:
+        """NSApp.setPresentationOptions_; raises when AppKit rejects the combination."""
+
+    def sharing_type(self, view_id: int) -> int:
+        """sharingType of the NSWindow holding the NSView `view_id` (Qt's winId())."""
+
+    def set_sharing_type(self, view_id: int, sharing: int) -> None:
+        """setSharingType_ on that NSWindow."""
+
+
+Sysctl = Callable[[str], bytes | None]
+
+
+class PyObjCCocoa:
+    """The real AppKit calls; must run on the main (Qt GUI) thread, on macOS only."""
+
+    @staticmethod
+    def _app() -> Any:
+        from AppKit import NSApplication
+
+        return NSApplication.sharedApplication()
+
+    @staticmethod
+    def _window(view_id: int) -> Any:
+        import objc
+
+        return objc.objc_object(c_void_p=ctypes.c_void_p(view_id)).window()
+
+    def presentation_options(self) -> int:
+        return int(self._app().presentationOptions())
+
+    def set_presentation_options(self, options: int) -> None:
+        self._app().setPresentationOptions_(options)
+
+    def sharing_type(self, view_id: int) -> int:
+        return int(self._window(view_id).sharingType())
+
+    def set_sharing_type(self, view_id: int, sharing: int) -> None:
+        self._window(view_id).setSharingType_(sharing)
+
+
+def libc_sysctl(name: str) -> bytes | None:
+    """sysctlbyname(3) value as raw bytes, or None when the name does not exist."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    size = ctypes.c_size_t(0)
+    if libc.sysctlbyname(name.encode(), None, ctypes.byref(size), None, 0) != 0 or size.value == 0:
+        return None
+    buf = ctypes.create_string_buffer(size.value)
+    if libc.sysctlbyname(name.encode(), buf, ctypes.byref(size), None, 0) != 0:
+        return None
+    return buf.raw[: size.value]
+
+
+class PresentationOptionsBlocker:
+    """Kiosk presentation options for the whole app, restored to what they were on stop().
+
+    They apply while lockdown is the active app and vanish with the process. AppKit rejects them
+    while the window is in a native full-screen space: the kiosk window must cover the screen
+    without entering one.
+    """
+
+    def __init__(self, cocoa: Cocoa) -> None:
+        self._cocoa = cocoa
+        self._previous: int | None = None
+
+    def start(self) -> None:
+        self._previous = self._cocoa.presentation_options()
+        self._cocoa.set_presentation_options(KIOSK_OPTIONS)
+
+    def stop(self) -> None:
+        if self._previous is not None:
+            self._cocoa.set_presentation_options(self._previous)
+            self._previous = None
+
+
+class SharingTypeCaptureBlocker:
+    """NSWindow.sharingType = none: the window is left out of screenshots and screen sharing."""
+
+    def __init__(self, cocoa: Cocoa, view_id: int) -> None:
+        self._cocoa = cocoa
+        self._view = view_id
+        self._previous: int | None = None
+
+    def start(self) -> None:
+        self._previous = self._cocoa.sharing_type(self._view)
+        self._cocoa.set_sharing_type(self._view, NS_WINDOW_SHARING_NONE)
+
+    def stop(self) -> None:
+        if self._previous is not None:
+            self._cocoa.set_sharing_type(self._view, self._previous)
+            self._previous = None
+
+
+class MacBackend:
+    """The macOS backend; `cocoa`, `sysctl`, `env`, `euid` and `process_names` are seams for tests."""
+
+    os_name: OsName = "macos"
+
+    def __init__(self, cocoa: Cocoa | None = None, sysctl: Sysctl = libc_sysctl,
+                 env: Mapping[str, str] | None = None, euid: int | None = None,
+                 process_names: Callable[[], set[str]] = running_process_names) -> None:
+        self._cocoa: Cocoa = cocoa or PyObjCCocoa()
+        self._sysctl = sysctl
+        self._env = os.environ if env is None else env
+        self._euid = os.geteuid() if euid is None else euid
+        self._process_names = process_names
+
+    def display_server(self) -> DisplayServer:
+        return "macos"
+
+    def elevated(self) -> str | None:
+        return posix_elevation(self._euid)
+
+    def virtual_machine(self) -> str | None:
+        present = self._sysctl("kern.hv_vmm_present")
+        if present and int.from_bytes(present[:4], "little") == 1:
+            return "macOS reports a hypervisor (kern.hv_vmm_present)"
+        model = (self._sysctl("hw.model") or b"").rstrip(b"\0").decode(errors="replace")
+        if model.startswith("VirtualMac"):
+            return f"Apple virtual machine ({model})"
+        return None
+
+    def remote_session(self) -> str | None:
+        return remote_from_env(self._env) or first_running(_SCREEN_SHARING, self._process_names)
+
+    def shortcut_blocker(self) -> Switch | None:
+        return PresentationOptionsBlocker(self._cocoa)
+
+    def capture_blocker(self, window_id: int) -> Switch | None:
+        return SharingTypeCaptureBlocker(self._cocoa, window_id)
+
+    def is_own_process(self, proc: psutil.Process) -> bool:
+        try:
+            return proc.uids().real == os.getuid()
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            return False
