@@ -1,0 +1,78 @@
+"""Ed25519 detached signature over the exact manifest bytes, checked against a pinned key.
+
+The release public key is written here, in the code, so a tampered install cannot swap it by
+editing a data file next to the program (it would have to change the code, which the manifest
+covers). The private key never enters the repository; `tools/sign.py` reads it from a file the
+maintainer names. A signature file holds the raw 64 signature bytes, the format `openssl pkeyutl
+-verify -rawin` checks, so anyone can verify a release without lockdown.
+"""
+
+from __future__ import annotations
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from lockdown.errors import IntegrityError, IntegrityUnknown
+
+RELEASE_PUBLIC_KEY_PEM = b"""-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAmbpjzVaiNLgwcdqQQivP/xgsbpOqIGvVfHt/UTaZczA=
+-----END PUBLIC KEY-----
+"""
+"""The lockdown release key (raw: 99ba63cd56a234b83071da90422bcfff182c6e93aa206bd57c7b7f5136997330)."""
+
+SIGNATURE_BYTES = 64
+
+
+class BadSignature(IntegrityError):
+    """The signature does not match the manifest for this key: edited manifest, swapped signature or
+    another key (exit 1)."""
+
+
+class KeyFileError(IntegrityUnknown):
+    """A key file that is not an Ed25519 key (exit 2)."""
+
+
+def load_public_key(pem: bytes, source: str = "public key") -> Ed25519PublicKey:
+    """Parse a PEM Ed25519 public key; raise KeyFileError naming `source` otherwise."""
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except ValueError as exc:
+        raise KeyFileError(f"{source}: not a PEM public key ({exc})") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(f"{source}: not an Ed25519 public key")
+    return key
+
+
+def load_private_key(pem: bytes, source: str = "private key") -> Ed25519PrivateKey:
+    """Parse an unencrypted PEM Ed25519 private key (for signing a release)."""
+    try:
+        key = serialization.load_pem_private_key(pem, password=None)
+    except (ValueError, TypeError) as exc:
+        raise KeyFileError(f"{source}: not an unencrypted PEM private key ({exc})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{source}: not an Ed25519 private key")
+    return key
+
+
+def release_public_key() -> Ed25519PublicKey:
+    """The pinned release key."""
+    return load_public_key(RELEASE_PUBLIC_KEY_PEM, "pinned release key")
+
+
+def sign(data: bytes, private_key: Ed25519PrivateKey) -> bytes:
+    """The 64-byte detached signature of `data`."""
+    return private_key.sign(data)
+
+
+def verify_signature(data: bytes, signature: bytes, public_key: Ed25519PublicKey | None = None) -> None:
+    """Return if `signature` signs exactly `data` for `public_key` (default: the pinned release key)."""
+    key = public_key or release_public_key()
+    if len(signature) != SIGNATURE_BYTES:
+        raise BadSignature(f"signature: {len(signature)} bytes instead of {SIGNATURE_BYTES}; "
+                           "not a signature of this manifest (truncated or swapped)")
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        raise BadSignature("signature does not match the manifest for the release key: the manifest "
+                           "was edited, the signature swapped, or it was signed with another key") from None

@@ -1,0 +1,109 @@
+"""Compare an install folder with a signed manifest: the one verify function.
+
+Order matters: the signature is checked over the raw bytes before the manifest is even parsed, the
+manifest is validated before any of its paths touches the disk, and files are hashed only when
+their size already matches. Links are never followed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from lockdown.errors import IntegrityUnknown
+from lockdown.integrity.hashing import Progress, hash_files
+from lockdown.integrity.manifest import FileEntry, LinkEntry, Manifest, parse_manifest
+from lockdown.integrity.signature import verify_signature
+from lockdown.integrity.tree import Node, scan
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A file whose content, kind or permissions differ from the manifest."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What differs between the install folder and the manifest (all empty: it matches)."""
+
+    manifest: Manifest
+    missing: tuple[str, ...] = ()
+    modified: tuple[Mismatch, ...] = ()
+    extra: tuple[str, ...] = ()
+    checked_files: int = 0
+    checked_bytes: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.modified or self.extra)
+
+    def problems(self) -> list[str]:
+        """One line per difference, for people."""
+        return ([f"missing: {p}" for p in self.missing]
+                + [f"modified: {m.path} ({m.reason})" for m in self.modified]
+                + [f"extra: {p}" for p in self.extra])
+
+
+def _compare_kind(entry: FileEntry | LinkEntry, node: Node) -> str | None:
+    """Why `node` cannot be `entry` without hashing it, or None when only the content is left to check."""
+    if isinstance(entry, LinkEntry):
+        if node.kind != "link":
+            return f"expected a link to {entry.target}, found a {node.kind}"
+        return None if node.target == entry.target else f"link points to {node.target}, not {entry.target}"
+    if node.kind != "file":
+        return f"expected a regular file, found a {node.kind}"
+    if node.size != entry.size:
+        return f"size {node.size} instead of {entry.size}"
+    if os.name == "posix" and bool(node.mode & 0o111) != bool(entry.mode & 0o111):
+        return "executable permission changed"
+    return None
+
+
+def verify_tree(install_dir: Path, manifest: Manifest, progress: Progress | None = None) -> VerifyResult:
+    """Compare `install_dir` with an already trusted manifest."""
+    if not install_dir.is_dir():
+        raise IntegrityUnknown(f"{install_dir}: not a folder")
+    try:
+        on_disk = scan(install_dir)
+    except OSError as exc:
+        raise IntegrityUnknown(f"{exc.filename}: cannot be read ({exc.strerror})") from None
+    expected = manifest.by_path()
+    missing = sorted(p for p in expected if p not in on_disk)
+    extra = sorted(p for p in on_disk if p not in expected)
+    modified: list[Mismatch] = []
+    to_hash: dict[str, int] = {}
+    for path, entry in expected.items():
+        node = on_disk.get(path)
+        if node is None:
+            continue
+        reason = _compare_kind(entry, node)
+        if reason:
+            modified.append(Mismatch(path, reason))
+        elif isinstance(entry, FileEntry):
+            to_hash[path] = entry.size
+    for path, digest in hash_files(install_dir, to_hash, progress).items():
+        entry = expected[path]
+        assert isinstance(entry, FileEntry)
+        if isinstance(digest, OSError):
+            modified.append(Mismatch(path, f"cannot be read: {digest.strerror}"))
+        elif digest != entry.sha256:
+            modified.append(Mismatch(path, "content differs"))
+    return VerifyResult(manifest, tuple(missing), tuple(sorted(modified, key=lambda m: m.path)),
+                        tuple(extra), len(to_hash), sum(to_hash.values()))
+
+
+def verify(install_dir: Path, manifest_bytes: bytes, signature: bytes,
+           public_key: Ed25519PublicKey | None = None, progress: Progress | None = None) -> VerifyResult:
+    """Check the signature (pinned release key unless `public_key` is given), then every file.
+
+    Raises BadSignature (exit 1) or ManifestError (exit 2); returns the differences otherwise.
+    """
+    verify_signature(manifest_bytes, signature, public_key)
+    manifest = parse_manifest(manifest_bytes)
+    return verify_tree(install_dir, manifest, progress)
