@@ -78,9 +78,12 @@ def _download(url: str) -> bytes:
         try:
             check_transport(current)
         except InsecureUrl:
+            parts = urlsplit(current)
             what = "plain http:// is allowed only for loopback addresses; use https://"
-            if urlsplit(current).scheme not in ("http", "https"):
+            if parts.scheme not in ("http", "https"):
                 what = "only https:// URLs (or http:// on loopback) can be loaded"
+            elif parts.scheme == "https" or not parts.hostname:
+                what = "not a valid URL (no host)"
             raise ConfigError(url, "", what if current == url else f"redirected to {current}: {what}"
                               ) from None
         try:

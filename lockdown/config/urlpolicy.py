@@ -38,15 +38,17 @@ def _anchored(pattern: str) -> re.Pattern[str]:
 
 
 def _remove_dot_segments(path: str) -> str:
-    """RFC 3986 section 5.2.4, so `/exam/../admin` cannot slip past a `/exam/*` rule."""
+    """RFC 3986 section 5.2.4 (`%2e` counts as a dot, as browsers treat it), so `/exam/../admin`
+    cannot slip past a `/exam/*` rule."""
     out: list[str] = []
-    for segment in path.split("/"):
+    segments = [s.lower().replace("%2e", ".") if "%2e" in s.lower() else s for s in path.split("/")]
+    for segment in segments:
         if segment == "..":
             if len(out) > 1:
                 out.pop()
         elif segment != ".":
             out.append(segment)
-    if path.endswith(("/.", "/..")):
+    if segments[-1] in (".", ".."):
         out.append("")
     result = "/".join(out)
     return result if result.startswith("/") else "/" + result

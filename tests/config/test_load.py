@@ -1,0 +1,124 @@
+"""load_config: files, a real HTTP server on loopback, and the transport rule (no network needed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from lockdown.config import load_config
+from lockdown.config.loader import MAX_CONFIG_BYTES
+from lockdown.errors import ConfigError
+from lockdown.seb import config_key
+from tests.config.helpers import MOODLE_KEY, MOODLE_SEB, native
+
+ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        status, headers, body = ROUTES.get(self.path, (404, {}, b"not found"))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    """A real HTTP server on 127.0.0.1 in a thread; ROUTES says what each path answers."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    ROUTES.clear()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_loads_a_seb_file_from_a_path() -> None:
+    config = load_config(str(MOODLE_SEB))
+    assert config.source == str(MOODLE_SEB) and config_key(config.settings) == MOODLE_KEY
+
+
+def test_loads_a_file_url() -> None:
+    assert config_key(load_config(MOODLE_SEB.as_uri()).settings) == MOODLE_KEY
+
+
+def test_loads_native_json_and_compressed_seb_over_loopback_http(server: str) -> None:
+    ROUTES["/exam/config.json"] = (200, {"Content-Type": "application/json"}, json.dumps(native()).encode())
+    ROUTES["/exam/config.seb"] = (200, {}, gzip.compress(b"plnd" + gzip.compress(MOODLE_SEB.read_bytes())))
+    config = load_config(server + "/exam/config.json")
+    assert config.format == "native" and config.source == server + "/exam/config.json"
+    assert config_key(load_config(server + "/exam/config.seb").settings) == MOODLE_KEY
+
+
+def test_seb_scheme_links_map_to_http(server: str) -> None:
+    ROUTES["/quiz.seb"] = (200, {}, MOODLE_SEB.read_bytes())
+    assert config_key(load_config(server.replace("http://", "seb://") + "/quiz.seb").settings) == MOODLE_KEY
+
+
+def test_follows_a_redirect_on_loopback(server: str) -> None:
+    ROUTES["/old"] = (302, {"Location": "/exam/config.json"}, b"")
+    ROUTES["/exam/config.json"] = (200, {}, json.dumps(native()).encode())
+    assert load_config(server + "/old").format == "native"
+
+
+def test_refuses_a_redirect_to_plain_http_off_loopback(server: str) -> None:
+    ROUTES["/old"] = (302, {"Location": "http://exam.example.org/config.json"}, b"")
+    with pytest.raises(ConfigError, match=r"redirected to http://exam\.example\.org/\S+: plain http"):
+        load_config(server + "/old")
+
+
+def test_refuses_endless_redirects(server: str) -> None:
+    ROUTES["/loop"] = (302, {"Location": "/loop"}, b"")
+    with pytest.raises(ConfigError, match="more than 5 redirects"):
+        load_config(server + "/loop")
+
+
+@pytest.mark.parametrize("url", ["http://exam.example.org/config.seb", "http://10.0.0.1/c.json",
+                                 "http://127.0.0.1.nip.io/c.json", "sebs://"])
+def test_refuses_plain_http_to_a_non_loopback_host_without_connecting(url: str) -> None:
+    with pytest.raises(ConfigError, match=r"plain http://|not a valid URL"):
+        load_config(url)
+
+
+def test_http_errors_and_oversized_answers_are_one_config_error(server: str) -> None:
+    ROUTES["/big"] = (200, {}, b"{" + b" " * MAX_CONFIG_BYTES)
+    with pytest.raises(ConfigError, match="the server answered HTTP 404"):
+        load_config(server + "/missing")
+    with pytest.raises(ConfigError, match="larger than 8 MiB"):
+        load_config(server + "/big")
+
+
+def test_an_html_login_page_is_not_a_configuration(server: str) -> None:
+    page = b"<!doctype html><html><body>Log in</body></html>"
+    ROUTES["/login"] = (200, {"Content-Type": "text/html"}, page)
+    with pytest.raises(ConfigError, match=r"not a valid property list|top level"):
+        load_config(server + "/login")
+
+
+def test_connection_refused_is_one_config_error() -> None:
+    with pytest.raises(ConfigError, match="could not download the configuration"):
+        load_config("http://127.0.0.1:9/config.json")
+
+
+def test_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(str(tmp_path / "missing.seb"))
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_config(str(tmp_path))
+    with pytest.raises(ConfigError, match="cannot load ftp:// URLs"):
+        load_config("ftp://exam.example.org/c.seb")
