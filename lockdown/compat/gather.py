@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from lockdown import __version__
 from lockdown.compat import display, engine, network, probes, security, system
 from lockdown.compat.report import Identity, clean_version
 from lockdown.compat.result import Check
-from lockdown.config.model import DEFAULT_ALLOWED_DISPLAYS, ExamConfig, NetworkNeeds, WaylandPolicy
+from lockdown.config.model import ExamConfig
 from lockdown.errors import ElevatedError
 from lockdown.guard import elevation, environment, processes
 from lockdown.osname import OsName, current_os
@@ -30,22 +29,8 @@ from lockdown.paths import get_paths
 WINDOWS_11_BUILD = 22000
 
 
-@dataclass(frozen=True)
-class Requirements:
-    """What the exam asks of the machine; the defaults are those of an exam that sets nothing."""
-
-    allowed_displays_max: int = DEFAULT_ALLOWED_DISPLAYS
-    wayland: WaylandPolicy = "refuse"
-    allow_virtual_machine: bool = False
-    allow_remote_session: bool = False
-    network: NetworkNeeds = field(default_factory=NetworkNeeds)
-
-    @classmethod
-    def of(cls, config: ExamConfig | None) -> Requirements:
-        if config is None:
-            return cls()
-        return cls(config.allowed_displays_max, config.wayland, config.allow_virtual_machine,
-                   config.allow_remote_session, config.network)
+NO_EXAM = ExamConfig(source="(no configuration)", format="native", start_url="about:blank")
+"""Checked against when no configuration is given: an exam that keeps every default of the model."""
 
 
 def os_facts(os_name: OsName) -> system.OsFacts:
@@ -103,7 +88,7 @@ def run_checks(config: ExamConfig | None, server: str | None, get: network.Get |
     `get` fetches from `server`; without both, the network checks say they were not run.
     """
     environ = dict(os.environ if env is None else env)
-    needs = Requirements.of(config)
+    exam = config or NO_EXAM
     os_name = current_os()
     facts = os_facts(os_name)
     arch = system.normalise_arch(platform.machine())
@@ -111,25 +96,25 @@ def run_checks(config: ExamConfig | None, server: str | None, get: network.Get |
     envinfo = environment.detect_environment()
     screens = probes.probe_screens(os_name, environ)
     render = probes.probe_render(os_name, environ, probes.running_as_root())
-    net = (network.measure(server, needs.network, get) if server and get
+    net = (network.measure(server, exam.network, get) if server and get
            else network.NetworkFacts(None))
     checks = [
         system.check_os(facts),
         system.check_arch(arch, os_name),
         system.check_memory(memory.available, memory.total),
         system.check_disk(_free_disk()),
-        display.check_display_server(envinfo.display_server, needs.wayland),
-        display.check_screens(screens, needs.allowed_displays_max),
+        display.check_display_server(envinfo.display_server, exam.wayland),
+        display.check_screens(screens, exam.allowed_displays_max),
         engine.check_webengine(render),
-        display.check_keyboard_blocking(envinfo.display_server, needs.wayland),
+        display.check_keyboard_blocking(envinfo.display_server, exam.wayland),
         security.check_keyring(keyring_backend()),
         security.check_not_elevated(_elevation_refusal()),
-        security.check_virtual_machine(envinfo.virtual_machine, needs.allow_virtual_machine),
-        security.check_remote_session(envinfo.remote_session, needs.allow_remote_session),
-        security.check_prohibited_apps(processes.running_prohibited(config)),
-        network.check_server(net, needs.network),
-        network.check_download(net, needs.network),
-        network.check_clock_offset(net, needs.network),
+        security.check_virtual_machine(envinfo.virtual_machine, exam.allow_virtual_machine),
+        security.check_remote_session(envinfo.remote_session, exam.allow_remote_session),
+        security.check_prohibited_apps([app.name for app in processes.running_prohibited(exam)]),
+        network.check_server(net, exam.network),
+        network.check_download(net, exam.network),
+        network.check_clock_offset(net, exam.network),
     ]
     identity = Identity(facts.family, facts.label, arch, qt_version(render), __version__)
     return checks, identity

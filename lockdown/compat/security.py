@@ -90,7 +90,8 @@ def check_prohibited_apps(names: Sequence[str]) -> Check:
     name = "prohibited_apps"
     if not names:
         return Check(name, "pass", "no prohibited program running")
-    n = len(names)
+    distinct = tuple(sorted(set(names), key=str.lower))
+    n = len(distinct)
     return Check(name, "warn", f"{n} prohibited program{'s' if n > 1 else ''} running",
                  "close them before the exam (lockdown offers to close them when it starts)",
-                 local_only=tuple(sorted(set(names), key=str.lower)))
+                 local_only=distinct)

@@ -1,0 +1,96 @@
+"""`lockdown check` for real on this headless machine, in a child process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.compat.cli_helpers import headless_env, lockdown
+
+NAMES = ["os", "arch", "memory", "disk", "display_server", "screens", "webengine", "keyboard_blocking",
+         "keyring", "not_elevated", "virtual_machine", "remote_session", "prohibited_apps",
+         "server_reachable", "download_speed", "clock_offset"]
+
+
+@pytest.fixture(scope="module")
+def headless_json() -> tuple[int, dict[str, object], str]:
+    done = lockdown(["check", "--json"])
+    return done.returncode, json.loads(done.stdout), done.stderr
+
+
+def test_headless_run_reports_every_check_in_order(headless_json: tuple[int, dict[str, object], str]) -> None:
+    _, doc, stderr = headless_json
+    assert [c["name"] for c in doc["checks"]] == NAMES  # type: ignore[index, union-attr]
+    assert stderr == ""
+    assert doc["schema_version"] == 1
+
+
+def test_no_display_is_a_fail_with_a_clear_reason_not_a_crash(
+        headless_json: tuple[int, dict[str, object], str]) -> None:
+    code, doc, _ = headless_json
+    checks = {c["name"]: c for c in doc["checks"]}  # type: ignore[index, union-attr]
+    assert code == 1 and doc["ok"] is False
+    assert checks["screens"]["status"] == "fail"
+    assert "no display" in checks["screens"]["detail"] and "DISPLAY" in checks["screens"]["detail"]
+    assert checks["display_server"]["status"] == "fail"
+    assert checks["keyboard_blocking"]["status"] == "fail"
+
+
+def test_the_browser_engine_really_renders_off_screen(headless_json: tuple[int, dict[str, object], str]) -> None:
+    _, doc, _ = headless_json
+    engine = next(c for c in doc["checks"] if c["name"] == "webengine")  # type: ignore[union-attr]
+    assert engine["status"] == "pass", engine
+    assert "off screen" in engine["detail"]
+
+
+def test_root_and_the_missing_keyring_are_reported_honestly(
+        headless_json: tuple[int, dict[str, object], str]) -> None:
+    _, doc, _ = headless_json
+    checks = {c["name"]: c for c in doc["checks"]}  # type: ignore[index, union-attr]
+    assert checks["not_elevated"]["status"] == "fail"  # this machine runs the tests as root
+    assert checks["keyring"]["status"] == "fail"  # no D-Bus session here: keyring's fail backend
+    assert checks["server_reachable"]["status"] == "warn"  # no server given
+
+
+def test_human_output_is_a_plain_table_when_not_a_terminal() -> None:
+    done = lockdown(["check"])
+    assert done.returncode == 1
+    assert "\033[" not in done.stdout
+    assert "FAIL  Screens" in done.stdout
+    assert "fix:" in done.stdout
+    assert done.stderr == ""
+
+
+def test_a_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "exam.json"
+    bad.write_text('{"startURL": ')
+    done = lockdown(["check", str(bad)])
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and str(bad) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["check", "--yes"], "--yes only confirms --report"),
+    (["check", "--report"], "--report needs an exam server"),
+    (["check", "--server", "http://exam.example.org"], "plain http"),
+    (["check", "--server", "ftp://exam.example.org"], "https"),
+])
+def test_bad_usage_is_one_line_and_exit_2(args: list[str], words: str) -> None:
+    done = lockdown(args)
+    assert done.returncode == 2, done.stderr
+    assert words in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_an_unreachable_server_fails_the_network_checks() -> None:
+    done = lockdown(["check", "--json", "--server", "http://127.0.0.1:9"],
+                    env=headless_env())
+    checks = {c["name"]: c for c in json.loads(done.stdout)["checks"]}
+    assert done.returncode == 1
+    for name in ("server_reachable", "download_speed", "clock_offset"):
+        assert checks[name]["status"] == "fail"
+    assert "not reachable" in checks["server_reachable"]["detail"]
