@@ -1,15 +1,15 @@
-"""`lockdown uninstall`: placeholder until its issue lands (see README)."""
+"""`lockdown uninstall`: the uninstaller, in the terminal (the menu entry shows a window instead)."""
 
 from __future__ import annotations
 
 import argparse
 
-from lockdown.errors import UsageError
+from lockdown.install.entry import configure_uninstall, uninstall_in_terminal
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    configure_uninstall(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("'uninstall' is not available in this build yet")
+    return uninstall_in_terminal("lockdown uninstall", args.dry_run, args.quiet)
