@@ -1,0 +1,232 @@
+"""The composition root: builds the objects of one exam and runs its steps in this order.
+
+    1. load and validate the configuration          lockdown.config.load_config
+    2. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
+    3. integrity self-check of this build           lockdown.integrity.selfcheck.self_check
+       (invalid: stop before anything is sent; could not check: only if the exam allows it)
+    4. the notice: what is watched and what is sent  Frontend.show_notice
+    5. environment checks (the configuration decides, a proctor may override)
+    6. the lockdown operations, in order, each with its undo
+    7. the kiosk on the exam page; events through the privacy-bound network client
+    8. whatever ends it (quit URL, quit password, SIGTERM): revert in reverse order, end the
+       session, exit 0
+
+No Qt here: the screens are behind the small `Frontend` interface, and the Qt one is imported only
+when an exam really runs (`lockdown.ui.frontend`).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import Literal, Protocol
+
+from lockdown.config import ExamConfig, load_config
+from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
+from lockdown.guard.elevation import refuse_elevated
+from lockdown.guard.environment import Finding, detect_environment, environment_decision
+from lockdown.guard.events import EventSink
+from lockdown.guard.processes import ProcessGuard, RunningApp, close_processes, running_prohibited
+from lockdown.i18n import system_language
+from lockdown.integrity.bek import browser_exam_key
+from lockdown.integrity.selfcheck import SelfCheckResult, self_check
+from lockdown.net.client import ConnectionStatus, ExamClient
+from lockdown.platform import PlatformBackend, get_backend
+from lockdown.privacy import Lang
+from lockdown.seb import config_key
+from lockdown.session.operations import Operation, OperationFailed, OperationSequence, RevertFailed
+from lockdown.tracefree import SessionTempDir
+from lockdown.ui.sebapi import SebKeys
+
+EndReason = Literal["quit_url", "quit_shortcut", "signal"]
+Review = Literal["start", "leave", "blocked"]
+
+CLOSE_BUDGET_S = {"signal": 0.8, "quit_url": 5.0, "quit_shortcut": 5.0}
+"""How long the end of the session may wait for the server: SIGTERM must end within 2 s."""
+
+
+class Frontend(Protocol):
+    """What the exam needs from a user interface (the Qt one lives in lockdown.ui.frontend)."""
+
+    def show_notice(self) -> bool:
+        """The notice; True when the student continues, False when they cancel."""
+
+    def screen_count(self) -> int:
+        """How many screens are connected now."""
+
+    def review_environment(self, findings: Sequence[Finding], screens_ok: bool,
+                           running: Sequence[RunningApp],
+                           close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
+        """Show what was found; the student starts, leaves, or is blocked."""
+
+    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+        """Create and show the kiosk window (full screen, page not loaded yet)."""
+
+    def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
+        """The Qt-side lockdown operations on the kiosk window (screen covers, keyboard, focus...)."""
+
+    def connection_changed(self, online: bool) -> None:
+        """The exam server connection dropped or returned; may be called from any thread."""
+
+    def run_kiosk(self) -> EndReason:
+        """Load the exam page and run until the exam ends; returns why it ended."""
+
+    def close(self) -> None:
+        """Close every window; nothing of the interface stays."""
+
+
+FrontendFactory = Callable[[ExamConfig, Lang], Frontend]
+
+
+def qt_frontend(config: ExamConfig, lang: Lang) -> Frontend:
+    """The real, Qt interface (imported here so nothing else of lockdown loads Qt)."""
+    from lockdown.ui.frontend import QtFrontend
+
+    return QtFrontend(config, lang)
+
+
+def check_build(result: SelfCheckResult, config: ExamConfig) -> None:
+    """Step 3's decision: an invalid build never starts; an unverifiable one only if allowed."""
+    if result.status == "invalid":
+        raise IntegrityError("this copy of lockdown does not match its signed release: "
+                             + "; ".join(result.problems) + " (reinstall it from the official release)")
+    if result.status == "unverifiable" and not config.allow_unverified_build:
+        raise IntegrityUnknown("this copy of lockdown cannot be checked ("
+                               + "; ".join(result.problems)
+                               + ") and this exam requires a verified build: install the official release")
+
+
+def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
+    """The Config Key of this exam and the Browser Exam Key of this build for it.
+
+    An unverified build has no trusted manifest digest; its key is made from an empty digest,
+    which no LMS expecting the official build's key will accept.
+    """
+    return SebKeys(config_key(config.settings), browser_exam_key(config, build.manifest_digest or ""))
+
+
+class ExamEvents:
+    """The event sink handed to guards and the kiosk: type only, timed from the exam's start."""
+
+    def __init__(self, client: ExamClient | None, clock: Callable[[], float] = time.monotonic) -> None:
+        self._client = client
+        self._clock = clock
+        self._start = clock()
+
+    def start(self) -> None:
+        self._start = self._clock()
+
+    def __call__(self, type_: str) -> None:
+        if self._client is not None:
+            self._client.event(type_, int(self._clock() - self._start))
+
+
+class ConnectionWatch:
+    """Turns the client's status changes into the kiosk's banner and the connection events."""
+
+    def __init__(self, frontend: Frontend, events: EventSink) -> None:
+        self._frontend = frontend
+        self._events = events
+        self._lost = False
+
+    def __call__(self, status: ConnectionStatus) -> None:
+        if status is ConnectionStatus.OFFLINE and not self._lost:
+            self._lost = True
+            self._frontend.connection_changed(False)
+            self._events("connection_lost")
+        elif status is ConnectionStatus.ONLINE and self._lost:
+            self._lost = False
+            self._frontend.connection_changed(True)
+            self._events("connection_restored")
+
+
+def exam_client(config: ExamConfig, keys: SebKeys) -> ExamClient | None:
+    """The network client when the exam has a server that takes events, else None."""
+    if config.server is None or not config.server.send_events:
+        return None
+    return ExamClient.for_exam(config.server.url, keys.config_key)
+
+
+def _close_client(client: ExamClient, budget: float) -> None:
+    """End the session within `budget` seconds; what is not delivered stays in the encrypted queue."""
+    worker = threading.Thread(target=client.close_session, kwargs={"timeout": budget / 2},
+                              name="lockdown-close-session", daemon=True)
+    worker.start()
+    worker.join(budget)
+
+
+def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
+             backend: PlatformBackend | None = None,
+             check: Callable[[], SelfCheckResult] = self_check) -> int:
+    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code."""
+    config = load_config(source)                                                  # 1
+    platform = backend or get_backend()
+    refuse_elevated(platform)                                                     # 2
+    build = check()                                                               # 3
+    check_build(build, config)
+    lang: Lang = config.language or system_language()
+    process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
+    process.perform()
+    try:
+        frontend = frontend_factory(config, lang)
+        try:
+            return _sit_exam(config, build, frontend, platform)
+        finally:
+            frontend.close()
+    finally:
+        process.revert()
+
+
+def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend) -> int:
+    if not ui.show_notice():                                                      # 4
+        return EXIT_OK
+    findings = environment_decision(detect_environment(platform), config)         # 5
+    screens_ok = ui.screen_count() <= config.allowed_displays_max
+    review = ui.review_environment(findings, screens_ok, running_prohibited(config, platform),
+                                   lambda apps: close_processes(apps))
+    if review == "leave":
+        return EXIT_OK
+    if review == "blocked":
+        reasons = [f.text("en") for f in findings if f.blocks]
+        if not screens_ok:
+            reasons.append(f"{ui.screen_count()} screens are connected and this exam allows "
+                           f"{config.allowed_displays_max}")
+        raise CheckFailed("the exam cannot start on this computer: " + "; ".join(reasons))
+
+    keys = exam_keys(config, build)
+    client = exam_client(config, keys)
+    events = ExamEvents(client)
+    ui.open_kiosk(keys, events)
+    operations = OperationSequence([*ui.kiosk_operations(events, platform),        # 6
+                                    ProcessGuard(config, events, platform)])
+    try:
+        operations.perform()
+    except OperationFailed as exc:
+        raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
+                          "changed") from exc
+    reason: EndReason = "signal"
+    try:
+        events.start()                                                            # 7
+        if client is not None:
+            client.on_status(ConnectionWatch(ui, events))
+            try:
+                client.open_session()
+            except NetworkError:
+                ui.connection_changed(False)  # the exam goes on; events wait in the queue
+        events("exam_started")
+        if build.status == "unverifiable":
+            events("build_unverified")
+        reason = ui.run_kiosk()
+        if reason == "quit_shortcut":
+            events("quit_requested")
+        events("exam_ended")
+    finally:
+        try:                                                                      # 8
+            operations.revert()
+        except RevertFailed as exc:
+            raise CheckFailed(f"some changes could not be undone: {exc}") from exc
+        finally:
+            if client is not None:
+                _close_client(client, CLOSE_BUDGET_S[reason])
+    return EXIT_OK

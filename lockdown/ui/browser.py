@@ -1,0 +1,293 @@
+"""The exam browser: an off-the-record QtWebEngine profile, page and view that enforce the URL policy.
+
+Every layer asks `NavigationRules`: the page for top-level and frame navigations, redirects and
+new-window requests; the request interceptor for every request, sub-resources and fetch included.
+What is refused is reported with `refused(text_key)`; the kiosk shows the translated sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import Qt
+from PySide6.QtWebEngineCore import (
+    QWebEngineDesktopMediaRequest,
+    QWebEngineDownloadRequest,
+    QWebEngineFileSystemAccessRequest,
+    QWebEngineFullScreenRequest,
+    QWebEngineLoadingInfo,
+    QWebEngineNewWindowRequest,
+    QWebEnginePage,
+    QWebEnginePermission,
+    QWebEngineProfile,
+    QWebEngineRegisterProtocolHandlerRequest,
+    QWebEngineScript,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+from lockdown import __version__
+from lockdown.ui.navigation import NavigationRules, Verdict
+from lockdown.ui.sebapi import SebKeys, api_script
+
+DEFAULT_UA_SUFFIX = f" SEB/3 lockdown/{__version__}"
+API_SCRIPT_NAME = "lockdown-seb-api"
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+_Attr = QWebEngineSettings.WebAttribute
+_SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
+    _Attr.ErrorPageEnabled: False,            # lockdown shows its own offline page
+    _Attr.NavigateOnDropEnabled: False,
+    _Attr.PluginsEnabled: False,
+    _Attr.PdfViewerEnabled: False,            # a PDF is then a download, refused unless allowed
+    _Attr.LocalContentCanAccessFileUrls: False,
+    _Attr.LocalContentCanAccessRemoteUrls: False,
+    _Attr.JavascriptCanAccessClipboard: False,
+    _Attr.JavascriptCanPaste: False,
+    _Attr.ScreenCaptureEnabled: False,
+    _Attr.FullScreenSupportEnabled: False,
+    _Attr.HyperlinkAuditingEnabled: False,
+    _Attr.DnsPrefetchEnabled: False,
+    _Attr.AllowRunningInsecureContent: False,
+    _Attr.AllowWindowActivationFromJavaScript: False,
+    _Attr.JavascriptCanOpenWindows: True,     # so window.open reaches newWindowRequested (and is judged)
+}
+
+_OFFLINE_DOMAINS = (QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain,
+                    QWebEngineLoadingInfo.ErrorDomain.DnsErrorDomain)
+_NET_ERR_ABORTED = -3
+
+
+def user_agent(default: str, suffix: str | None) -> str:
+    """Qt's user agent with ` SEB/3 lockdown/<version>` (or the configured suffix) at the end."""
+    return default + (DEFAULT_UA_SUFFIX if suffix is None else suffix)
+
+
+class RequestInterceptor(QWebEngineUrlRequestInterceptor):
+    """Judges every request the engine makes and adds SEB's headers on the exam host's ones."""
+
+    def __init__(self, rules: NavigationRules, keys: SebKeys, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rules = rules
+        self._keys = keys
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl().toString()
+        kind = info.resourceType()
+        if kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame:
+            verdict = self._rules.navigation(url)
+        elif kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSubFrame:
+            verdict = self._rules.frame(url)
+        else:
+            verdict = self._rules.subresource(url)
+        if verdict is Verdict.REFUSE:
+            info.block(True)
+            return
+        if self._rules.is_exam_host(url):
+            for name, value in self._keys.headers(url).items():
+                info.setHttpHeader(name.encode("ascii"), str(value).encode("ascii"))
+
+
+def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
+                 parent: QObject | None = None) -> QWebEngineProfile:
+    """An off-the-record profile: cookies, cache and storage live in memory and die with it."""
+    profile = QWebEngineProfile(parent)  # no storage name: off the record
+    assert profile.isOffTheRecord()
+    profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+    profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
+    profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
+    profile.setSpellCheckEnabled(False)
+    profile.setHttpUserAgent(user_agent(profile.httpUserAgent(), ua_suffix))
+    profile.setHttpAcceptLanguage(lang)
+    profile.clientHints().setAllClientHintsEnabled(False)  # no model, platform version or architecture
+    interceptor = RequestInterceptor(rules, keys, profile)
+    profile.setUrlRequestInterceptor(interceptor)
+    settings = profile.settings()
+    for attribute, on in _SETTINGS.items():
+        settings.setAttribute(attribute, on)
+    return profile
+
+
+class ExamPage(QWebEnginePage):
+    """A page that asks the rules before going anywhere and never opens a second window."""
+
+    refused = Signal(str)
+    """A text key of lockdown.ui.text: what was refused, for a short message."""
+    quit_reached = Signal()
+    connection_failed = Signal(str)
+    """The URL that could not load because the network failed."""
+    load_succeeded = Signal()
+    print_wanted = Signal()
+
+    def __init__(self, profile: QWebEngineProfile, rules: NavigationRules, keys: SebKeys,
+                 allow_uploads: bool, allow_printing: bool, allow_downloads: bool,
+                 parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self._rules = rules
+        self._keys = keys
+        self._allow_uploads = allow_uploads
+        self._allow_printing = allow_printing
+        self._allow_downloads = allow_downloads
+        self.newWindowRequested.connect(self._new_window)
+        self.printRequested.connect(self._print)
+        self.permissionRequested.connect(self._deny_permission)
+        self.fileSystemAccessRequested.connect(self._file_system_access)
+        self.desktopMediaRequested.connect(self._desktop_media)
+        self.registerProtocolHandlerRequested.connect(self._protocol_handler)
+        self.fullScreenRequested.connect(self._full_screen)
+        self.loadingChanged.connect(self._loading_changed)
+        profile.downloadRequested.connect(self._download)
+
+    # Navigation -----------------------------------------------------------------------------
+
+    def acceptNavigationRequest(self, url: QUrl | str, type: QWebEnginePage.NavigationType,
+                                isMainFrame: bool) -> bool:
+        target = url.toString() if isinstance(url, QUrl) else url
+        current = self.url().toString()
+        if not isMainFrame:
+            return self._rules.frame(target, current) is Verdict.ALLOW
+        verdict = self._rules.navigation(target, current)
+        if verdict is Verdict.QUIT:
+            self.quit_reached.emit()
+            return False
+        if verdict is Verdict.REFUSE:
+            self.refused.emit("refused.navigation")
+            return False
+        if not target.startswith("javascript:"):
+            self.set_api_for(target)
+        return True
+
+    def set_api_for(self, url: str) -> None:
+        """Inject `window.SafeExamBrowser` with the hashes for `url` into the next document."""
+        scripts = self.scripts()
+        for old in scripts.find(API_SCRIPT_NAME):
+            scripts.remove(old)
+        script = QWebEngineScript()
+        script.setName(API_SCRIPT_NAME)
+        script.setSourceCode(api_script(self._keys, url))
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)
+        scripts.insert(script)
+
+    def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
+        """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing."""
+        target = request.requestedUrl().toString()
+        verdict = self._rules.navigation(target, self.url().toString())
+        if verdict is Verdict.QUIT:
+            self.quit_reached.emit()
+        elif verdict is Verdict.ALLOW and not target.startswith("javascript:"):
+            self.load(request.requestedUrl())
+        else:
+            self.refused.emit("refused.window")
+
+    def _loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self.load_succeeded.emit()
+        elif (status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
+              and info.errorDomain() in _OFFLINE_DOMAINS and info.errorCode() != _NET_ERR_ABORTED):
+            self.connection_failed.emit(info.url().toString())
+
+    # Everything that would leave the page or touch the machine -------------------------------
+
+    def chooseFiles(self, mode: QWebEnginePage.FileSelectionMode, oldFiles: Sequence[str],
+                    acceptedMimeTypes: Sequence[str]) -> list[str]:
+        if not self._allow_uploads:
+            self.refused.emit("refused.upload")
+            return []
+        return super().chooseFiles(mode, oldFiles, acceptedMimeTypes)
+
+    def _print(self) -> None:
+        if self._allow_printing:
+            self.print_wanted.emit()
+        else:
+            self.refused.emit("refused.print")
+
+    def _download(self, download: QWebEngineDownloadRequest) -> None:
+        if download.page() is not self:
+            return
+        if not self._allow_downloads:
+            download.cancel()
+            self.refused.emit("refused.download")
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        download.setDownloadDirectory(folder)
+        download.accept()
+
+    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str,
+                                 lineNumber: int, sourceID: str) -> None:
+        """Page console output is neither shown nor logged (it may contain the student's answers)."""
+
+    @staticmethod
+    def _deny_permission(permission: QWebEnginePermission) -> None:
+        permission.deny()  # camera, microphone, screen capture, notifications, location...
+
+    @staticmethod
+    def _file_system_access(request: QWebEngineFileSystemAccessRequest) -> None:
+        request.reject()
+
+    @staticmethod
+    def _desktop_media(request: QWebEngineDesktopMediaRequest) -> None:
+        request.cancel()
+
+    @staticmethod
+    def _protocol_handler(request: QWebEngineRegisterProtocolHandlerRequest) -> None:
+        request.reject()
+
+    @staticmethod
+    def _full_screen(request: QWebEngineFullScreenRequest) -> None:
+        request.reject()
+
+
+class _NoDropsNoMenu(QObject):
+    """Eats file drops and context-menu events on the view's render widget."""
+
+    _EATEN = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop, QEvent.Type.ContextMenu)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._EATEN:
+            event.ignore()
+            return True
+        return False
+
+
+class ExamView(QWebEngineView):
+    """The view: no context menu, no dropped files, zoom in steps."""
+
+    def __init__(self, page: ExamPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPage(page)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAcceptDrops(False)
+        self._filter = _NoDropsNoMenu(self)
+        self.installEventFilter(self._filter)
+        self._guard_children()
+
+    def _guard_children(self) -> None:
+        for child in self.findChildren(QWidget):
+            child.setAcceptDrops(False)
+            child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            child.installEventFilter(self._filter)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            self._guard_children()  # the render widget is created late, when the page first shows
+        return super().event(event)
+
+    def zoom(self, step: int) -> None:
+        """+1 / -1 moves to the next zoom step; 0 goes back to 100 %."""
+        if step == 0:
+            self.setZoomFactor(1.0)
+            return
+        current = self.zoomFactor()
+        if step > 0:
+            bigger = [z for z in ZOOM_STEPS if z > current + 0.001]
+            self.setZoomFactor(bigger[0] if bigger else ZOOM_STEPS[-1])
+        else:
+            smaller = [z for z in ZOOM_STEPS if z < current - 0.001]
+            self.setZoomFactor(smaller[-1] if smaller else ZOOM_STEPS[0])

@@ -1,0 +1,132 @@
+"""The Qt implementation of `lockdown.app.Frontend`: notice, checks, kiosk and their event loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from lockdown.app import EndReason, Review
+from lockdown.config.model import ExamConfig
+from lockdown.config.urlpolicy import UrlPolicy
+from lockdown.guard.environment import Finding
+from lockdown.guard.events import EventSink
+from lockdown.guard.processes import RunningApp
+from lockdown.platform import PlatformBackend
+from lockdown.privacy import Lang
+from lockdown.session.operations import Operation
+from lockdown.ui.checks import ChecksDialog
+from lockdown.ui.kiosk import KioskWindow
+from lockdown.ui.navigation import NavigationRules
+from lockdown.ui.notice import NoticeDialog
+from lockdown.ui.qtapp import SignalBridge, application
+from lockdown.ui.screens import ScreenCovers, screen_count
+from lockdown.ui.sebapi import SebKeys
+from lockdown.ui.text import tr
+
+
+class _Bridge(QObject):
+    """Carries calls from other threads (network client, watchers) into Qt's thread."""
+
+    connection = Signal(bool)
+
+
+class QtFrontend:
+    """Owns the QApplication for one exam; every window it opens is closed by `close()`."""
+
+    def __init__(self, config: ExamConfig, lang: Lang) -> None:
+        self._config = config
+        self._lang = lang
+        self._app = application()
+        self._kiosk: KioskWindow | None = None
+        self._reason: EndReason | None = None
+        self._signalled = False
+        self._bridge = _Bridge()
+        self._bridge.connection.connect(self._connection_changed)
+        self._signals = SignalBridge(self._on_signal)
+
+    # Before the exam -------------------------------------------------------------------------
+
+    def show_notice(self) -> bool:
+        notice = NoticeDialog(self._lang, self._config.start_url)
+        try:
+            return notice.ask() and not self._signalled
+        finally:
+            notice.deleteLater()
+
+    def screen_count(self) -> int:
+        return screen_count()
+
+    def review_environment(self, findings: Sequence[Finding], screens_ok: bool,
+                           running: Sequence[RunningApp],
+                           close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
+        if not findings and screens_ok and not running:
+            return "start"
+        screens_text = None if screens_ok else tr(self._lang, "checks.screens", count=screen_count(),
+                                                   allowed=self._config.allowed_displays_max)
+        dialog = ChecksDialog(self._lang, findings, screens_text, running, close,
+                              self._config.hashed_quit_password)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and not self._signalled:
+                return "start"
+            return "blocked" if dialog.blocked and not self._signalled else "leave"
+        finally:
+            dialog.deleteLater()
+
+    # The exam --------------------------------------------------------------------------------
+
+    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+        rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
+        self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
+        self._kiosk.finished.connect(self._finished)
+        self._kiosk.show_on_primary()
+
+    def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
+        assert self._kiosk is not None, "open_kiosk() first"
+        from lockdown.ui.lockdown_ops import build_kiosk_operations  # GRD's keyboard, focus, clipboard...
+
+        covers = ScreenCovers(self._lang, on_change=lambda: events("screen_count_changed"))
+        return [covers, *build_kiosk_operations(self._kiosk, self._config, events, backend)]
+
+    def connection_changed(self, online: bool) -> None:
+        self._bridge.connection.emit(online)  # queued into Qt's thread when called from another
+
+    def run_kiosk(self) -> EndReason:
+        assert self._kiosk is not None, "open_kiosk() first"
+        if self._reason is None:
+            self._kiosk.open_exam()
+            self._app.exec()
+        return self._reason or "signal"
+
+    def close(self) -> None:
+        self._signals.close()
+        if self._kiosk is not None:
+            self._kiosk.dispose()
+            self._kiosk = None
+        for widget in self._app.topLevelWidgets():
+            widget.close()
+        self._app.processEvents()
+
+    # Qt side ---------------------------------------------------------------------------------
+
+    def _connection_changed(self, online: bool) -> None:
+        if self._kiosk is not None:
+            self._kiosk.connection_changed(online)
+
+    def _finished(self, reason: str) -> None:
+        if self._reason is None:
+            self._reason = "quit_url" if reason == "quit_url" else "quit_shortcut"
+        self._app.quit()
+
+    def _on_signal(self, _signum: int) -> None:
+        """SIGTERM / SIGINT: close any dialog, end the exam in order (reverts run after the loop)."""
+        self._signalled = True
+        if self._reason is None:
+            self._reason = "signal"
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        if self._kiosk is not None:
+            self._kiosk.end("signal")
+        self._app.quit()

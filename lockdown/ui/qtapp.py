@@ -1,0 +1,68 @@
+"""The Qt application object and orderly handling of SIGTERM / SIGINT while Qt's loop runs.
+
+Python runs signal handlers only when the interpreter gets control; inside Qt's C++ event loop it
+does not. `signal.set_wakeup_fd` writes a byte to a socket when a signal arrives, a QSocketNotifier
+wakes the loop, and the Python handler (already queued) runs at once.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtWebEngineCore import QWebEngineProfile  # noqa: F401  # must load before QApplication
+from PySide6.QtWidgets import QApplication
+
+from lockdown import APP_NAME
+
+HANDLED_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGINT", None),
+                                    getattr(signal, "SIGHUP", None)) if s is not None)
+
+
+def application() -> QApplication:
+    """The one QApplication, named "lockdown" so nothing Qt writes carries the interpreter's name."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName("")
+    app = QApplication([APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("lockdown")
+    app.setDesktopFileName(APP_NAME)
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+class SignalBridge:
+    """Calls `on_signal(signum)` inside Qt's loop for SIGTERM, SIGINT and SIGHUP; `close()` undoes it."""
+
+    def __init__(self, on_signal: Callable[[int], None]) -> None:
+        self._on_signal = on_signal
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._old_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._old_handlers = {s: signal.signal(s, self._handle) for s in HANDLED_SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read)
+        self._notifier.activated.connect(self._drain)
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        self._on_signal(signum)
+
+    def _drain(self) -> None:
+        try:
+            while self._reader.recv(64):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        for s, old in self._old_handlers.items():
+            signal.signal(s, old)
+        signal.set_wakeup_fd(self._old_fd)
+        self._reader.close()
+        self._writer.close()
