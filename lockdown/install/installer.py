@@ -57,12 +57,14 @@ class InstallReport:
     removed_stale: int = 0
 
 
-def _missing_parents(targets: tuple[Path, ...], home: Path) -> list[Path]:
-    """Folders inside `home` above `targets` that do not exist yet, outermost first."""
+def _missing_parents(owned: safety.OwnedLocations) -> list[Path]:
+    """Folders inside the home folder, above lockdown's own, that do not exist yet, outermost first."""
     missing: list[Path] = []
-    for target in targets:
+    for target in (*owned.roots, *owned.files):
         for parent in reversed(target.parents):
-            if home in parent.parents and not safety.exists(parent) and parent not in missing:
+            inside_owned = any(parent == r or r in parent.parents for r in owned.roots)
+            if (owned.home in parent.parents and not inside_owned and parent not in missing
+                    and not safety.exists(parent)):
                 missing.append(parent)
     return missing
 
@@ -122,8 +124,7 @@ class Installer:
         report(0, plan.total_bytes, "checking the bundle against its signed manifest")
         self.verify(plan.bundle)
         dest = plan.install_dir
-        entries = [Entry("parent_dir", str(p))
-                   for p in _missing_parents((*self._owned.roots, *self._owned.files), self.paths.home)]
+        entries = [Entry("parent_dir", str(p)) for p in _missing_parents(self._owned)]
         entries.append(Entry("dir", str(dest)))
         planned = [Entry("shortcut", str(s)) for s in plan.shortcuts]
         planned += [Entry("registry", k) for k in self.paths.registry_keys]

@@ -162,6 +162,7 @@ class TaskWindow(QDialog):
         self.close_button.clicked.disconnect()
         self.close_button.clicked.connect(self.accept)
         self.close_button.setFocus()
+        self.adjustSize()
 
     def _on_success(self, result: object) -> None:
         self.bar.setValue(_SCALE)
@@ -188,7 +189,7 @@ def install_window(lang: Lang, installer: Installer, plan: Plan) -> TaskWindow:
 def uninstall_window(lang: Lang, uninstaller: Uninstaller) -> TaskWindow:
     """What will be removed, then the removal and the final check."""
     plan = uninstaller.dry_run()
-    lines = [f"\u2022 {item.label()}" for item in plan.items]
+    lines = [f"\u2022 {item.label()}" for item in plan.items if item.kind != "parent_dir"]
     intro = "\n".join([tr(lang, "uninstall.what"), *lines]) if lines else tr(lang, "uninstall.nothing")
 
     def conclude(report: object) -> tuple[str, int]:

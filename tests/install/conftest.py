@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import pytest
 
 from lockdown.paths import Paths, get_paths
 from tests.install.helpers import FakeSecrets, make_bundle
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt creates the application
 
 
 @pytest.fixture
