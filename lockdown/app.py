@@ -27,7 +27,7 @@ from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnkno
 from lockdown.guard.elevation import refuse_elevated
 from lockdown.guard.environment import Finding, detect_environment, environment_decision
 from lockdown.guard.events import EventSink
-from lockdown.guard.processes import ProcessGuard, RunningApp, close_processes, running_prohibited
+from lockdown.guard.processes import RunningApp, close_processes, running_prohibited
 from lockdown.i18n import system_language
 from lockdown.integrity.bek import browser_exam_key
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
@@ -64,7 +64,7 @@ class Frontend(Protocol):
         """Create and show the kiosk window (full screen, page not loaded yet)."""
 
     def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
-        """The Qt-side lockdown operations on the kiosk window (screen covers, keyboard, focus...)."""
+        """The lockdown operations in order: screen covers, clipboard, keyboard, focus, process guard..."""
 
     def connection_changed(self, online: bool) -> None:
         """The exam server connection dropped or returned; may be called from any thread."""
@@ -198,8 +198,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
     client = exam_client(config, keys)
     events = ExamEvents(client)
     ui.open_kiosk(keys, events)
-    operations = OperationSequence([*ui.kiosk_operations(events, platform),        # 6
-                                    ProcessGuard(config, events, platform)])
+    operations = OperationSequence(ui.kiosk_operations(events, platform))         # 6
     try:
         operations.perform()
     except OperationFailed as exc:

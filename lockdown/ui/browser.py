@@ -93,8 +93,12 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
-                 parent: QObject | None = None) -> QWebEngineProfile:
-    """An off-the-record profile: cookies, cache and storage live in memory and die with it."""
+                 parent: QObject | None = None) -> tuple[QWebEngineProfile, RequestInterceptor]:
+    """An off-the-record profile: cookies, cache and storage live in memory and die with it.
+
+    The caller keeps the interceptor: the profile does not own it, and once Python drops it the
+    profile silently stops asking.
+    """
     profile = QWebEngineProfile(parent)  # no storage name: off the record
     assert profile.isOffTheRecord()
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
@@ -109,7 +113,7 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
     settings = profile.settings()
     for attribute, on in _SETTINGS.items():
         settings.setAttribute(attribute, on)
-    return profile
+    return profile, interceptor
 
 
 class ExamPage(QWebEnginePage):
@@ -140,7 +144,9 @@ class ExamPage(QWebEnginePage):
         self.registerProtocolHandlerRequested.connect(self._protocol_handler)
         self.fullScreenRequested.connect(self._full_screen)
         self.loadingChanged.connect(self._loading_changed)
+        self.urlChanged.connect(self._url_changed)
         profile.downloadRequested.connect(self._download)
+        self._last_good = QUrl(rules.start_url)
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -174,6 +180,14 @@ class ExamPage(QWebEnginePage):
         script.setRunsOnSubFrames(False)
         scripts.insert(script)
 
+    def _url_changed(self, url: QUrl) -> None:
+        """Last line: some URLs never ask acceptNavigationRequest (view-source: asks with the page's
+        own URL, about:blank not at all). If one is shown anyway, go back to the last good page."""
+        shown = url.toString()
+        if shown and self._rules.navigation(shown) is Verdict.REFUSE:
+            self.refused.emit("refused.navigation")
+            self.load(self._last_good)
+
     def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
         """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing."""
         target = request.requestedUrl().toString()
@@ -188,6 +202,8 @@ class ExamPage(QWebEnginePage):
     def _loading_changed(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            if self._rules.navigation(info.url().toString()) is Verdict.ALLOW:
+                self._last_good = info.url()
             self.load_succeeded.emit()
         elif (status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
               and info.errorDomain() in _OFFLINE_DOMAINS and info.errorCode() != _NET_ERR_ABORTED):

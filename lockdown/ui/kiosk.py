@@ -57,7 +57,7 @@ class KioskWindow(QWidget):
         self.setObjectName("lockdown-kiosk")
         self.setAccessibleName(tr(lang, "exam.a11y"))
 
-        self.profile = make_profile(rules, keys, config.user_agent_suffix, lang, self)
+        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self)
         self.view = ExamView(self.page, self)

@@ -1,0 +1,58 @@
+"""Building a real kiosk window on loopback pages, and reading its page, for the pytest-qt tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lockdown.config.model import ExamConfig, UrlFilter, UrlRule
+from lockdown.config.urlpolicy import UrlPolicy
+from lockdown.ui.kiosk import KioskWindow
+from lockdown.ui.navigation import NavigationRules
+from lockdown.ui.sebapi import SebKeys
+
+KEYS = SebKeys(config_key="c" * 64, browser_exam_key="b" * 64)
+
+
+def exam_config(start_url: str, **changes: Any) -> ExamConfig:
+    return ExamConfig(source="test", format="native", start_url=start_url, **changes)
+
+
+def allow_also(start_url: str, other_origin: str, **changes: Any) -> ExamConfig:
+    """Filter on: the exam's origin and `other_origin` allowed."""
+    base = start_url.split("/", 3)
+    rules = (UrlRule("allow", f"{base[0]}//{base[2]}/*"), UrlRule("allow", other_origin + "/*"))
+    return exam_config(start_url, url_filter=UrlFilter(enabled=True, rules=rules), **changes)
+
+
+def open_kiosk(qtbot: QtBot, config: ExamConfig, lang: str = "en", wait: bool = True) -> KioskWindow:
+    rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url)
+    kiosk = KioskWindow(config, rules, KEYS, lang)  # type: ignore[arg-type]
+    qtbot.addWidget(kiosk, before_close_func=lambda w: w.dispose())
+    kiosk.resize(1024, 700)
+    kiosk.show()
+    if wait:
+        with qtbot.waitSignal(kiosk.page.loadFinished, timeout=20000):
+            kiosk.open_exam()
+    return kiosk
+
+
+def js(qtbot: QtBot, kiosk: KioskWindow, script: str, timeout: int = 10000) -> Any:
+    """The value of `script` in the page's main world."""
+    box: list[Any] = []
+    kiosk.page.runJavaScript(f"JSON.stringify((0, eval)({json.dumps(script)}))", 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=timeout)
+    return json.loads(box[0]) if box[0] else None
+
+
+def load(qtbot: QtBot, kiosk: KioskWindow, script: str) -> None:
+    """Run `script` (which navigates) and wait for the load to finish."""
+    with qtbot.waitSignal(kiosk.page.loadFinished, timeout=20000):
+        kiosk.page.runJavaScript(script, 0)
+
+
+def top_level_windows() -> list[str]:
+    return sorted(w.objectName() or type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible())
