@@ -4,33 +4,36 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from lockdown.compat.render import TITLES
 from tests.compat.cli_helpers import headless_env, lockdown
 
+Run = tuple[int, dict[str, Any], str]
 NAMES = ["os", "arch", "memory", "disk", "display_server", "screens", "webengine", "keyboard_blocking",
          "keyring", "not_elevated", "virtual_machine", "remote_session", "prohibited_apps",
          "server_reachable", "download_speed", "clock_offset"]
 
 
 @pytest.fixture(scope="module")
-def headless_json() -> tuple[int, dict[str, object], str]:
+def headless_json() -> Run:
     done = lockdown(["check", "--json"])
     return done.returncode, json.loads(done.stdout), done.stderr
 
 
-def test_headless_run_reports_every_check_in_order(headless_json: tuple[int, dict[str, object], str]) -> None:
+def test_headless_run_reports_every_check_in_order(headless_json: Run) -> None:
     _, doc, stderr = headless_json
-    assert [c["name"] for c in doc["checks"]] == NAMES  # type: ignore[index, union-attr]
+    assert [c["name"] for c in doc["checks"]] == NAMES == list(TITLES)
     assert stderr == ""
     assert doc["schema_version"] == 1
 
 
 def test_no_display_is_a_fail_with_a_clear_reason_not_a_crash(
-        headless_json: tuple[int, dict[str, object], str]) -> None:
+        headless_json: Run) -> None:
     code, doc, _ = headless_json
-    checks = {c["name"]: c for c in doc["checks"]}  # type: ignore[index, union-attr]
+    checks = {c["name"]: c for c in doc["checks"]}
     assert code == 1 and doc["ok"] is False
     assert checks["screens"]["status"] == "fail"
     assert "no display" in checks["screens"]["detail"] and "DISPLAY" in checks["screens"]["detail"]
@@ -38,17 +41,17 @@ def test_no_display_is_a_fail_with_a_clear_reason_not_a_crash(
     assert checks["keyboard_blocking"]["status"] == "fail"
 
 
-def test_the_browser_engine_really_renders_off_screen(headless_json: tuple[int, dict[str, object], str]) -> None:
+def test_the_browser_engine_really_renders_off_screen(headless_json: Run) -> None:
     _, doc, _ = headless_json
-    engine = next(c for c in doc["checks"] if c["name"] == "webengine")  # type: ignore[union-attr]
+    engine = next(c for c in doc["checks"] if c["name"] == "webengine")
     assert engine["status"] == "pass", engine
     assert "off screen" in engine["detail"]
 
 
 def test_root_and_the_missing_keyring_are_reported_honestly(
-        headless_json: tuple[int, dict[str, object], str]) -> None:
+        headless_json: Run) -> None:
     _, doc, _ = headless_json
-    checks = {c["name"]: c for c in doc["checks"]}  # type: ignore[index, union-attr]
+    checks = {c["name"]: c for c in doc["checks"]}
     assert checks["not_elevated"]["status"] == "fail"  # this machine runs the tests as root
     assert checks["keyring"]["status"] == "fail"  # no D-Bus session here: keyring's fail backend
     assert checks["server_reachable"]["status"] == "warn"  # no server given

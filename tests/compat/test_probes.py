@@ -48,7 +48,7 @@ def test_the_child_caches_go_to_a_folder_deleted_afterwards() -> None:
 
 
 @pytest.mark.parametrize(("os_name", "env", "expected"), [
-    ("linux", {}, False), ("linux", {"DISPLAY": ":0"}, True), ("linux", {"WAYLAND_DISPLAY": "wayland-0"}, True),
+    ("linux", {}, False), ("linux", {"DISPLAY": ":0"}, True), ("linux", {"WAYLAND_DISPLAY": "w-0"}, True),
     ("windows", {}, True), ("macos", {}, True),
 ])
 def test_has_display(os_name: str, env: dict[str, str], expected: bool) -> None:

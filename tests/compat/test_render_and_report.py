@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from lockdown.compat.render import SCHEMA_VERSION, render_json, render_report_preview, render_table, use_colour
+from lockdown.compat.render import (
+    SCHEMA_VERSION,
+    render_json,
+    render_report_preview,
+    render_table,
+    use_colour,
+)
 from lockdown.compat.report import Identity, build_report, clean_version
 from lockdown.compat.result import Check
 from lockdown.privacy import PrivacyViolation, allowed_fields
@@ -75,8 +81,9 @@ def test_a_value_outside_the_manifest_cannot_be_reported() -> None:
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
-    ("debian 12", "debian 12"), ("ubuntu 24.04", "ubuntu 24.04"), ("opensuse-tumbleweed 20240301", 
-     "opensuse-tumbleweed 20240301"), ("arch (rolling)", "arch rolling"), ("", "unknown"), ("x" * 60, "x" * 40),
+    ("debian 12", "debian 12"), ("ubuntu 24.04", "ubuntu 24.04"),
+    ("opensuse-tumbleweed 20240301", "opensuse-tumbleweed 20240301"), ("arch (rolling)", "arch rolling"),
+    ("", "unknown"), ("x" * 60, "x" * 40),
 ])
 def test_versions_are_cleaned_to_the_manifest_alphabet(raw: str, clean: str) -> None:
     assert clean_version(raw) == clean

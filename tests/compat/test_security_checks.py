@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
@@ -15,6 +17,11 @@ from lockdown.compat.security import (
     check_remote_session,
     check_virtual_machine,
 )
+
+
+def make(cls: type) -> Any:
+    """An instance of a keyring backend class (keyring's constructors are untyped)."""
+    return cls()
 
 
 class PlaintextKeyring:
@@ -40,16 +47,16 @@ FakeChainer.__name__ = "ChainerBackend"
 
 
 def test_the_failing_backend_fails() -> None:
-    check = check_keyring(keyring.backends.fail.Keyring())
+    check = check_keyring(make(keyring.backends.fail.Keyring))
     assert check.status == "fail" and check.fix
 
 
 def test_the_null_backend_fails() -> None:
-    assert check_keyring(keyring.backends.null.Keyring()).status == "fail"
+    assert check_keyring(make(keyring.backends.null.Keyring)).status == "fail"
 
 
 def test_secret_service_passes() -> None:
-    check = check_keyring(keyring.backends.SecretService.Keyring())
+    check = check_keyring(make(keyring.backends.SecretService.Keyring))
     assert check.status == "pass"
     assert "Secret Service" in check.detail
 
@@ -65,19 +72,19 @@ def test_another_file_keyring_warns() -> None:
 
 
 def test_a_chainer_with_nothing_usable_fails() -> None:
-    chainer = FakeChainer(keyring.backends.fail.Keyring(), PlaintextKeyring())
+    chainer = FakeChainer(make(keyring.backends.fail.Keyring), PlaintextKeyring())
     assert check_keyring(chainer).status == "fail"
 
 
 def test_a_chainer_with_a_system_keyring_passes() -> None:
-    chainer = FakeChainer(PlaintextKeyring(), keyring.backends.SecretService.Keyring())
+    chainer = FakeChainer(PlaintextKeyring(), make(keyring.backends.SecretService.Keyring))
     assert check_keyring(chainer).status == "pass"
 
 
 def test_the_real_chainer_class_is_recognised() -> None:
     # keyring's own ChainerBackend: on this machine without D-Bus it holds nothing usable.
-    chainer = keyring.backends.chainer.ChainerBackend()
-    usable = [b for b in chainer.backends if type(b).__module__ not in ("keyring.backends.fail",)]
+    chainer = make(keyring.backends.chainer.ChainerBackend)
+    usable = [b for b in chainer.backends if type(b).__module__ != "keyring.backends.fail"]
     assert check_keyring(chainer).status == ("pass" if usable else "fail")
 
 
