@@ -11,6 +11,6 @@ def refuse_elevated(backend: PlatformBackend | None = None) -> None:
     reason = (backend or get_backend()).elevated()
     if reason:
         raise ElevatedError(
-            f"refusing to run elevated ({reason}); start lockdown as your ordinary user account, "
+            f"refusing to run elevated: {reason}. Start lockdown from your ordinary user account, "
             "without administrator or root rights"
         )

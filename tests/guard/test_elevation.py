@@ -1,0 +1,85 @@
+"""lockdown refuses to run elevated: one line and exit 2 as root; an ordinary user gets past it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from lockdown.errors import EXIT_USAGE, ElevatedError
+from lockdown.guard.elevation import refuse_elevated
+from lockdown.platform.linux import LinuxBackend
+from tests.support.users import User, popen_as, user_python
+
+
+class Reason:
+    """A backend reduced to its elevation answer."""
+
+    def __init__(self, reason: str | None) -> None:
+        self.reason = reason
+
+    def elevated(self) -> str | None:
+        return self.reason
+
+
+def test_an_elevated_backend_is_refused_with_its_reason() -> None:
+    with pytest.raises(ElevatedError) as info:
+        refuse_elevated(Reason("running as an elevated administrator"))  # type: ignore[arg-type]
+    assert "running as an elevated administrator" in str(info.value)
+    assert "ordinary user" in str(info.value)
+    assert info.value.exit_code == EXIT_USAGE
+
+
+def test_a_backend_without_elevation_passes(tmp_path: Path) -> None:
+    refuse_elevated(Reason(None))  # type: ignore[arg-type]
+    refuse_elevated(LinuxBackend(euid=1000, env={}, root=tmp_path))
+
+
+def exam_config(folder: Path) -> Path:
+    """A valid exam configuration, so `lockdown run` reaches its elevation check."""
+    path = folder / "exam.json"
+    path.write_text(json.dumps({"format": 1, "start_url": "http://127.0.0.1:9/exam/",
+                                "allow_unverified_build": True}))
+    path.chmod(0o644)
+    folder.chmod(0o755)
+    return path
+
+
+def test_lockdown_run_as_root_exits_2_with_one_line(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root")
+    done = subprocess.run([sys.executable, "-m", "lockdown", "run", str(exam_config(tmp_path))], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert "elevated" in lines[0] and "root" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.asuser
+def test_lockdown_run_as_an_ordinary_user_gets_past_the_elevation_check(unprivileged_user: User) -> None:
+    """As root the refusal comes within a second or two; an ordinary user reaches the notice and waits."""
+    folder = Path(tempfile.mkdtemp(prefix="lockdown-elev-", dir="/var/tmp"))
+    try:
+        config = exam_config(folder)
+        proc = popen_as(unprivileged_user, [str(user_python()), "-m", "lockdown", "run", str(config)],
+                        keyring=False, env={"QT_QPA_PLATFORM": "offscreen"},
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            _out, err = proc.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            _out, err = proc.communicate()
+    finally:
+        shutil.rmtree(folder)
+    assert b"elevated" not in err, err
+    assert b"Traceback" not in err

@@ -1,0 +1,95 @@
+"""OperationSequence: performs in order, undoes in reverse, on failure and at the end."""
+
+from __future__ import annotations
+
+import pytest
+
+from lockdown.session.operations import Operation, OperationFailed, OperationSequence, RevertFailed
+
+
+class Recorder:
+    """An operation that writes what happened to a shared journal list."""
+
+    def __init__(self, name: str, journal: list[str], fail_perform: bool = False,
+                 fail_revert: bool = False) -> None:
+        self.name = name
+        self.journal = journal
+        self.fail_perform = fail_perform
+        self.fail_revert = fail_revert
+
+    def perform(self) -> None:
+        if self.fail_perform:
+            self.journal.append(f"fail {self.name}")
+            raise ValueError(f"{self.name} broke")
+        self.journal.append(f"perform {self.name}")
+
+    def revert(self) -> None:
+        if self.fail_revert:
+            self.journal.append(f"fail-revert {self.name}")
+            raise OSError(f"{self.name} stuck")
+        self.journal.append(f"revert {self.name}")
+
+
+def test_recorder_satisfies_the_operation_protocol() -> None:
+    assert isinstance(Recorder("a", []), Operation)
+
+
+def test_operations_are_performed_in_order_and_reverted_last_first() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder(n, journal) for n in "abc"])
+    seq.perform()
+    assert seq.performed == ("a", "b", "c")
+    seq.revert()
+    assert journal == ["perform a", "perform b", "perform c", "revert c", "revert b", "revert a"]
+    assert seq.performed == ()
+
+
+def test_a_failing_operation_undoes_what_was_done_before_it_and_stops() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal), Recorder("b", journal),
+                             Recorder("c", journal, fail_perform=True), Recorder("d", journal)])
+    with pytest.raises(OperationFailed) as info:
+        seq.perform()
+    assert journal == ["perform a", "perform b", "fail c", "revert b", "revert a"]
+    assert info.value.name == "c"
+    assert isinstance(info.value.cause, ValueError)
+    assert info.value.revert_errors == []
+    assert seq.performed == ()
+
+
+def test_revert_errors_during_a_failed_start_are_reported_with_it() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal), Recorder("b", journal, fail_revert=True),
+                             Recorder("c", journal, fail_perform=True)])
+    with pytest.raises(OperationFailed) as info:
+        seq.perform()
+    assert journal == ["perform a", "perform b", "fail c", "fail-revert b", "revert a"]
+    assert info.value.revert_errors == ["b: b stuck"]
+
+
+def test_every_revert_is_attempted_and_failures_are_reported_together() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal, fail_revert=True), Recorder("b", journal),
+                             Recorder("c", journal, fail_revert=True)])
+    seq.perform()
+    with pytest.raises(RevertFailed) as info:
+        seq.revert()
+    assert journal[3:] == ["fail-revert c", "revert b", "fail-revert a"]
+    assert info.value.errors == ["c: c stuck", "a: a stuck"]
+
+
+def test_revert_twice_undoes_nothing_the_second_time() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal)])
+    seq.perform()
+    seq.revert()
+    seq.revert()
+    assert journal == ["perform a", "revert a"]
+
+
+def test_perform_again_does_not_repeat_operations_already_in_effect() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal)])
+    seq.perform()
+    seq.perform()
+    assert journal == ["perform a"]

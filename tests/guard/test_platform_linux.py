@@ -1,0 +1,155 @@
+"""The Linux backend: real on this machine, and with a fake /proc and /sys tree for each branch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from lockdown.platform import get_backend
+from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
+from lockdown.platform.linux import LinuxBackend
+
+
+def no_command(argv: object) -> None:
+    return None
+
+
+def fake_root(tmp_path: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text)
+    return tmp_path
+
+
+def backend(tmp_path: Path, files: dict[str, str] | None = None, **kw: object) -> LinuxBackend:
+    options: dict[str, object] = {"env": {}, "run": no_command, "euid": 1000, "process_names": set}
+    options.update(kw)
+    return LinuxBackend(root=fake_root(tmp_path, files or {}), **options)  # type: ignore[arg-type]
+
+
+def test_factory_gives_the_linux_backend_here() -> None:
+    assert isinstance(get_backend(), LinuxBackend)
+
+
+@pytest.mark.skipif(shutil.which("systemd-detect-virt") is None, reason="systemd-detect-virt missing")
+def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> None:
+    done = subprocess.run(["systemd-detect-virt", "--vm"], capture_output=True, text=True)
+    found = LinuxBackend().virtual_machine()
+    if done.returncode == 0 and done.stdout.strip() != "none":
+        assert found is not None and done.stdout.strip() in found
+    else:
+        assert found is None or "systemd" not in found
+
+
+def test_firmware_strings_name_the_hypervisor(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n", "sys/class/dmi/id/product_name": "Standard PC"})
+    assert b.virtual_machine() == "QEMU"
+
+
+def test_hyper_v_is_recognised_from_maker_and_product() -> None:
+    assert hypervisor_from_strings("Microsoft Corporation", "Virtual Machine") == "Hyper-V"
+    assert hypervisor_from_strings("Microsoft Corporation", "Surface Laptop 5") is None
+
+
+def test_cpu_hypervisor_flag_counts_when_nothing_else_says(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"proc/cpuinfo": "processor: 0\nflags\t\t: fpu vme hypervisor sse\n"})
+    assert b.virtual_machine() == "the processor reports a hypervisor"
+
+
+def test_a_physical_machine_is_not_a_virtual_machine(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "LENOVO", "sys/class/dmi/id/product_name": "20XW",
+                           "proc/cpuinfo": "flags\t\t: fpu vme sse\n"}, run=lambda argv: "none")
+    assert b.virtual_machine() is None
+
+
+def test_systemd_detect_virt_answer_comes_first(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU"}, run=lambda argv: "oracle")
+    assert b.virtual_machine() == "oracle (systemd-detect-virt)"
+
+
+def test_root_is_elevated_and_names_the_login_user(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"proc/self/loginuid": "1000"}, euid=0)
+    assert b.elevated() == "running as root (user id 0), started from the session of user id 1000"
+    assert backend(tmp_path / "x", {"proc/self/loginuid": "4294967295"}, euid=0).elevated() == \
+        "running as root (user id 0)"
+
+
+def test_extra_capabilities_count_as_elevated(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"proc/self/status": "Name:\tpython\nCapEff:\t0000000000003000\n"})
+    assert b.elevated() == "running with extra privileges (capabilities 0000000000003000)"
+
+
+def test_an_ordinary_user_is_not_elevated(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"proc/self/status": "CapEff:\t0000000000000000\n", "proc/self/loginuid": "1000"})
+    assert b.elevated() is None
+
+
+def test_this_process_as_root_is_elevated_for_real() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root")
+    reason = LinuxBackend().elevated()
+    assert reason is not None and "root" in reason
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"SSH_CONNECTION": "10.0.0.2 5555 10.0.0.1 22"}, "SSH connection"),
+    ({"XRDP_SESSION": "1"}, "xrdp remote desktop"),
+    ({"X2GO_SESSION": "x"}, "X2Go remote desktop"),
+    ({"DISPLAY": ":0"}, None),
+])
+def test_remote_session_from_environment(env: dict[str, str], expected: str | None) -> None:
+    assert remote_from_env(env) == expected
+
+
+def test_remote_session_from_a_running_remote_display_server(tmp_path: Path) -> None:
+    b = backend(tmp_path, process_names=lambda: {"bash", "xtigervnc"})
+    assert b.remote_session() == "VNC remote desktop"
+    assert backend(tmp_path, process_names=lambda: {"bash", "xorg"}).remote_session() is None
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "wayland"),
+    ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "wayland"),
+    ({"XDG_SESSION_TYPE": "x11", "DISPLAY": ":0"}, "x11"),
+    ({"DISPLAY": ":1"}, "x11"),
+    ({"XDG_SESSION_TYPE": "tty"}, "none"),
+])
+def test_display_server_from_environment(env: dict[str, str], expected: str) -> None:
+    assert display_server_from_env(env) == expected
+    assert LinuxBackend(env=env).display_server() == expected
+
+
+def test_no_shortcut_blocker_and_no_capture_exclusion_on_linux() -> None:
+    b = LinuxBackend()
+    assert b.shortcut_blocker() is None
+    assert b.capture_blocker(1234) is None
+
+
+def test_own_processes_are_told_apart_from_other_users() -> None:
+    b = LinuxBackend()
+    assert b.is_own_process(psutil.Process())
+    if os.geteuid() != 0:
+        pytest.skip("starting a process as another user needs root")
+    other = subprocess.Popen(["runuser", "-u", "nobody", "--", "sleep", "30"])
+    try:
+        child = None
+        for _ in range(100):
+            kids = psutil.Process(other.pid).children()
+            if kids and kids[0].uids().real != 0:
+                child = kids[0]
+                break
+            time.sleep(0.02)
+        proc = child or psutil.Process(other.pid)
+        if proc.uids().real == 0:
+            pytest.skip("runuser did not switch user")
+        assert not b.is_own_process(proc)
+    finally:
+        other.kill()
+        other.wait()

@@ -1,0 +1,202 @@
+"""Prohibited apps against real processes: copies of `sleep` named like the apps they stand for."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from lockdown.config.model import ExamConfig, ProcessRule
+from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
+from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes, normalize, running_prohibited
+from lockdown.platform.linux import LinuxBackend
+
+CONFIG = ExamConfig(source="exam.json", format="native", start_url="https://exam.example/")
+
+
+@pytest.fixture
+def bins() -> Iterator[Path]:
+    """Copies of sleep named like apps, in a folder other users can run from too."""
+    folder = Path(tempfile.mkdtemp(prefix="lockdown-guard-bin-", dir="/var/tmp"))
+    folder.chmod(0o755)
+    for name in ("anydesk", "orca", "mycheat", "notprohibited", "firefox-esr"):
+        shutil.copy("/bin/sleep", folder / name)
+    yield folder
+    shutil.rmtree(folder)
+
+
+@pytest.fixture
+def spawn() -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*argv: str) -> subprocess.Popen[bytes]:
+        started.append(subprocess.Popen(list(argv)))
+        return started[-1]
+
+    yield start
+    for p in started:
+        if p.poll() is None:
+            p.kill()
+        p.wait()
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return predicate()
+
+
+def test_names_are_compared_without_path_case_or_exe() -> None:
+    assert normalize(r"C:\Program Files\AnyDesk\AnyDesk.exe") == "anydesk"
+    assert normalize("/usr/bin/Firefox") == "firefox"
+
+
+def test_assistive_technology_is_never_in_the_prohibited_set_even_when_configured() -> None:
+    cfg = ExamConfig(source="x", format="native", start_url="https://e/",
+                     prohibited_processes=(ProcessRule("orca"), ProcessRule("NVDA.exe"), ProcessRule("mycheat")))
+    policy = AppPolicy(cfg, LinuxBackend())
+    assert "mycheat" in policy.prohibited
+    assert not {"orca", "nvda"} & policy.prohibited
+    for os_name in ("linux", "windows", "macos"):
+        assert not names_for(PROHIBITED, os_name) & names_for(ASSISTIVE, os_name)  # type: ignore[arg-type]
+
+
+def test_permitted_and_inactive_rules_take_names_off_the_list() -> None:
+    cfg = ExamConfig(source="x", format="native", start_url="https://e/",
+                     prohibited_processes=(ProcessRule("mycheat", active=False),),
+                     permitted_processes=(ProcessRule("firefox"), ProcessRule("zoom", active=False)))
+    policy = AppPolicy(cfg, LinuxBackend())
+    assert "firefox" not in policy.prohibited and "mycheat" not in policy.prohibited
+    assert "zoom" in policy.prohibited
+
+
+def test_running_prohibited_lists_the_apps_but_not_assistive_technology(bins: Path, spawn: Callable[..., object]) -> None:
+    anydesk = spawn(str(bins / "anydesk"), "30")
+    spawn(str(bins / "orca"), "30")
+    spawn(str(bins / "notprohibited"), "30")
+    assert wait_until(lambda: psutil.Process(anydesk.pid).name() == "anydesk")  # type: ignore[attr-defined]
+    found = running_prohibited(CONFIG)
+    names = [a.name for a in found]
+    assert "anydesk" in names
+    assert "orca" not in names and "notprohibited" not in names
+    assert any(a.pid == anydesk.pid for a in found)  # type: ignore[attr-defined]
+
+
+def test_configured_names_are_found_and_permitted_ones_are_not(bins: Path, spawn: Callable[..., object]) -> None:
+    spawn(str(bins / "mycheat"), "30")
+    spawn(str(bins / "anydesk"), "30")
+    time.sleep(0.1)
+    cfg = ExamConfig(source="x", format="native", start_url="https://e/",
+                     prohibited_processes=(ProcessRule("MyCheat.exe"),), permitted_processes=(ProcessRule("anydesk"),))
+    names = {a.name for a in running_prohibited(cfg)}
+    assert "mycheat" in names and "anydesk" not in names
+
+
+def test_close_processes_asks_then_forces(bins: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    polite = spawn(str(bins / "anydesk"), "30")
+    # `trap "" TERM` is inherited through exec: this one ignores the polite request.
+    stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'firefox-esr'} 30")
+    assert wait_until(lambda: {a.pid for a in running_prohibited(CONFIG)} >= {polite.pid, stubborn.pid})
+    apps = [a for a in running_prohibited(CONFIG) if a.pid in (polite.pid, stubborn.pid)]
+    started = time.monotonic()
+    left = close_processes(apps, timeout=0.5)
+    assert left == []
+    # psutil reaps its own children, so their exit status is gone: check they are gone, and that
+    # the stubborn one (which ignores SIGTERM) took the full polite wait before it was forced.
+    assert not psutil.pid_exists(polite.pid) and not psutil.pid_exists(stubborn.pid)
+    assert time.monotonic() - started >= 0.5
+
+
+def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path,
+                                                                 spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    events: list[str] = []
+    guard = ProcessGuard(CONFIG, events.append)
+    orca_before = spawn(str(bins / "orca"), "30")
+    guard.perform()
+    try:
+        app = spawn(str(bins / "anydesk"), "30")
+        orca = spawn(str(bins / "orca"), "30")
+        other = spawn(str(bins / "notprohibited"), "30")
+        assert app.wait(3) == -15
+        time.sleep(0.3)
+        assert orca.poll() is None and orca_before.poll() is None and other.poll() is None
+        assert events == ["prohibited_app_closed"]
+    finally:
+        guard.revert()
+
+
+def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: Path,
+                                                                       spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    events: list[str] = []
+    guard = ProcessGuard(CONFIG, events.append, sweep_interval=None)
+    guard.perform()
+    try:
+        late = spawn("sh", "-c", f"sleep 0.4; exec {bins / 'anydesk'} 30")
+        assert late.wait(4) == -15
+        assert events == ["prohibited_app_closed"]
+    finally:
+        guard.revert()
+
+
+def test_the_slow_sweep_catches_a_program_that_changes_after_its_probation(bins: Path,
+                                                                         spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    events: list[str] = []
+    guard = ProcessGuard(CONFIG, events.append, probation=0.2, sweep_interval=1.0)
+    guard.perform()
+    try:
+        late = spawn("sh", "-c", f"sleep 0.6; exec {bins / 'anydesk'} 30")
+        assert late.wait(4) == -15
+        assert events == ["prohibited_app_closed"]
+    finally:
+        guard.revert()
+
+
+def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path,
+                                                             spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    guard = ProcessGuard(CONFIG, lambda e: None, grace=0.3)
+    guard.perform()
+    try:
+        stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'anydesk'} 30")
+        assert stubborn.wait(4) == -9
+    finally:
+        guard.revert()
+
+
+def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("starting a process as another user needs root")
+    events: list[str] = []
+    guard = ProcessGuard(CONFIG, events.append)
+    guard.perform()
+    other = subprocess.Popen(["runuser", "-u", "nobody", "--", str(bins / "anydesk"), "30"])
+    try:
+        assert wait_until(lambda: any(c.name() == "anydesk" for c in psutil.Process(other.pid).children())
+                          or psutil.Process(other.pid).name() == "anydesk")
+        time.sleep(0.5)
+        assert other.poll() is None
+        assert events == []
+    finally:
+        guard.revert()
+        subprocess.run(["pkill", "-KILL", "-u", "nobody", "-x", "anydesk"], check=False)
+        other.kill()
+        other.wait()
+
+
+def test_revert_stops_the_watcher(bins: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+    guard = ProcessGuard(CONFIG, lambda e: None)
+    guard.perform()
+    guard.revert()
+    assert not any(t.name == "lockdown-process-guard" for t in __import__("threading").enumerate())
+    app = spawn(str(bins / "anydesk"), "30")
+    time.sleep(0.3)
+    assert app.poll() is None
