@@ -149,13 +149,17 @@ class ExamClient:
             self._thread.start()
 
     # events
-    def event(self, type_: str, t: int) -> None:
-        """Queue one event (type from privacy.EVENT_TYPES, `t` seconds since the exam started)."""
-        payload = privacy.build_payload("event", {"event_id": str(uuid.uuid4()), "type": type_, "t": t})
-        self._queue.push(payload)
+    def event(self, type_: str, t: int) -> str:
+        """Queue one event (type from privacy.EVENT_TYPES, `t` seconds since the exam started).
+
+        Returns its random event_id.
+        """
+        event_id = str(uuid.uuid4())
+        self._queue.push(privacy.build_payload("event", {"event_id": event_id, "type": type_, "t": t}))
         with self._cond:
             self._wake = True
             self._cond.notify_all()
+        return event_id
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued event is delivered; False if some are still queued after `timeout`."""

@@ -21,6 +21,7 @@ class TcpProxy:
         self.bytes_per_second = bytes_per_second
         self.resets_left = 0
         self.resets_done = 0
+        self._live: set[socket.socket] = set()
         self.connections = 0
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -30,9 +31,16 @@ class TcpProxy:
         threading.Thread(target=self._accept, daemon=True).start()
 
     def reset_next(self, n: int) -> None:
-        """Reset (TCP RST) the next `n` connections after the client has sent its request."""
+        """Reset (TCP RST) the open connections now, then the next `n` ones.
+
+        A reset connection first forwards the client's request and waits for the stub's reply, then
+        drops it: the server has the data, the client never hears back.
+        """
         with self._lock:
             self.resets_left = n
+            live, self._live = list(self._live), set()
+        for sock in live:
+            _rst(sock)
 
     def _accept(self) -> None:
         while not self._closed:
@@ -49,21 +57,24 @@ class TcpProxy:
             threading.Thread(target=self._serve, args=(client, reset), daemon=True).start()
 
     def _serve(self, client: socket.socket, reset: bool) -> None:
-        if reset:
-            client.settimeout(2)
-            try:
-                client.recv(65536)
-            except OSError:
-                pass
-            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            client.close()
-            return
         try:
             upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
         except OSError:
-            client.close()
+            _rst(client)
+            return
+        if reset:
+            try:
+                client.settimeout(5)
+                upstream.sendall(client.recv(65536))
+                upstream.recv(65536)
+            except OSError:
+                pass
+            upstream.close()
+            _rst(client)
             return
         upstream.settimeout(None)
+        with self._lock:
+            self._live.add(client)
         threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
         self._pipe(upstream, client)
 
@@ -93,6 +104,22 @@ class TcpProxy:
     def close(self) -> None:
         self._closed = True
         self._listener.close()
+
+
+def _rst(sock: socket.socket) -> None:
+    """Close with a TCP reset (linger 0), as a flaky middlebox would."""
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    sock.close()
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up on a bad reply is the point of the test, not an error."""
 
 
 FAULTS = ("503", "malformed", "oversized", "not_object", "deep")
@@ -144,8 +171,7 @@ class ChaosHttpProxy:
 
             do_GET = do_POST = do_DELETE = _forward
 
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
