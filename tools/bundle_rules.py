@@ -63,6 +63,11 @@ _UNUSED_PLUGINS = {
     # Image formats the kiosk's own widgets never show (web pages are decoded by Chromium).
     "libqicns.so", "libqpdf.so", "libqtga.so", "libqtiff.so", "libqwbmp.so", "libqwebp.so", "libqsvg.so",
     "libqsvgicon.so",
+    # Network-status back end through GLib (3.3 MB of GIO/GLib); the NetworkManager one stays.
+    "libqglib.so",
+    # Printing to a physical printer through CUPS drags in CUPS, GnuTLS, Kerberos and Avahi (7.4 MB);
+    # exams do not print by default, and QtWebEngine can still print to PDF without it.
+    "libcupsprintersupport.so",
 }
 _UNUSED_RESOURCES = {
     # Chromium's developer tools; the kiosk never opens them.
