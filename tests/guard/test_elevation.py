@@ -55,8 +55,9 @@ def exam_config(folder: Path) -> Path:
 def test_lockdown_run_as_root_exits_2_with_one_line(tmp_path: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root")
-    done = subprocess.run([sys.executable, "-m", "lockdown", "run", str(exam_config(tmp_path))], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run([sys.executable, "-m", "lockdown", "run", str(exam_config(tmp_path))],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

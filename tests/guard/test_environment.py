@@ -55,7 +55,8 @@ def test_remote_session_allowed_by_the_configuration_is_information_only() -> No
     assert (finding.check, finding.severity, finding.blocks) == ("remote_session", "info", False)
 
 
-@pytest.mark.parametrize(("policy", "severity", "blocks"), [("refuse", "error", True), ("limited", "warning", False)])
+@pytest.mark.parametrize(("policy", "severity", "blocks"),
+                         [("refuse", "error", True), ("limited", "warning", False)])
 def test_wayland_follows_the_configuration(policy: str, severity: str, blocks: bool) -> None:
     env = dataclasses.replace(CLEAN, display_server="wayland")
     [finding] = environment_decision(env, config(wayland=policy))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-MODULES = ["lockdown.platform", "lockdown.platform.linux", "lockdown.platform.windows", "lockdown.platform.macos",
-           "lockdown.guard.elevation", "lockdown.guard.environment", "lockdown.guard.processes"]
+MODULES = ["lockdown.platform", "lockdown.platform.linux", "lockdown.platform.windows",
+           "lockdown.platform.macos", "lockdown.guard.elevation", "lockdown.guard.environment",
+           "lockdown.guard.processes"]
 
 
 def test_guard_and_platform_modules_import_without_qt_or_foreign_os_apis() -> None:

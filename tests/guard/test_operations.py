@@ -38,8 +38,9 @@ def test_operations_are_performed_in_order_and_reverted_last_first() -> None:
     journal: list[str] = []
     seq = OperationSequence([Recorder(n, journal) for n in "abc"])
     seq.perform()
-    assert seq.performed == ("a", "b", "c")
+    in_effect = seq.performed
     seq.revert()
+    assert in_effect == ("a", "b", "c")
     assert journal == ["perform a", "perform b", "perform c", "revert c", "revert b", "revert a"]
     assert seq.performed == ()
 

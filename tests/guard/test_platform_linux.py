@@ -49,7 +49,8 @@ def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> No
 
 
 def test_firmware_strings_name_the_hypervisor(tmp_path: Path) -> None:
-    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n", "sys/class/dmi/id/product_name": "Standard PC"})
+    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n",
+                           "sys/class/dmi/id/product_name": "Standard PC"})
     assert b.virtual_machine() == "QEMU"
 
 

@@ -53,8 +53,8 @@ class FakeCocoa:
         self.sharing[view_id] = sharing
 
 
-def mac(cocoa: FakeCocoa | None = None, sysctl: dict[str, bytes] | None = None, env: dict[str, str] | None = None,
-        euid: int = 501, running: set[str] | None = None) -> MacBackend:
+def mac(cocoa: FakeCocoa | None = None, sysctl: dict[str, bytes] | None = None,
+        env: dict[str, str] | None = None, euid: int = 501, running: set[str] | None = None) -> MacBackend:
     values = sysctl or {}
     return MacBackend(cocoa=cocoa or FakeCocoa(), sysctl=values.get, env=env or {}, euid=euid,
                       process_names=lambda: running or set())

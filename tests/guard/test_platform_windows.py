@@ -37,9 +37,9 @@ VK_A, VK_C, VK_V, VK_LMENU, VK_LSHIFT = 0x41, 0x43, 0x56, 0xA4, 0xA0
 class FakeWinApi:
     """Win32 as a dictionary of answers; records every affinity set."""
 
-    def __init__(self, token: bool | None = False, admin: bool = False, metrics: dict[int, int] | None = None,
-                 bios: tuple[str, ...] = (), affinity_ok: tuple[int, ...] = (WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR,
-                                                                               WDA_NONE)) -> None:
+    def __init__(self, token: bool | None = False, admin: bool = False,
+                 metrics: dict[int, int] | None = None, bios: tuple[str, ...] = (),
+                 affinity_ok: tuple[int, ...] = (WDA_EXCLUDEFROMCAPTURE, WDA_MONITOR, WDA_NONE)) -> None:
         self.token, self.admin, self.metrics, self.bios = token, admin, metrics or {}, bios
         self.affinity_ok = affinity_ok
         self.affinity: dict[int, int] = {}
@@ -74,7 +74,7 @@ class Suppressed(Exception):
 
 @dataclass
 class KbdData:
-    vkCode: int  # noqa: N815  (KBDLLHOOKSTRUCT field name)
+    vkCode: int  # the KBDLLHOOKSTRUCT field name
     flags: int = 0
 
 
@@ -152,7 +152,12 @@ def test_the_hook_suppresses_through_pynput_and_stops() -> None:
 
 def test_backend_hands_out_the_hook_as_its_shortcut_blocker() -> None:
     made: list[FakeListener] = []
-    b = WindowsBackend(api=FakeWinApi(), env={}, listener_factory=lambda f: made.append(FakeListener(f)) or made[-1])
+
+    def factory(event_filter: Any) -> FakeListener:
+        made.append(FakeListener(event_filter))
+        return made[-1]
+
+    b = WindowsBackend(api=FakeWinApi(), env={}, listener_factory=factory)
     blocker = b.shortcut_blocker()
     assert blocker is not None
     blocker.start()
@@ -195,7 +200,8 @@ def test_elevation_reads_the_token_then_falls_back_to_isuseranadmin(token: bool 
 def test_virtual_machine_from_the_bios_registry_strings() -> None:
     assert WindowsBackend(api=FakeWinApi(bios=("innotek GmbH", "VirtualBox")), env={}).virtual_machine() == \
         "VirtualBox"
-    assert WindowsBackend(api=FakeWinApi(bios=("Dell Inc.", "Latitude 5420")), env={}).virtual_machine() is None
+    dell = FakeWinApi(bios=("Dell Inc.", "Latitude 5420"))
+    assert WindowsBackend(api=dell, env={}).virtual_machine() is None
 
 
 @pytest.mark.parametrize(("metrics", "env", "expected"), [

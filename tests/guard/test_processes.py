@@ -16,7 +16,10 @@ import pytest
 from lockdown.config.model import ExamConfig, ProcessRule
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
 from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes, normalize, running_prohibited
+from lockdown.osname import OsName
 from lockdown.platform.linux import LinuxBackend
+
+Spawn = Callable[..., subprocess.Popen[bytes]]
 
 CONFIG = ExamConfig(source="exam.json", format="native", start_url="https://exam.example/")
 
@@ -33,7 +36,7 @@ def bins() -> Iterator[Path]:
 
 
 @pytest.fixture
-def spawn() -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+def spawn() -> Iterator[Spawn]:
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*argv: str) -> subprocess.Popen[bytes]:
@@ -63,12 +66,14 @@ def test_names_are_compared_without_path_case_or_exe() -> None:
 
 def test_assistive_technology_is_never_in_the_prohibited_set_even_when_configured() -> None:
     cfg = ExamConfig(source="x", format="native", start_url="https://e/",
-                     prohibited_processes=(ProcessRule("orca"), ProcessRule("NVDA.exe"), ProcessRule("mycheat")))
+                     prohibited_processes=(ProcessRule("orca"), ProcessRule("NVDA.exe"),
+                                           ProcessRule("mycheat")))
     policy = AppPolicy(cfg, LinuxBackend())
     assert "mycheat" in policy.prohibited
     assert not {"orca", "nvda"} & policy.prohibited
-    for os_name in ("linux", "windows", "macos"):
-        assert not names_for(PROHIBITED, os_name) & names_for(ASSISTIVE, os_name)  # type: ignore[arg-type]
+    systems: tuple[OsName, ...] = ("linux", "windows", "macos")
+    for os_name in systems:
+        assert not names_for(PROHIBITED, os_name) & names_for(ASSISTIVE, os_name)
 
 
 def test_permitted_and_inactive_rules_take_names_off_the_list() -> None:
@@ -80,29 +85,30 @@ def test_permitted_and_inactive_rules_take_names_off_the_list() -> None:
     assert "zoom" in policy.prohibited
 
 
-def test_running_prohibited_lists_the_apps_but_not_assistive_technology(bins: Path, spawn: Callable[..., object]) -> None:
+def test_running_prohibited_lists_the_apps_but_not_assistive_technology(bins: Path, spawn: Spawn) -> None:
     anydesk = spawn(str(bins / "anydesk"), "30")
     spawn(str(bins / "orca"), "30")
     spawn(str(bins / "notprohibited"), "30")
-    assert wait_until(lambda: psutil.Process(anydesk.pid).name() == "anydesk")  # type: ignore[attr-defined]
+    assert wait_until(lambda: psutil.Process(anydesk.pid).name() == "anydesk")
     found = running_prohibited(CONFIG)
     names = [a.name for a in found]
     assert "anydesk" in names
     assert "orca" not in names and "notprohibited" not in names
-    assert any(a.pid == anydesk.pid for a in found)  # type: ignore[attr-defined]
+    assert any(a.pid == anydesk.pid for a in found)
 
 
-def test_configured_names_are_found_and_permitted_ones_are_not(bins: Path, spawn: Callable[..., object]) -> None:
+def test_configured_names_are_found_and_permitted_ones_are_not(bins: Path, spawn: Spawn) -> None:
     spawn(str(bins / "mycheat"), "30")
     spawn(str(bins / "anydesk"), "30")
     time.sleep(0.1)
     cfg = ExamConfig(source="x", format="native", start_url="https://e/",
-                     prohibited_processes=(ProcessRule("MyCheat.exe"),), permitted_processes=(ProcessRule("anydesk"),))
+                     prohibited_processes=(ProcessRule("MyCheat.exe"),),
+                     permitted_processes=(ProcessRule("anydesk"),))
     names = {a.name for a in running_prohibited(cfg)}
     assert "mycheat" in names and "anydesk" not in names
 
 
-def test_close_processes_asks_then_forces(bins: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_close_processes_asks_then_forces(bins: Path, spawn: Spawn) -> None:
     polite = spawn(str(bins / "anydesk"), "30")
     # `trap "" TERM` is inherited through exec: this one ignores the polite request.
     stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'firefox-esr'} 30")
@@ -117,8 +123,7 @@ def test_close_processes_asks_then_forces(bins: Path, spawn: Callable[..., subpr
     assert time.monotonic() - started >= 0.5
 
 
-def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path,
-                                                                 spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path, spawn: Spawn) -> None:
     events: list[str] = []
     guard = ProcessGuard(CONFIG, events.append)
     orca_before = spawn(str(bins / "orca"), "30")
@@ -135,8 +140,7 @@ def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path,
         guard.revert()
 
 
-def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: Path,
-                                                                       spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: Path, spawn: Spawn) -> None:
     events: list[str] = []
     guard = ProcessGuard(CONFIG, events.append, sweep_interval=None)
     guard.perform()
@@ -148,8 +152,7 @@ def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: P
         guard.revert()
 
 
-def test_the_slow_sweep_catches_a_program_that_changes_after_its_probation(bins: Path,
-                                                                         spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_the_slow_sweep_catches_a_program_that_changes_after_its_probation(bins: Path, spawn: Spawn) -> None:
     events: list[str] = []
     guard = ProcessGuard(CONFIG, events.append, probation=0.2, sweep_interval=1.0)
     guard.perform()
@@ -161,8 +164,7 @@ def test_the_slow_sweep_catches_a_program_that_changes_after_its_probation(bins:
         guard.revert()
 
 
-def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path,
-                                                             spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path, spawn: Spawn) -> None:
     guard = ProcessGuard(CONFIG, lambda e: None, grace=0.3)
     guard.perform()
     try:
@@ -192,7 +194,7 @@ def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
         other.wait()
 
 
-def test_revert_stops_the_watcher(bins: Path, spawn: Callable[..., subprocess.Popen[bytes]]) -> None:
+def test_revert_stops_the_watcher(bins: Path, spawn: Spawn) -> None:
     guard = ProcessGuard(CONFIG, lambda e: None)
     guard.perform()
     guard.revert()
