@@ -8,13 +8,13 @@ from typing import Any
 import requests
 
 from server_stub.sebcompat import config_key, config_key_hash
-from tests.support.stub import Stub
+from tests.support.stub import HARNESS, Stub
 
 CONFIG_HEADER = "X-SafeExamBrowser-ConfigKeyHash"
 
 
 def native_key(stub: Stub) -> str:
-    return config_key(requests.get(stub.url + "/exam/config.json", timeout=10).json())
+    return config_key(requests.get(stub.url + "/exam/config.json", headers=HARNESS, timeout=10).json())
 
 
 def exam_get(stub: Stub, path: str, key: str | None = None, **kw: Any) -> requests.Response:
