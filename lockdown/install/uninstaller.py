@@ -125,6 +125,8 @@ class Uninstaller:
         items += [Item("keyring", f"{s}/{u}", "keyring entry") for s, u in KEYRING_ENTRIES]
         busy: list[tuple[Item, str]] = []
         for folder in self.paths.session_temp_dirs():
+            if not self.owned.is_session_temp(folder):
+                continue  # another user's, in a shared temporary folder
             pid = owner_pid(folder)
             if folder in self.keep or pid == os.getpid():
                 continue  # this process's own folder, removed when it exits

@@ -162,3 +162,12 @@ def test_own_session_folder_is_left_for_exit(paths: Paths, secrets: FakeSecrets)
     mine.mkdir()
     report = _uninstaller(paths, secrets).run()
     assert report.clean and mine.is_dir()
+
+
+def test_other_users_session_folders_are_not_ours_to_report(paths: Paths, secrets: FakeSecrets) -> None:
+    theirs = paths.temp_root / f"{SESSION_TMP_PREFIX}999999999-theirs"
+    theirs.mkdir()
+    os.chown(theirs, 65534, 65534)  # nobody (the tests run as root)
+    report = _uninstaller(paths, secrets).run()
+    assert report.clean, report.lines()
+    assert theirs.is_dir()

@@ -1,0 +1,294 @@
+"""THE PROOF: install, check, sit an exam, uninstall, as a real ordinary user: nothing is left.
+
+A fresh user with a real Secret Service keyring (gnome-keyring under dbus-run-session, see
+tests/support/users.py). Before and after: every file and folder under the home folder, the
+user's files under /tmp and in its runtime folder (path, size, SHA-256), and every keyring item.
+The two snapshots must be identical. Variants: an exam killed with SIGKILL, an install killed
+half-way, and a receipt edited to name a file outside the install (that file survives).
+
+The installed copy runs its exam with a configuration that allows an unverified build and with
+its manifest.sig removed after the install: the bundle is signed with the repository's TEST key,
+which the pinned release key (rightly) rejects, and this test is about traces, not integrity.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+import requests
+
+from lockdown.integrity.signature import load_private_key, sign
+from tests.support.display import screenshot
+from tests.support.stub import Stub, start_stub
+from tests.support.users import User, popen_as, run_as, user_python
+
+bundle_support = pytest.importorskip("tests.support.bundle", reason="INT's built_bundle() has not landed")
+
+pytestmark = [pytest.mark.slow, pytest.mark.asuser]
+
+REPO = Path(__file__).resolve().parents[2]
+TEST_KEYS = REPO / "tests" / "integrity" / "keys"
+RUNTIME_INFRASTRUCTURE = {"bus", "keyring", "dbus-1", "gnupg", "systemd"}
+"""Entries of $XDG_RUNTIME_DIR made by the test's D-Bus session and keyring daemon, not by lockdown."""
+
+KEYRING_ITEMS = """
+import hashlib, json, secretstorage
+conn = secretstorage.dbus_init()
+items = []
+for collection in secretstorage.get_all_collections(conn):
+    if collection.collection_path.endswith("/session"):
+        continue  # in-memory, gone with the D-Bus session
+    collection.unlock()
+    for item in collection.get_all_items():
+        items.append([collection.collection_path, item.get_label(),
+                      sorted(item.get_attributes().items()),
+                      hashlib.sha256(item.get_secret()).hexdigest()])
+print(json.dumps(sorted(items)))
+"""
+
+
+# ---- snapshots ------------------------------------------------------------------------------------
+
+def _describe(path: str) -> tuple[object, ...]:
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        return ("link", os.readlink(path))
+    if stat.S_ISDIR(st.st_mode):
+        return ("dir", stat.S_IMODE(st.st_mode))
+    if stat.S_ISREG(st.st_mode):
+        with open(path, "rb") as fh:
+            return ("file", st.st_size, hashlib.file_digest(fh, "sha256").hexdigest())
+    return ("other", stat.S_IFMT(st.st_mode))
+
+
+def _tree(root: Path, only_uid: int | None = None, skip: set[str] | None = None) -> dict[str, tuple[object, ...]]:
+    found: dict[str, tuple[object, ...]] = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        if dirpath == str(root) and skip:
+            dirnames[:] = [d for d in dirnames if d not in skip]
+            filenames = [f for f in filenames if f not in skip]
+        for name in dirnames + filenames:
+            path = os.path.join(dirpath, name)
+            with contextlib.suppress(FileNotFoundError, PermissionError):
+                if only_uid is not None and os.lstat(path).st_uid != only_uid:
+                    continue
+                found[path] = _describe(path)
+    return found
+
+
+def snapshot(user: User) -> dict[str, object]:
+    """Everything of this user that lockdown could have touched."""
+    items = run_as(user, [str(user_python()), "-c", KEYRING_ITEMS], timeout=60)
+    assert items.returncode == 0, items.stderr
+    return {
+        "home": _tree(user.home),
+        "tmp": _tree(Path("/tmp"), only_uid=user.uid),
+        "var-tmp": _tree(Path("/var/tmp"), only_uid=user.uid, skip={user.keyring_dir.name}),
+        "runtime": _tree(user.runtime_dir, skip=RUNTIME_INFRASTRUCTURE),
+        "keyring": json.loads(items.stdout),
+    }
+
+
+def assert_same(before: dict[str, object], after: dict[str, object]) -> None:
+    for part in before:
+        b, a = before[part], after[part]
+        if isinstance(b, dict) and isinstance(a, dict):
+            added = sorted(set(a) - set(b))
+            removed = sorted(set(b) - set(a))
+            changed = sorted(k for k in set(a) & set(b) if a[k] != b[k])
+            assert (added, removed, changed) == ([], [], []), f"{part}: traces left or damage done"
+        else:
+            assert a == b, f"{part} differs"
+
+
+# ---- the pieces ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def user_bundle() -> Iterator[tuple[Path, Path]]:
+    """A world-readable copy of the built bundle, signed with the TEST key, and that public key."""
+    built = Path(bundle_support.built_bundle())
+    where = Path(tempfile.mkdtemp(prefix="lockdown-proof-", dir="/var/tmp"))
+    where.chmod(0o755)
+    bundle = where / "lockdown"
+    shutil.copytree(built, bundle, symlinks=True)
+    key = load_private_key((TEST_KEYS / "ed25519_TEST_private.pem").read_bytes())
+    (bundle / "manifest.sig").write_bytes(sign((bundle / "manifest.json").read_bytes(), key))
+    public = where / "test-public.pem"
+    shutil.copy(TEST_KEYS / "ed25519_TEST_public.pem", public)
+    for root, dirs, files in os.walk(where):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o755)
+        for f in files:
+            p = os.path.join(root, f)
+            if not os.path.islink(p):
+                os.chmod(p, 0o755 if os.stat(p).st_mode & 0o100 else 0o644)
+    try:
+        yield bundle, public
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+
+
+@pytest.fixture
+def exam_stub(tmp_path: Path) -> Iterator[Stub]:
+    with start_stub(tmp_path) as stub:
+        yield stub
+
+
+def exam_config(stub: Stub, folder: Path) -> Path:
+    """The stub's exam, allowing this test-signed build (see the module docstring)."""
+    config = requests.get(stub.url + "/exam/config.json", timeout=10).json()
+    config["allow_unverified_build"] = True
+    folder.mkdir(mode=0o755, exist_ok=True)
+    path = folder / "exam.json"
+    path.write_text(json.dumps(config))
+    path.chmod(0o644)
+    return path
+
+
+def installed(user: User, program: str) -> Path:
+    return user.home / ".local" / "share" / "lockdown" / "app" / program
+
+
+def install(user: User, bundle: Path, public: Path) -> None:
+    r = run_as(user, [str(bundle / "lockdown-install"), "--quiet", "--public-key", str(public)], timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "installed lockdown" in r.stdout
+    assert (user.home / ".local/share/applications/lockdown.desktop").is_file()
+    # the TEST signature is not the release's: make the installed copy "unverifiable", not "invalid"
+    run_as(user, ["rm", str(installed(user, "manifest.sig"))], keyring=False)
+
+
+def uninstall(user: User, program: Path) -> subprocess.CompletedProcess[str]:
+    return run_as(user, [str(program), "--quiet"], timeout=300)
+
+
+def _lockdown_process(root: subprocess.Popen[bytes], exe: Path, timeout: float = 60) -> psutil.Process:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(psutil.Error):
+            for child in psutil.Process(root.pid).children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    if child.exe() == str(exe):
+                        return child
+        time.sleep(0.1)
+    raise AssertionError("the kiosk process did not start")
+
+
+def _window(display: str, timeout: float = 90) -> None:
+    env = dict(os.environ, DISPLAY=display)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "lockdown|Lockdown"], env=env,
+                           capture_output=True, text=True)
+        if r.stdout.strip():
+            return
+        time.sleep(0.3)
+    raise AssertionError("no lockdown window appeared")
+
+
+def sit_exam(user: User, display: str, config: Path, end: signal.Signals, shots: Path) -> None:
+    """Start the installed kiosk, continue past the notice, let the exam run, then end it with `end`."""
+    exe = installed(user, "lockdown")
+    proc = popen_as(user, [str(exe), "run", str(config)], env={"DISPLAY": display},
+                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        kiosk = _lockdown_process(proc, exe)
+        _window(display)
+        time.sleep(1.5)
+        subprocess.run(["xdotool", "key", "Return"], env=dict(os.environ, DISPLAY=display), check=False)
+        time.sleep(6)
+        screenshot(display, shots / f"exam-{end.name}.png")
+        assert kiosk.is_running(), "the kiosk ended by itself"
+        kiosk.send_signal(end)
+        output = proc.communicate(timeout=60)[0].decode(errors="replace")
+        if end == signal.SIGTERM:
+            assert kiosk.wait(5) == 0, output
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+# ---- the proof ----------------------------------------------------------------------------------
+
+def test_install_check_exam_uninstall_leaves_no_trace(unprivileged_user: User, user_bundle: tuple[Path, Path],
+                                                      exam_stub: Stub, x_display: str, tmp_path: Path) -> None:
+    user = unprivileged_user
+    bundle, public = user_bundle
+    config = exam_config(exam_stub, public.parent / "exam")
+    before = snapshot(user)
+    install(user, bundle, public)
+    run_as(user, [str(installed(user, "lockdown")), "check"], timeout=300)  # its verdict is CMP's concern
+    sit_exam(user, x_display, config, signal.SIGTERM, tmp_path)
+    assert any(r["path"].startswith("/api/session") for r in exam_stub.requests()), "no exam session took place"
+    r = uninstall(user, installed(user, "lockdown-uninstall"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip().endswith("no trace left")
+    assert_same(before, snapshot(user))
+
+
+def test_uninstall_after_a_killed_exam_leaves_no_trace(unprivileged_user: User, user_bundle: tuple[Path, Path],
+                                                       exam_stub: Stub, x_display: str, tmp_path: Path) -> None:
+    user = unprivileged_user
+    bundle, public = user_bundle
+    config = exam_config(exam_stub, public.parent / "exam")
+    before = snapshot(user)
+    install(user, bundle, public)
+    sit_exam(user, x_display, config, signal.SIGKILL, tmp_path)
+    r = uninstall(user, installed(user, "lockdown-uninstall"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert_same(before, snapshot(user))
+
+
+def test_uninstall_after_a_half_finished_install_leaves_no_trace(unprivileged_user: User,
+                                                                  user_bundle: tuple[Path, Path]) -> None:
+    user = unprivileged_user
+    bundle, public = user_bundle
+    before = snapshot(user)
+    proc = popen_as(user, [str(bundle / "lockdown-install"), "--quiet", "--public-key", str(public)],
+                    keyring=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    internal = installed(user, "_internal")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if internal.is_dir() and len(os.listdir(internal)) > 5:
+            os.killpg(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    proc.wait()
+    assert internal.is_dir() and not installed(user, "manifest.json").exists(), "the install was not cut"
+    r = uninstall(user, bundle / "lockdown-uninstall")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "did not finish" in r.stderr
+    assert_same(before, snapshot(user))
+
+
+def test_receipt_pointing_outside_the_install_cannot_delete_that_file(unprivileged_user: User,
+                                                                     user_bundle: tuple[Path, Path]) -> None:
+    user = unprivileged_user
+    bundle, public = user_bundle
+    precious = user.home / "thesis.odt"
+    run_as(user, ["sh", "-c", f"echo 'four years of work' > '{precious}'"], keyring=False)
+    before = snapshot(user)
+    install(user, bundle, public)
+    receipt = user.home / ".local/share/lockdown/receipt.json"
+    edit = ("import json, sys; p = sys.argv[1]; d = json.load(open(p)); "
+            "d['entries'].append({'kind': 'file', 'path': sys.argv[2]}); json.dump(d, open(p, 'w'))")
+    run_as(user, [str(user_python()), "-c", edit, str(receipt), str(precious)], keyring=False)
+    r = uninstall(user, installed(user, "lockdown-uninstall"))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"refused: {precious}: outside the folders lockdown owns" in r.stderr
+    assert precious.read_text() == "four years of work\n"
+    assert_same(before, snapshot(user))
