@@ -1,0 +1,40 @@
+"""Small X11 helpers for the guard's end-to-end tests (xdotool, xwininfo)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from collections.abc import Callable
+
+
+def x(display: str, *argv: str) -> str:
+    done = subprocess.run(list(argv), env={"DISPLAY": display, "PATH": "/usr/bin:/bin"}, capture_output=True,
+                          text=True, timeout=30)
+    return done.stdout.strip()
+
+
+def active_window(display: str) -> int | None:
+    out = x(display, "xdotool", "getactivewindow")
+    return int(out) if out.isdigit() else None
+
+
+def geometry(display: str, window: int) -> tuple[int, int, int, int]:
+    """x, y, width, height of a window, from xwininfo."""
+    info = x(display, "xwininfo", "-id", str(window))
+    found = {k: int(v) for k, v in re.findall(r"(Absolute upper-left X|Absolute upper-left Y|Width|Height):\s+(-?\d+)",
+                                                info)}
+    return (found["Absolute upper-left X"], found["Absolute upper-left Y"], found["Width"], found["Height"])
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float = 10.0, step: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def windows_of_class(display: str, klass: str) -> list[int]:
+    return [int(w) for w in x(display, "xdotool", "search", "--onlyvisible", "--class", klass).split()]
