@@ -11,8 +11,8 @@ import sys
 from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 from lockdown.session.operations import OperationSequence
+from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 
 
 def main() -> None:

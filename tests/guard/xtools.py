@@ -22,8 +22,8 @@ def active_window(display: str) -> int | None:
 def geometry(display: str, window: int) -> tuple[int, int, int, int]:
     """x, y, width, height of a window, from xwininfo."""
     info = x(display, "xwininfo", "-id", str(window))
-    found = {k: int(v) for k, v in re.findall(r"(Absolute upper-left X|Absolute upper-left Y|Width|Height):\s+(-?\d+)",
-                                                info)}
+    pattern = r"(Absolute upper-left X|Absolute upper-left Y|Width|Height):\s+(-?\d+)"
+    found = {k: int(v) for k, v in re.findall(pattern, info)}
     return (found["Absolute upper-left X"], found["Absolute upper-left Y"], found["Width"], found["Height"])
 
 
