@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import sys
 
 import pytest
 
@@ -10,6 +11,7 @@ from lockdown.compat import gather
 from lockdown.compat.engine import RenderProbe
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="reads this Linux machine")
 def test_this_linux_is_described_by_distribution_and_glibc() -> None:
     facts = gather.os_facts("linux")
     release = platform.freedesktop_os_release()

@@ -17,9 +17,9 @@ import pytest
 
 from lockdown.privacy import allowed_fields
 from tests.compat.cli_helpers import REPO, headless_env, lockdown
-from tests.support.privacy_check import assert_requests_private
 from tests.support.stub import Stub
 
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="POSIX terminal and process tools")
 REPORTS = "/api/compat-reports"
 
 
@@ -154,6 +154,8 @@ def prohibited_app(tmp_path: Path) -> Iterator[str]:
 
 
 def test_report_sends_nothing_personal_and_app_names_stay_on_screen(stub: Stub, prohibited_app: str) -> None:
+    from tests.support.privacy_check import assert_requests_private  # POSIX only (pwd)
+
     table = lockdown(["check", "--server", stub.url])
     assert f"- {prohibited_app}" in table.stdout  # the student sees which program to close
     done = lockdown(["check", "--json", "--server", stub.url, "--report", "--yes"])
