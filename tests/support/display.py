@@ -67,7 +67,7 @@ def start_display(width: int = WIDTH, height: int = HEIGHT,
                                capture_output=True, text=True)
             return "window id" in r.stdout
 
-        _wait(wm_ready, 15, "openbox")
+        _wait(wm_ready, 60, "openbox")
     return display, procs
 
 

@@ -8,7 +8,6 @@ snapshot of the home folder shows only what the program under test wrote.
 from __future__ import annotations
 
 import os
-import pwd
 import secrets
 import shutil
 import stat
@@ -44,6 +43,8 @@ def _require_root() -> None:
 def create_user() -> User:
     """Create a fresh ordinary user with an empty home (copying no skeleton files)."""
     _require_root()
+    import pwd  # POSIX only: the module must import on Windows, where these tests do not run
+
     name = "ldt" + secrets.token_hex(4)
     home = Path("/home") / name
     subprocess.run(["useradd", "--create-home", "--skel", "/dev/null", "--home-dir", str(home),
