@@ -3,8 +3,8 @@
 Only the student's own processes are ever touched, assistive technology never is, and nothing
 about a process leaves the machine: the names are shown to the student, the event sent is the
 bare type "prohibited_app_closed". The watcher looks only at PIDs it has not seen before
-(`psutil.pids()` is ~0.03 ms here, a full sweep ~6 ms), plus a slow full pass that catches a
-program that replaces itself (exec) long after it started.
+(a full psutil sweep costs ~8 ms of CPU; listing PIDs only when one was created is far cheaper),
+plus a slow full pass that catches a program that replaces itself (exec) long after it started.
 """
 
 from __future__ import annotations
@@ -66,25 +66,30 @@ class AppPolicy:
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
 
-    def match(self, proc: psutil.Process) -> RunningApp | None:
-        """The process as a RunningApp when its name is prohibited (and not assistive), else None."""
+    def prohibits(self, *names: str | None) -> bool:
+        """Whether these names of one process (name, executable) make it prohibited."""
+        found = {normalize(n) for n in names if n}
+        return bool(found & self.prohibited) and not found & self.assistive
+
+    def inspect(self, proc: psutil.Process, thorough: bool = True) -> RunningApp | None:
+        """The process as a RunningApp when it is the student's own and prohibited, else None.
+
+        `thorough` also reads the executable's name (a program may rename its process); the
+        watcher's fast path skips that read and leaves it to its slow sweep.
+        """
         try:
             shown = proc.name()
-            names = {normalize(shown)}
-            try:
-                names.add(normalize(proc.exe()))
-            except (psutil.AccessDenied, psutil.ZombieProcess, OSError):
-                pass
+            exe = None
+            if thorough:
+                try:
+                    exe = proc.exe()
+                except (psutil.AccessDenied, psutil.ZombieProcess, OSError):
+                    exe = None
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return None
-        names.discard("")
-        if names & self.assistive or not names & self.prohibited:
+        if not self.prohibits(shown, exe) or not self.is_candidate(proc):
             return None
         return RunningApp(proc.pid, shown, proc)
-
-    def inspect(self, proc: psutil.Process) -> RunningApp | None:
-        """The process as a RunningApp when it is the student's own and prohibited, else None."""
-        return self.match(proc) if self.is_candidate(proc) else None
 
 
 def running_prohibited(config: ExamConfig, backend: PlatformBackend | None = None) -> list[RunningApp]:
@@ -122,33 +127,33 @@ def close_processes(apps: Iterable[RunningApp], timeout: float = 3.0) -> list[Ru
 
 @dataclass
 class _Young:
-    """A PID seen recently: re-checked with a doubling delay, since a fork becomes its program later."""
+    """A PID seen recently, looked at again once or twice: a fork becomes its program a moment later."""
 
     proc: psutil.Process
-    first_seen: float
-    next_check: float
-    delay: float
+    name: str
+    checks: list[float]
 
 
 class ProcessGuard:
     """Operation: a watcher thread that closes prohibited programs started during the exam.
 
-    Every `interval` seconds it lists the PIDs and inspects only the new ones; a new PID of the
-    student's is checked again after 1, 2, 4... intervals for `probation` seconds (a shell forks
-    first and becomes the program a moment later); every `sweep_interval` seconds all PIDs are
-    checked once. A program it closes is asked to quit and forced after `grace` seconds.
-    `events` is called from the watcher thread.
+    Every `interval` seconds it asks the backend whether any process was created (Linux: the last
+    PID in /proc/loadavg) and only then lists the PIDs and looks at the new ones, by name. A new
+    PID is looked at again after one interval and after a second, in case it was caught between
+    fork and exec. Every `sweep_interval` seconds all processes are checked by name and executable,
+    which catches a later exec or a renamed process. A program it closes is asked to quit and
+    forced after `grace` seconds. `events` is called from the watcher thread.
     """
 
     name = "process_guard"
 
     def __init__(self, config: ExamConfig, events: EventSink, backend: PlatformBackend | None = None,
-                 interval: float = 0.05, probation: float = 2.0, sweep_interval: float | None = 5.0,
-                 grace: float = 1.0) -> None:
-        self._policy = AppPolicy(config, backend or get_backend())
+                 interval: float = 0.05, sweep_interval: float | None = 10.0, grace: float = 1.0) -> None:
+        self._backend = backend or get_backend()
+        self._policy = AppPolicy(config, self._backend)
         self._events = events
         self._interval = interval
-        self._probation = probation
+        self._recheck = (interval, 1.0)
         self._sweep_interval = sweep_interval
         self._grace = grace
         self._stop = threading.Event()
@@ -170,55 +175,69 @@ class ProcessGuard:
     def _run(self, known: set[int]) -> None:
         young: dict[int, _Young] = {}
         closing: list[tuple[psutil.Process, float]] = []
+        counter = self._backend.process_counter()
         next_sweep = time.monotonic() + (self._sweep_interval or 0)
         while not self._stop.wait(self._interval):
             try:
                 now = time.monotonic()
-                current = set(psutil.pids())
-                self._watch_new(current - known, young, now)
-                known = current
-                self._check_young(young, current, closing, now)
+                latest = self._backend.process_counter()
+                if latest is None or latest != counter:
+                    counter = latest
+                    current = set(psutil.pids())
+                    self._look_at_new(current - known, young, closing, now)
+                    known = current
+                if young:
+                    self._look_again(young, closing, now)
                 if self._sweep_interval is not None and now >= next_sweep:
                     next_sweep = now + self._sweep_interval
-                    self._sweep(current - young.keys(), closing, now)
-                self._finish_closing(closing, now)
+                    self._sweep(closing, now)
+                if closing:
+                    self._finish_closing(closing, now)
             except Exception:  # the guard must outlive one bad tick; it reports the fault in the log
                 log.exception("process guard tick failed")
 
-    def _watch_new(self, pids: set[int], young: dict[int, _Young], now: float) -> None:
-        for pid in pids:
-            try:
-                proc = psutil.Process(pid)
-            except psutil.NoSuchProcess:
-                continue
-            if self._policy.is_candidate(proc):
-                young[pid] = _Young(proc, now, now, self._interval)
-
-    def _check_young(self, young: dict[int, _Young], current: set[int],
+    def _look_at_new(self, pids: set[int], young: dict[int, _Young],
                      closing: list[tuple[psutil.Process, float]], now: float) -> None:
-        for pid, y in list(young.items()):
-            if pid not in current or now - y.first_seen > self._probation:
-                del young[pid]
-            elif now >= y.next_check:
-                if self._policy.match(y.proc) is not None:
-                    del young[pid]
-                    self._close(y.proc, now, closing)
-                else:
-                    y.next_check, y.delay = now + y.delay, y.delay * 2
-
-    def _sweep(self, pids: set[int], closing: list[tuple[psutil.Process, float]], now: float) -> None:
         for pid in pids:
             try:
                 proc = psutil.Process(pid)
-            except psutil.NoSuchProcess:
+                name = proc.name()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
-            if self._policy.inspect(proc) is not None:
+            if self._policy.prohibits(name) and self._policy.is_candidate(proc):
+                self._close(proc, now, closing)
+            else:
+                young[pid] = _Young(proc, name, [now + d for d in self._recheck])
+
+    def _look_again(self, young: dict[int, _Young], closing: list[tuple[psutil.Process, float]],
+                    now: float) -> None:
+        for pid, y in list(young.items()):
+            if now < y.checks[0]:
+                continue
+            y.checks.pop(0)
+            if not y.checks:
+                del young[pid]
+            try:
+                name = y.proc.name()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                young.pop(pid, None)
+                continue
+            if name != y.name and self._policy.prohibits(name) and self._policy.is_candidate(y.proc):
+                young.pop(pid, None)
+                self._close(y.proc, now, closing)
+
+    def _sweep(self, closing: list[tuple[psutil.Process, float]], now: float) -> None:
+        for proc in psutil.process_iter(["name", "exe"]):
+            info = proc.info
+            if self._policy.prohibits(info.get("name"), info.get("exe")) and self._policy.is_candidate(proc):
                 self._close(proc, now, closing)
 
     def _close(self, proc: psutil.Process, now: float, closing: list[tuple[psutil.Process, float]]) -> None:
         if any(p.pid == proc.pid for p, _ in closing):
             return
         try:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                return  # it has ended already; only its parent has not collected it yet
             proc.terminate()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return

@@ -49,5 +49,11 @@ class PlatformBackend(Protocol):
     def capture_blocker(self, window_id: int) -> Switch | None:
         """Keeps the window out of screenshots and screen sharing; None where that is impossible."""
 
+    def process_counter(self) -> int | None:
+        """A number that changes whenever a process is created, if the OS offers one cheaply.
+
+        The process guard lists PIDs only when it changed; None means "list every time".
+        """
+
     def is_own_process(self, proc: psutil.Process) -> bool:
         """Whether `proc` belongs to the user running lockdown (only those may be closed)."""

@@ -63,6 +63,7 @@ class LinuxBackend:
         self._run = run
         self._euid = os.geteuid() if euid is None else euid
         self._process_names = process_names
+        self._loadavg: int | None = None
 
     def _read(self, relative: str) -> str:
         try:
@@ -104,6 +105,17 @@ class LinuxBackend:
 
     def capture_blocker(self, window_id: int) -> Switch | None:
         return None  # X11 lets any client read the screen; nothing an app can do about it
+
+    def process_counter(self) -> int | None:
+        # The last field of /proc/loadavg is the most recently created PID. Re-reading an open
+        # descriptor costs ~0.03 ms here, listing /proc ~0.4 ms. The descriptor dies with the process.
+        try:
+            if self._loadavg is None:
+                self._loadavg = os.open(self._root / "proc/loadavg", os.O_RDONLY)
+            fields = os.pread(self._loadavg, 128, 0).split()
+        except OSError:
+            return None
+        return int(fields[-1]) if fields and fields[-1].isdigit() else None
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:

@@ -174,6 +174,9 @@ class MacBackend:
     def capture_blocker(self, window_id: int) -> Switch | None:
         return SharingTypeCaptureBlocker(self._cocoa, window_id)
 
+    def process_counter(self) -> int | None:
+        return None  # no cheap creation counter on macOS: the guard lists PIDs every interval
+
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:
             return proc.uids().real == os.getuid()

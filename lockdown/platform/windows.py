@@ -248,6 +248,9 @@ class WindowsBackend:
     def capture_blocker(self, window_id: int) -> Switch | None:
         return AffinityCaptureBlocker(self._api, window_id)
 
+    def process_counter(self) -> int | None:
+        return None  # no cheap creation counter on Windows: the guard lists PIDs every interval
+
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:
             if self._me is None:

@@ -154,3 +154,15 @@ def test_own_processes_are_told_apart_from_other_users() -> None:
     finally:
         other.kill()
         other.wait()
+
+
+def test_process_counter_is_the_last_pid_in_loadavg(tmp_path: Path) -> None:
+    assert backend(tmp_path, {"proc/loadavg": "0.10 0.20 0.30 2/151 48213\n"}).process_counter() == 48213
+    assert backend(tmp_path / "empty").process_counter() is None
+
+
+def test_process_counter_moves_when_a_process_starts_for_real() -> None:
+    b = LinuxBackend()
+    before = b.process_counter()
+    subprocess.run(["true"], check=True)
+    assert before is not None and b.process_counter() != before

@@ -145,20 +145,32 @@ def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: P
     guard = ProcessGuard(CONFIG, events.append, sweep_interval=None)
     guard.perform()
     try:
-        late = spawn("sh", "-c", f"sleep 0.4; exec {bins / 'anydesk'} 30")
+        late = spawn("sh", "-c", f"sleep 0.6; exec {bins / 'anydesk'} 30")
         assert late.wait(4) == -15
         assert events == ["prohibited_app_closed"]
     finally:
         guard.revert()
 
 
-def test_the_slow_sweep_catches_a_program_that_changes_after_its_probation(bins: Path, spawn: Spawn) -> None:
+def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(bins: Path,
+                                                                               spawn: Spawn) -> None:
+    late = f"sleep 1.3; exec {bins / 'anydesk'} 30"
+    without = ProcessGuard(CONFIG, lambda e: None, sweep_interval=None)
+    without.perform()
+    try:
+        missed = spawn("sh", "-c", late)
+        time.sleep(2.5)
+        assert missed.poll() is None  # past its second look, the fast path no longer sees it
+    finally:
+        without.revert()
+        missed.kill()
+        missed.wait()
     events: list[str] = []
-    guard = ProcessGuard(CONFIG, events.append, probation=0.2, sweep_interval=1.0)
+    guard = ProcessGuard(CONFIG, events.append, sweep_interval=0.5)
     guard.perform()
     try:
-        late = spawn("sh", "-c", f"sleep 0.6; exec {bins / 'anydesk'} 30")
-        assert late.wait(4) == -15
+        caught = spawn("sh", "-c", late)
+        assert caught.wait(4) == -15
         assert events == ["prohibited_app_closed"]
     finally:
         guard.revert()
