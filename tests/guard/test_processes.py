@@ -214,3 +214,14 @@ def test_revert_stops_the_watcher(bins: Path, spawn: Spawn) -> None:
     app = spawn(str(bins / "anydesk"), "30")
     time.sleep(0.3)
     assert app.poll() is None
+
+
+def test_the_documented_lists_are_the_ones_in_the_code() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "LOCKDOWN.md").read_text()
+    for table in (PROHIBITED, ASSISTIVE):
+        for group, per_os in table.items():
+            row = next((line for line in doc.splitlines() if line.startswith(f"| {group} |")), None)
+            assert row is not None, group
+            for names in per_os.values():
+                for name in names:
+                    assert f"`{name}`" in row, (group, name)
