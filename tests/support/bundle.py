@@ -1,0 +1,80 @@
+"""A real PyInstaller build of the current source, made once and shared by every test that needs it.
+
+`built_bundle()` runs `tools/build.py` (about a minute) the first time and caches the result in the
+temporary folder under a key made from the source files and the interpreter, so a second session
+on unchanged source reuses it. The cached bundle has its manifest.json but NO manifest.sig: its
+self-check says "unverifiable" (no test holds the release private key). `sign_bundle` signs a copy
+with a TEST key; `copy_bundle` gives a private copy to tamper with (never modify the cache itself).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+REPO = Path(__file__).resolve().parents[2]
+KEYS = REPO / "tests" / "integrity" / "keys"
+TEST_PRIVATE_KEY = KEYS / "ed25519_TEST_private.pem"
+TEST_PUBLIC_KEY = KEYS / "ed25519_TEST_public.pem"
+OTHER_TEST_PRIVATE_KEY = KEYS / "ed25519_OTHER_TEST_private.pem"
+OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
+
+_built: Path | None = None
+
+
+def _source_key() -> str:
+    """Changes whenever a file the bundle is built from (or the build interpreter) changes."""
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        import build as build_tool
+    finally:
+        sys.path.pop(0)
+    digest = hashlib.sha256(sys.version.encode() + sys.executable.encode())
+    for rel in build_tool.source_files():
+        digest.update(rel.encode() + b"\0" + (REPO / rel).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def built_bundle() -> Path:
+    """The folder `lockdown/` of a real build of this source tree (unsigned; do not modify it)."""
+    global _built
+    if _built is not None:
+        return _built
+    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / _source_key()
+    cache.mkdir(parents=True, exist_ok=True)
+    bundle = cache / "lockdown"
+    with (cache / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (cache / "complete").exists():
+            shutil.rmtree(bundle, ignore_errors=True)
+            done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(bundle)],
+                                  capture_output=True, text=True, timeout=600)
+            if done.returncode != 0:
+                raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"
+                                   f"{done.stdout}\n{done.stderr}")
+            (cache / "complete").write_text(done.stdout)
+    _built = bundle
+    return bundle
+
+
+def copy_bundle(dest: Path) -> Path:
+    """A private copy of the built bundle at `dest` (symlinks kept as links), to sign or tamper with."""
+    shutil.copytree(built_bundle(), dest, symlinks=True)
+    return dest
+
+
+def sign_bundle(bundle: Path, private_key: Path = TEST_PRIVATE_KEY) -> Path:
+    """Write `bundle/manifest.sig` with a TEST key, as the release step would; returns the .sig path."""
+    key = serialization.load_pem_private_key(private_key.read_bytes(), password=None)
+    assert isinstance(key, Ed25519PrivateKey)
+    sig = bundle / "manifest.sig"
+    sig.write_bytes(key.sign((bundle / "manifest.json").read_bytes()))
+    return sig
