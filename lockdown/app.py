@@ -61,7 +61,7 @@ class Frontend(Protocol):
         """Show what was found; the student starts, leaves, or is blocked."""
 
     def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
-        """Create and show the kiosk window (full screen, page not loaded yet)."""
+        """Create and show the kiosk window full screen and start loading the exam page."""
 
     def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
         """The lockdown operations in order: screen covers, clipboard, keyboard, focus, process guard..."""
@@ -70,7 +70,7 @@ class Frontend(Protocol):
         """The exam server connection dropped or returned; may be called from any thread."""
 
     def run_kiosk(self) -> EndReason:
-        """Load the exam page and run until the exam ends; returns why it ended."""
+        """Run the kiosk until the exam ends; returns why it ended."""
 
     def close(self) -> None:
         """Close every window; nothing of the interface stays."""

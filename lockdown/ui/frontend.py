@@ -61,8 +61,8 @@ class QtFrontend:
     def review_environment(self, findings: Sequence[Finding], screens_ok: bool,
                            running: Sequence[RunningApp],
                            close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
-        if not findings and screens_ok and not running:
-            return "start"
+        if screens_ok and not running and all(f.severity == "info" and not f.blocks for f in findings):
+            return "start"  # only facts the exam allows: nothing to explain or decide
         screens_text = None if screens_ok else tr(self._lang, "checks.screens", count=screen_count(),
                                                    allowed=self._config.allowed_displays_max)
         dialog = ChecksDialog(self._lang, findings, screens_text, running, close,
@@ -81,6 +81,10 @@ class QtFrontend:
         self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
         self._kiosk.finished.connect(self._finished)
         self._kiosk.show_on_primary()
+        # Start loading now: the first load adds QtWebEngine's render widget, which makes Qt
+        # recreate the window's native handle; the keyboard grab must be taken after that.
+        # Nothing is shown to the student before the event loop runs, after the operations.
+        self._kiosk.open_exam()
 
     def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
         assert self._kiosk is not None, "open_kiosk() first"
@@ -95,7 +99,6 @@ class QtFrontend:
     def run_kiosk(self) -> EndReason:
         assert self._kiosk is not None, "open_kiosk() first"
         if self._reason is None:
-            self._kiosk.open_exam()
             self._app.exec()
         return self._reason or "signal"
 
@@ -117,7 +120,7 @@ class QtFrontend:
     def _finished(self, reason: str) -> None:
         if self._reason is None:
             self._reason = "quit_url" if reason == "quit_url" else "quit_shortcut"
-        self._app.quit()
+        self._app.exit(0)
 
     def _on_signal(self, _signum: int) -> None:
         """SIGTERM / SIGINT: close any dialog, end the exam in order (reverts run after the loop)."""
@@ -129,4 +132,4 @@ class QtFrontend:
                 widget.reject()
         if self._kiosk is not None:
             self._kiosk.end("signal")
-        self._app.quit()
+        self._app.exit(0)

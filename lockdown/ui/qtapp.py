@@ -30,7 +30,6 @@ def application() -> QApplication:
     QCoreApplication.setOrganizationName("")
     app = QApplication([APP_NAME])
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("lockdown")
     app.setDesktopFileName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
     return app
