@@ -59,7 +59,7 @@ class Stub:
         out = self.workdir / f"stdout-{self.starts}.txt"
         err = self.workdir / f"stderr-{self.starts}.txt"
         argv = [sys.executable, "-m", "server_stub", "--host", "127.0.0.1", "--port", str(self.port),
-                "--db", str(self.db), "--admin-token", self.admin_token, "--record", str(self.record_file)]
+                "--db", str(self.db), f"--admin-token={self.admin_token}", "--record", str(self.record_file)]
         if self.retention_days is not None:
             argv += ["--retention-days", str(self.retention_days)]
         if self.release_dir is not None:
