@@ -30,7 +30,6 @@ import psutil
 import pytest
 import requests
 
-from lockdown.integrity.signature import load_private_key, sign
 from tests.support.display import screenshot
 from tests.support.stub import Stub, start_stub
 from tests.support.users import User, popen_as, run_as, user_python
@@ -39,8 +38,6 @@ bundle_support = pytest.importorskip("tests.support.bundle", reason="INT's built
 
 pytestmark = [pytest.mark.slow, pytest.mark.asuser]
 
-REPO = Path(__file__).resolve().parents[2]
-TEST_KEYS = REPO / "tests" / "integrity" / "keys"
 RUNTIME_INFRASTRUCTURE = {"bus", "keyring", "dbus-1", "gnupg", "systemd"}
 """Entries of $XDG_RUNTIME_DIR made by the test's D-Bus session and keyring daemon, not by lockdown."""
 
@@ -122,15 +119,12 @@ def assert_same(before: dict[str, object], after: dict[str, object]) -> None:
 @pytest.fixture(scope="module")
 def user_bundle() -> Iterator[tuple[Path, Path]]:
     """A world-readable copy of the built bundle, signed with the TEST key, and that public key."""
-    built = Path(bundle_support.built_bundle())
     where = Path(tempfile.mkdtemp(prefix="lockdown-proof-", dir="/var/tmp"))
     where.chmod(0o755)
-    bundle = where / "lockdown"
-    shutil.copytree(built, bundle, symlinks=True)
-    key = load_private_key((TEST_KEYS / "ed25519_TEST_private.pem").read_bytes())
-    (bundle / "manifest.sig").write_bytes(sign((bundle / "manifest.json").read_bytes(), key))
+    bundle = bundle_support.copy_bundle(where / "lockdown")
+    bundle_support.sign_bundle(bundle)
     public = where / "test-public.pem"
-    shutil.copy(TEST_KEYS / "ed25519_TEST_public.pem", public)
+    shutil.copy(bundle_support.TEST_PUBLIC_KEY, public)
     for root, dirs, files in os.walk(where):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755)
