@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from server_stub.sebcompat import config_key, config_key_hash, dump_seb
+from lockdown.config.sebfile import dump_seb
+from lockdown.seb import config_key, config_key_hash
 
 
 def native_config(base: str) -> dict[str, Any]:
