@@ -79,7 +79,7 @@ def test_the_kiosk_keeps_the_keyboard_and_the_front_and_lets_go_on_revert(
     term = subprocess.Popen(["xterm", "-class", "GuardXterm"], env=env, cwd=tmp_path)
     try:
         assert wait_for(lambda: bool(windows_of_class(x_display, "GuardXterm")))
-        [term_window] = windows_of_class(x_display, "GuardXterm")
+        term_window = windows_of_class(x_display, "GuardXterm")[0]
         x(x_display, "xdotool", "windowactivate", str(term_window))
         # The window manager may hand the xterm the focus for an instant; the kiosk takes it back.
         assert wait_for(lambda: active_window(x_display) == wid, timeout=2)

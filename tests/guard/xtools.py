@@ -37,4 +37,6 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 10.0, step: float =
 
 
 def windows_of_class(display: str, klass: str) -> list[int]:
-    return [int(w) for w in x(display, "xdotool", "search", "--onlyvisible", "--class", klass).split()]
+    """Visible top-level (window-manager managed) windows of an X class."""
+    found = [int(w) for w in x(display, "xdotool", "search", "--onlyvisible", "--class", klass).split()]
+    return [w for w in found if "WM_STATE(WM_STATE)" in x(display, "xprop", "-id", str(w), "WM_STATE")]
