@@ -63,7 +63,14 @@ def create_user() -> User:
 
 
 def delete_user(user: User) -> None:
+    """Remove the user, its processes and everything it owns in the shared temporary folders.
+
+    User ids are reused, so a leftover here would be inherited by the next test's user.
+    """
     subprocess.run(["pkill", "-KILL", "-u", user.name], capture_output=True)
+    for shared in ("/tmp", "/var/tmp", "/dev/shm"):
+        subprocess.run(["find", shared, "-xdev", "-mindepth", "1", "-user", user.name, "-delete"],
+                       capture_output=True)
     subprocess.run(["userdel", "--remove", user.name], capture_output=True)
     shutil.rmtree(user.home, ignore_errors=True)
     shutil.rmtree(user.runtime_dir, ignore_errors=True)
