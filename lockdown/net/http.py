@@ -34,6 +34,10 @@ class HttpStatusError(NetworkError):
         super().__init__(message)
 
 
+class BadReply(NetworkError):
+    """The server answered, but with something unusable (too large): asking again would not help."""
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """How hard to try: `attempts` in all, waiting base * 2**n (capped), times a random 0.5-1.5."""
@@ -51,7 +55,9 @@ NO_RETRY = RetryPolicy(attempts=1)
 
 
 def _is_transient(exc: NetworkError) -> bool:
-    return not isinstance(exc, HttpStatusError) or exc.status >= 500 or exc.status == 429
+    if isinstance(exc, HttpStatusError):
+        return exc.status >= 500 or exc.status == 429
+    return not isinstance(exc, BadReply)
 
 
 def _error_text(resp: requests.Response, body: bytes) -> str:
@@ -103,12 +109,12 @@ class HttpClient:
             with resp:
                 declared = resp.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > limit:
-                    raise NetworkError(f"{self.base_url}: reply of {declared} bytes is too large")
+                    raise BadReply(f"{self.base_url}: reply of {declared} bytes is too large")
                 chunks, size = [], 0
                 for chunk in resp.iter_content(16 * 1024):
                     size += len(chunk)
                     if size > limit:
-                        raise NetworkError(f"{self.base_url}: reply larger than {limit} bytes")
+                        raise BadReply(f"{self.base_url}: reply larger than {limit} bytes")
                     chunks.append(chunk)
         except requests.RequestException as exc:
             raise NetworkError(f"{self.base_url}: {type(exc).__name__}: cannot reach the server") from None

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from lockdown.errors import NetworkError
-from lockdown.net.http import NO_RETRY, HttpClient, HttpStatusError, RetryPolicy
+from lockdown.net.http import NO_RETRY, BadReply, HttpClient, HttpStatusError, RetryPolicy
 from tests.net.proxies import FAULTS, ChaosHttpProxy
 from tests.support.stub import Stub
 
@@ -76,10 +76,11 @@ def test_hostile_replies_become_network_errors(chaos: ChaosHttpProxy, fault: str
         client.json("GET", "/api/time")
 
 
-def test_oversized_reply_is_cut_without_reading_it_all(chaos: ChaosHttpProxy) -> None:
+def test_oversized_reply_is_cut_and_not_asked_again(chaos: ChaosHttpProxy) -> None:
     chaos.faults.append("oversized")
-    with pytest.raises(NetworkError, match=r"too large|larger"):
-        HttpClient(chaos.url, retry=NO_RETRY, max_json_bytes=1000).json("GET", "/api/time")
+    with pytest.raises(BadReply, match=r"too large|larger"):
+        HttpClient(chaos.url, max_json_bytes=1000, sleep=lambda _: None).json("GET", "/api/time")
+    assert len(chaos.served) == 1
 
 
 def test_refused_connection_is_a_network_error() -> None:
