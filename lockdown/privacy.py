@@ -73,7 +73,7 @@ _HEX64 = r"[0-9a-f]{64}"
 _TOKEN = r"[A-Za-z0-9_-]{16,128}"
 _STATUS = "|".join(CHECK_STATUSES)
 
-_SERVER = {"en": "your institution's exam server", "fr": "le serveur d'examen de votre établissement"}
+_SERVER: Mapping[Lang, str] = {"en": "your institution's exam server", "fr": "le serveur d'examen de votre établissement"}
 
 MESSAGES: tuple[Message, ...] = (
     Message(
@@ -90,6 +90,9 @@ MESSAGES: tuple[Message, ...] = (
             Field("X-SafeExamBrowser-RequestHash", _HEX64,
                   {"en": "proves the request comes from an unmodified official build",
                    "fr": "prouve que la requête vient d'une version officielle non modifiée"}),
+            Field("Authorization", r"Bearer [A-Za-z0-9_-]{16,128}",
+                  {"en": "the pseudonymous session token, on exam-server API calls only",
+                   "fr": "le jeton pseudonyme de session, sur les appels à l'API du serveur d'examen"}),
             Field("User-Agent", r"[ -~]{1,400}",
                   {"en": "browser and lockdown version, so the exam page displays correctly",
                    "fr": "versions du navigateur et de lockdown, pour l'affichage de la page"}),
