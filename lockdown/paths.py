@@ -23,7 +23,7 @@ KEYRING_SERVICE = APP_NAME
 KEYRING_QUEUE_KEY = "event-queue-key"
 """Keyring user name of the key that encrypts the offline event queue."""
 
-KEYRING_SESSION_TOKEN = "session-token"
+KEYRING_SESSION_TOKEN = "session-token"  # noqa: S105 (an entry name, not a secret)
 """Keyring user name of the pseudonymous exam-session token (deleted at the end of each exam)."""
 
 KEYRING_ENTRIES: tuple[tuple[str, str], ...] = (

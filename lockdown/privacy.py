@@ -70,10 +70,11 @@ class Stored:
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
 _HEX64 = r"[0-9a-f]{64}"
-_TOKEN = r"[A-Za-z0-9_-]{16,128}"
+_TOKEN = r"[A-Za-z0-9_-]{16,128}"  # noqa: S105 (a pattern, not a secret)
 _STATUS = "|".join(CHECK_STATUSES)
 
-_SERVER: Mapping[Lang, str] = {"en": "your institution's exam server", "fr": "le serveur d'examen de votre établissement"}
+_SERVER: Mapping[Lang, str] = {"en": "your institution's exam server",
+                               "fr": "le serveur d'examen de votre établissement"}
 
 MESSAGES: tuple[Message, ...] = (
     Message(
@@ -90,7 +91,7 @@ MESSAGES: tuple[Message, ...] = (
             Field("X-SafeExamBrowser-RequestHash", _HEX64,
                   {"en": "proves the request comes from an unmodified official build",
                    "fr": "prouve que la requête vient d'une version officielle non modifiée"}),
-            Field("Authorization", r"Bearer [A-Za-z0-9_-]{16,128}",
+            Field("Authorization", "Bearer " + _TOKEN,
                   {"en": "the pseudonymous session token, on exam-server API calls only",
                    "fr": "le jeton pseudonyme de session, sur les appels à l'API du serveur d'examen"}),
             Field("User-Agent", r"[ -~]{1,400}",
@@ -120,7 +121,8 @@ MESSAGES: tuple[Message, ...] = (
         fields=(
             Field("event_id", _UUID,
                   {"en": "a random number so an event resent after a network drop counts once",
-                   "fr": "un nombre aléatoire pour qu'un événement renvoyé après une coupure compte une fois"}),
+                   "fr": "un nombre aléatoire pour qu'un événement renvoyé après une coupure "
+                         "compte une fois"}),
             Field("type", "|".join(EVENT_TYPES),
                   {"en": "what happened, from a fixed list: " + ", ".join(EVENT_TYPES),
                    "fr": "ce qui s'est passé, dans une liste fixe : " + ", ".join(EVENT_TYPES)}),
