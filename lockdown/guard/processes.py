@@ -161,9 +161,10 @@ class ProcessGuard:
 
     def perform(self) -> None:
         self._stop.clear()
-        known = set(psutil.pids())
-        self._thread = threading.Thread(target=self._run, args=(known,), name="lockdown-process-guard",
-                                        daemon=True)
+        counter = self._backend.process_counter()  # before the PIDs: a process started in between
+        known = set(psutil.pids())                 # moves the counter and is looked at
+        self._thread = threading.Thread(target=self._run, args=(known, counter),
+                                        name="lockdown-process-guard", daemon=True)
         self._thread.start()
 
     def revert(self) -> None:
@@ -172,10 +173,9 @@ class ProcessGuard:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def _run(self, known: set[int]) -> None:
+    def _run(self, known: set[int], counter: int | None) -> None:
         young: dict[int, _Young] = {}
         closing: list[tuple[psutil.Process, float]] = []
-        counter = self._backend.process_counter()
         next_sweep = time.monotonic() + (self._sweep_interval or 0)
         while not self._stop.wait(self._interval):
             try:

@@ -18,8 +18,10 @@ from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
 from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes, normalize, running_prohibited
 from lockdown.osname import OsName
 from lockdown.platform.linux import LinuxBackend
+from tests.guard.scoped import DescendantsOnly
 
 Spawn = Callable[..., subprocess.Popen[bytes]]
+SCOPE = DescendantsOnly()
 
 CONFIG = ExamConfig(source="exam.json", format="native", start_url="https://exam.example/")
 
@@ -90,7 +92,7 @@ def test_running_prohibited_lists_the_apps_but_not_assistive_technology(bins: Pa
     spawn(str(bins / "orca"), "30")
     spawn(str(bins / "notprohibited"), "30")
     assert wait_until(lambda: psutil.Process(anydesk.pid).name() == "anydesk")
-    found = running_prohibited(CONFIG)
+    found = running_prohibited(CONFIG, SCOPE)
     names = [a.name for a in found]
     assert "anydesk" in names
     assert "orca" not in names and "notprohibited" not in names
@@ -104,7 +106,7 @@ def test_configured_names_are_found_and_permitted_ones_are_not(bins: Path, spawn
     cfg = ExamConfig(source="x", format="native", start_url="https://e/",
                      prohibited_processes=(ProcessRule("MyCheat.exe"),),
                      permitted_processes=(ProcessRule("anydesk"),))
-    names = {a.name for a in running_prohibited(cfg)}
+    names = {a.name for a in running_prohibited(cfg, SCOPE)}
     assert "mycheat" in names and "anydesk" not in names
 
 
@@ -112,8 +114,9 @@ def test_close_processes_asks_then_forces(bins: Path, spawn: Spawn) -> None:
     polite = spawn(str(bins / "anydesk"), "30")
     # `trap "" TERM` is inherited through exec: this one ignores the polite request.
     stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'firefox-esr'} 30")
-    assert wait_until(lambda: {a.pid for a in running_prohibited(CONFIG)} >= {polite.pid, stubborn.pid})
-    apps = [a for a in running_prohibited(CONFIG) if a.pid in (polite.pid, stubborn.pid)]
+    both = {polite.pid, stubborn.pid}
+    assert wait_until(lambda: {a.pid for a in running_prohibited(CONFIG, SCOPE)} >= both)
+    apps = [a for a in running_prohibited(CONFIG, SCOPE) if a.pid in (polite.pid, stubborn.pid)]
     started = time.monotonic()
     left = close_processes(apps, timeout=0.5)
     assert left == []
@@ -125,7 +128,7 @@ def test_close_processes_asks_then_forces(bins: Path, spawn: Spawn) -> None:
 
 def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path, spawn: Spawn) -> None:
     events: list[str] = []
-    guard = ProcessGuard(CONFIG, events.append)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append)
     orca_before = spawn(str(bins / "orca"), "30")
     guard.perform()
     try:
@@ -142,7 +145,7 @@ def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path, sp
 
 def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: Path, spawn: Spawn) -> None:
     events: list[str] = []
-    guard = ProcessGuard(CONFIG, events.append, sweep_interval=None)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append, sweep_interval=None)
     guard.perform()
     try:
         late = spawn("sh", "-c", f"sleep 0.6; exec {bins / 'anydesk'} 30")
@@ -155,7 +158,7 @@ def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: P
 def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(bins: Path,
                                                                                spawn: Spawn) -> None:
     late = f"sleep 1.3; exec {bins / 'anydesk'} 30"
-    without = ProcessGuard(CONFIG, lambda e: None, sweep_interval=None)
+    without = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None, sweep_interval=None)
     without.perform()
     try:
         missed = spawn("sh", "-c", late)
@@ -166,7 +169,7 @@ def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(
         missed.kill()
         missed.wait()
     events: list[str] = []
-    guard = ProcessGuard(CONFIG, events.append, sweep_interval=0.5)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append, sweep_interval=0.5)
     guard.perform()
     try:
         caught = spawn("sh", "-c", late)
@@ -177,7 +180,7 @@ def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(
 
 
 def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path, spawn: Spawn) -> None:
-    guard = ProcessGuard(CONFIG, lambda e: None, grace=0.3)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None, grace=0.3)
     guard.perform()
     try:
         stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'anydesk'} 30")
@@ -190,7 +193,7 @@ def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("starting a process as another user needs root")
     events: list[str] = []
-    guard = ProcessGuard(CONFIG, events.append)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append)
     guard.perform()
     other = subprocess.Popen(["runuser", "-u", "nobody", "--", str(bins / "anydesk"), "30"])
     try:
@@ -207,7 +210,7 @@ def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
 
 
 def test_revert_stops_the_watcher(bins: Path, spawn: Spawn) -> None:
-    guard = ProcessGuard(CONFIG, lambda e: None)
+    guard = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None)
     guard.perform()
     guard.revert()
     assert not any(t.name == "lockdown-process-guard" for t in __import__("threading").enumerate())
