@@ -148,7 +148,7 @@ class ProcessGuard:
     name = "process_guard"
 
     def __init__(self, config: ExamConfig, events: EventSink, backend: PlatformBackend | None = None,
-                 interval: float = 0.05, sweep_interval: float | None = 10.0, grace: float = 1.0) -> None:
+                 interval: float = 0.1, sweep_interval: float | None = 30.0, grace: float = 1.0) -> None:
         self._backend = backend or get_backend()
         self._policy = AppPolicy(config, self._backend)
         self._events = events
