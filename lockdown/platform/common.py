@@ -68,12 +68,20 @@ def display_server_from_env(env: Mapping[str, str]) -> DisplayServer:
     return "none"
 
 
-def posix_elevation(euid: int, login_uid: int | None = None) -> str | None:
-    """Why a POSIX process counts as elevated (effective user id 0), or None.
+ELEVATION_TOOL_VARIABLES = ("SUDO_UID", "PKEXEC_UID", "DOAS_USER")
+"""Set by the tools that run a program with another user's rights; lockdown refuses them all."""
+
+
+def posix_elevation(euid: int, login_uid: int | None = None,
+                    env: Mapping[str, str] | None = None) -> str | None:
+    """Why a POSIX process counts as elevated (effective user id 0, or an elevation tool), or None.
 
     `login_uid` is the user who logged in to the session (Linux audit login uid), used only to
     explain that root rights were obtained from an ordinary user's session.
     """
+    tool = next((v for v in ELEVATION_TOOL_VARIABLES if (env or {}).get(v)), None)
+    if tool:
+        return f"started through an elevation tool ({tool} is set)"
     if euid != 0:
         return None
     if login_uid not in (None, 0, 0xFFFFFFFF):

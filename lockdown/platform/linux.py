@@ -76,7 +76,7 @@ class LinuxBackend:
 
     def elevated(self) -> str | None:
         login = self._read("proc/self/loginuid").strip()
-        reason = posix_elevation(self._euid, int(login) if login.isdigit() else None)
+        reason = posix_elevation(self._euid, int(login) if login.isdigit() else None, self._env)
         if reason:
             return reason
         for line in self._read("proc/self/status").splitlines():

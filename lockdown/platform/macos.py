@@ -154,7 +154,7 @@ class MacBackend:
         return "macos"
 
     def elevated(self) -> str | None:
-        return posix_elevation(self._euid)
+        return posix_elevation(self._euid, env=self._env)
 
     def virtual_machine(self) -> str | None:
         present = self._sysctl("kern.hv_vmm_present")

@@ -84,3 +84,12 @@ def test_lockdown_run_as_an_ordinary_user_gets_past_the_elevation_check(unprivil
         shutil.rmtree(folder)
     assert b"elevated" not in err, err
     assert b"Traceback" not in err
+
+
+@pytest.mark.parametrize("variable", ["SUDO_UID", "PKEXEC_UID", "DOAS_USER"])
+def test_an_ordinary_user_started_through_an_elevation_tool_is_refused(variable: str) -> None:
+    from lockdown.platform.common import posix_elevation
+
+    assert posix_elevation(1000, None, {variable: "1000"}) == (
+        f"started through an elevation tool ({variable} is set)")
+    assert posix_elevation(1000, None, {}) is None
