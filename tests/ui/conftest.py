@@ -79,3 +79,8 @@ def serve() -> Iterator[Callable[[], LoopbackSite]]:
     for s in servers:
         s.shutdown()
         s.server_close()
+
+
+from tests.support.stub import stub  # noqa: E402
+
+__all__ = ["stub"]

@@ -1,0 +1,214 @@
+"""The composition root's order and exits, with a recording frontend (the real steps around it)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+
+from lockdown.app import EndReason, Review, check_build, run_exam
+from lockdown.config.model import ExamConfig
+from lockdown.errors import CheckFailed, ElevatedError, IntegrityError, IntegrityUnknown
+from lockdown.guard.environment import Finding
+from lockdown.guard.events import EventSink
+from lockdown.guard.processes import RunningApp
+from lockdown.integrity.selfcheck import SelfCheckResult
+from lockdown.platform import DisplayServer, Switch
+from lockdown.privacy import Lang
+from lockdown.session.operations import Operation
+from lockdown.ui.sebapi import SebKeys
+
+VALID = SelfCheckResult("valid", [], "d" * 64)
+UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
+INVALID = SelfCheckResult("invalid", ["lockdown/app.py: hash differs"])
+
+
+class FakeBackend:
+    os_name = "linux"
+
+    def __init__(self, elevated: str | None = None, vm: str | None = None) -> None:
+        self._elevated = elevated
+        self._vm = vm
+
+    def display_server(self) -> DisplayServer:
+        return "x11"
+
+    def elevated(self) -> str | None:
+        return self._elevated
+
+    def virtual_machine(self) -> str | None:
+        return self._vm
+
+    def remote_session(self) -> str | None:
+        return None
+
+    def shortcut_blocker(self) -> Switch | None:
+        return None
+
+    def capture_blocker(self, window_id: int) -> Switch | None:
+        return None
+
+    def process_counter(self) -> int | None:
+        return None
+
+    def is_own_process(self, proc: psutil.Process) -> bool:
+        return False
+
+
+class Op:
+    def __init__(self, name: str, log: list[str], fail: bool = False) -> None:
+        self.name = name
+        self._log = log
+        self._fail = fail
+
+    def perform(self) -> None:
+        if self._fail:
+            raise RuntimeError("cannot")
+        self._log.append(f"perform {self.name}")
+
+    def revert(self) -> None:
+        self._log.append(f"revert {self.name}")
+
+
+class RecordingFrontend:
+    """Answers like a student would and writes down every step, in order."""
+
+    def __init__(self, log: list[str], notice: bool = True, review: Review | None = None,
+                 reason: EndReason = "quit_url", failing_op: bool = False) -> None:
+        self.log = log
+        self._notice = notice
+        self._review = review
+        self._reason = reason
+        self._failing_op = failing_op
+        self.findings: Sequence[Finding] = ()
+
+    def show_notice(self) -> bool:
+        self.log.append("notice")
+        self.log.append("env XDG_CACHE_HOME=" + os.environ.get("XDG_CACHE_HOME", ""))
+        return self._notice
+
+    def screen_count(self) -> int:
+        return 1
+
+    def review_environment(self, findings: Sequence[Finding], screens_ok: bool,
+                           running: Sequence[RunningApp],
+                           close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
+        self.findings = findings
+        self.log.append("review")
+        if self._review is not None:
+            return self._review
+        return "blocked" if any(f.blocks for f in findings) else "start"
+
+    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+        self.log.append("kiosk")
+
+    def kiosk_operations(self, events: EventSink, backend: Any) -> list[Operation]:
+        return [Op("covers", self.log), Op("keyboard", self.log, fail=self._failing_op), Op("focus", self.log)]
+
+    def connection_changed(self, online: bool) -> None:
+        self.log.append(f"online={online}")
+
+    def run_kiosk(self) -> EndReason:
+        self.log.append("run")
+        return self._reason
+
+    def close(self) -> None:
+        self.log.append("close")
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Callable[..., str]:
+    def write(**fields: Any) -> str:
+        doc = {"format": 1, "start_url": "https://exam.example.org/", **fields}
+        path = tmp_path / "exam.json"
+        path.write_text(json.dumps(doc))
+        return str(path)
+    return write
+
+
+def run(source: str, frontend: RecordingFrontend, backend: FakeBackend | None = None,
+        build: SelfCheckResult = VALID) -> int:
+    def factory(config: ExamConfig, lang: Lang) -> RecordingFrontend:
+        frontend.log.append(f"frontend {lang}")
+        return frontend
+    return run_exam(source, factory, backend or FakeBackend(), lambda: build)
+
+
+def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    before = os.environ.get("XDG_CACHE_HOME")
+    assert run(config_file(language="fr"), RecordingFrontend(log)) == 0
+    assert [line for line in log if not line.startswith("env")] == [
+        "frontend fr", "notice", "review", "kiosk",
+        "perform covers", "perform keyboard", "perform focus", "run",
+        "revert focus", "revert keyboard", "revert covers", "close"]
+    cache = next(line for line in log if line.startswith("env"))
+    assert "lockdown-session-" in cache  # Qt's caches pointed at the session folder...
+    assert os.environ.get("XDG_CACHE_HOME") == before  # ...and the environment put back
+    assert not Path(cache.split("=", 1)[1]).exists()
+
+
+def test_cancel_on_the_notice_changes_nothing(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    assert run(config_file(), RecordingFrontend(log, notice=False)) == 0
+    assert not [line for line in log if line.startswith(("perform", "kiosk", "run"))]
+
+
+def test_an_invalid_build_stops_before_anything_is_shown(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    with pytest.raises(IntegrityError) as err:
+        run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=INVALID)
+    assert err.value.exit_code == 1 and "hash differs" in str(err.value)
+    assert log == []
+
+
+def test_an_unverifiable_build_runs_only_when_the_exam_allows_it(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    with pytest.raises(IntegrityUnknown):
+        run(config_file(), RecordingFrontend(log), build=UNVERIFIABLE)
+    assert log == []
+    assert run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=UNVERIFIABLE) == 0
+    assert "run" in log
+
+
+def test_check_build_keeps_could_not_check_apart_from_invalid() -> None:
+    config = ExamConfig(source="t", format="native", start_url="https://e.org/", allow_unverified_build=True)
+    check_build(VALID, config)
+    check_build(UNVERIFIABLE, config)
+    with pytest.raises(IntegrityError):
+        check_build(INVALID, config)
+
+
+def test_elevated_is_refused_before_the_notice(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    with pytest.raises(ElevatedError):
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(elevated="uid 0"))
+    assert log == []
+
+
+def test_a_blocking_finding_stops_with_exit_1_and_nothing_locked(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    with pytest.raises(CheckFailed) as err:
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(vm="QEMU"))
+    assert err.value.exit_code == 1 and "virtual machine" in str(err.value)
+    assert "kiosk" not in log and not [line for line in log if line.startswith("perform")]
+
+
+def test_the_configuration_can_allow_what_would_block(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    frontend = RecordingFrontend(log)
+    assert run(config_file(allow_virtual_machine=True), frontend, backend=FakeBackend(vm="QEMU")) == 0
+    assert [f.check for f in frontend.findings] == ["virtual_machine"] and "run" in log
+
+
+def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    with pytest.raises(CheckFailed):
+        run(config_file(), RecordingFrontend(log, failing_op=True))
+    assert log[-3:] == ["perform covers", "revert covers", "close"]
+    assert "run" not in log
