@@ -108,7 +108,8 @@ class RecordingFrontend:
         self.log.append("kiosk")
 
     def kiosk_operations(self, events: EventSink, backend: Any) -> list[Operation]:
-        return [Op("covers", self.log), Op("keyboard", self.log, fail=self._failing_op), Op("focus", self.log)]
+        return [Op("covers", self.log), Op("keyboard", self.log, fail=self._failing_op),
+                Op("focus", self.log)]
 
     def connection_changed(self, online: bool) -> None:
         self.log.append(f"online={online}")
