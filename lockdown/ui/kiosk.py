@@ -196,5 +196,5 @@ class KioskWindow(QWidget):
         self._ending = True
         self.close()
         self.view.setPage(None)  # type: ignore[arg-type]  # Qt accepts a null page
+        self.page.destroyed.connect(self.profile.deleteLater)  # the profile must outlive its page
         self.page.deleteLater()
-        self.profile.deleteLater()
