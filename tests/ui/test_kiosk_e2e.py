@@ -220,3 +220,30 @@ def test_cancel_on_the_notice_changes_nothing(kiosk: KioskRun, unprivileged_user
     assert kiosk.wait_exit() == 0, kiosk.output()
     assert not kiosk.xdotool("search", "--onlyvisible", "--name", "Exam home")
     assert_no_trace(unprivileged_user)
+
+
+@pytest.mark.xfail(strict=True, reason="the stub's demo config must allow an unverified build "
+                   "(server_stub/configs.py: allow_unverified_build), since the demo runs from source")
+def test_demo_shows_the_notice_then_the_sample_exam_and_stops_its_server(
+        unprivileged_user: User, x_display: str, tmp_path: Path) -> None:
+    log = tmp_path / "demo.log"
+    with log.open("wb") as out:
+        proc = popen_as(unprivileged_user, [str(user_python()), "-m", "lockdown", "demo"],
+                        env={"DISPLAY": x_display}, stdout=out, stderr=subprocess.STDOUT)
+    run = KioskRun.__new__(KioskRun)
+    run.user, run.display, run.shots, run.log, run.proc = unprivileged_user, x_display, tmp_path, log, proc
+    run.env = dict(os.environ, DISPLAY=x_display)
+    try:
+        notice = run.wait_window("Before your exam", timeout=60)
+        run.key(notice, "Return")
+        run.wait_active_title("Sample exam")
+        run.xdotool("key", "ctrl+q")
+        dialog = run.wait_window("Leave the exam")
+        run.key(dialog, "alt+l")  # Leave (Enter would go back to the exam: the safe default)
+        assert run.wait_exit() == 0, run.output()
+        stubs = [p for p in psutil.process_iter(["username", "cmdline"])
+                 if p.info["username"] == unprivileged_user.name
+                 and "server_stub" in (p.info["cmdline"] or [])]
+        assert stubs == []
+    finally:
+        run.stop()
