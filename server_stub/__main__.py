@@ -12,6 +12,7 @@ from pathlib import Path
 import uvicorn
 
 from server_stub.app import StubSettings, create_app
+from server_stub.configs import DemoAllowances
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -24,6 +25,10 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--retention-days", type=float, default=61.0,
                    help="delete stored events after this many days (default 61, about two months)")
     p.add_argument("--record", type=Path, help="append every request received as a JSON line (tests)")
+    p.add_argument("--allow-unverified-build", action="store_true",
+                   help="let lockdown run from source sit the exam (demo; no signed manifest to check)")
+    p.add_argument("--allow-virtual-machine", action="store_true",
+                   help="let the exam run in a virtual machine (demo, CI)")
     return p.parse_args(argv)
 
 
@@ -52,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{shown_host}:{port}"
     token = args.admin_token or secrets.token_urlsafe(24)
     settings = StubSettings(base_url=base, admin_token=token, db=args.db, release_dir=args.release_dir,
-                            retention_days=args.retention_days, record=args.record)
+                            retention_days=args.retention_days, record=args.record,
+                            allow=DemoAllowances(args.allow_unverified_build, args.allow_virtual_machine))
     try:
         app = create_app(settings)
     except Exception as exc:  # e.g. an unreadable --db: one line, not a traceback

@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lockdown import privacy
 from server_stub import pages
 from server_stub.admin import admin_identity, matrix, matrix_csv, matrix_html
-from server_stub.configs import ExamConfigs, build_configs
+from server_stub.configs import DemoAllowances, ExamConfigs, build_configs
 from server_stub.middleware import BodyGate, Recorder
 from server_stub.models import (
     REPORT_SCHEMA,
@@ -55,6 +55,7 @@ class StubSettings:
     release_dir: Path | None = None
     retention_days: float = 61.0
     record: Path | None = None
+    allow: DemoAllowances = field(default_factory=DemoAllowances)
 
     @property
     def retention_s(self) -> float:
@@ -82,7 +83,7 @@ def _describe(exc: RequestValidationError) -> str:
 
 def create_app(settings: StubSettings) -> FastAPI:
     store = Store(settings.db)
-    configs: ExamConfigs = build_configs(settings.base_url)
+    configs: ExamConfigs = build_configs(settings.base_url, settings.allow)
 
     def purge() -> None:
         n = store.purge_events(time.time() - settings.retention_s)

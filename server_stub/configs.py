@@ -11,20 +11,37 @@ from lockdown.config.sebfile import dump_seb
 from lockdown.seb import config_key, config_key_hash
 
 
-def native_config(base: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class DemoAllowances:
+    """What a demo or test platform lets through that a real exam would not.
+
+    `unverified_build`: lockdown run from source has no signed manifest to check.
+    `virtual_machine`: demos and CI often run in a virtual machine.
+    """
+
+    unverified_build: bool = False
+    virtual_machine: bool = False
+
+
+def native_config(base: str, allow: DemoAllowances = DemoAllowances()) -> dict[str, Any]:
     """The native format-1 configuration of the sample exam served at `base` (no forced language)."""
-    return {
+    config: dict[str, Any] = {
         "format": 1,
         "start_url": f"{base}/exam/",
         "quit_url": f"{base}/exam/done",
         "server": {"url": base},
         "url_filter": {"enabled": True, "rules": [{"action": "allow", "expression": f"{base}/*"}]},
     }
+    if allow.unverified_build:
+        config["allow_unverified_build"] = True
+    if allow.virtual_machine:
+        config["allow_virtual_machine"] = True
+    return config
 
 
-def seb_settings(base: str) -> dict[str, Any]:
+def seb_settings(base: str, allow: DemoAllowances = DemoAllowances()) -> dict[str, Any]:
     """The same exam as SEB settings, as Moodle would generate them."""
-    return {
+    settings: dict[str, Any] = {
         "startURL": f"{base}/exam/",
         "quitURL": f"{base}/exam/done",
         "sendBrowserExamKey": True,
@@ -34,6 +51,11 @@ def seb_settings(base: str) -> dict[str, Any]:
         "allowQuit": True,
         "browserWindowTitleSuffix": "lockdown demo",
     }
+    if allow.unverified_build:
+        settings["lockdownAllowUnverifiedBuild"] = True
+    if allow.virtual_machine:
+        settings["allowVirtualMachine"] = True
+    return settings
 
 
 @dataclass(frozen=True)
@@ -49,9 +71,9 @@ class ExamConfigs:
         return header is not None and any(config_key_hash(url, k) == header.lower() for k in self.keys)
 
 
-def build_configs(base: str) -> ExamConfigs:
-    native = native_config(base)
-    seb: Mapping[str, Any] = seb_settings(base)
+def build_configs(base: str, allow: DemoAllowances = DemoAllowances()) -> ExamConfigs:
+    native = native_config(base, allow)
+    seb: Mapping[str, Any] = seb_settings(base, allow)
     return ExamConfigs(
         native_json=json.dumps(native, indent=2).encode() + b"\n",
         seb_plist=dump_seb(seb),

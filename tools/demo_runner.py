@@ -79,7 +79,7 @@ def main() -> int:
         os.chown(keyring, nobody.pw_uid, nobody.pw_gid)
         env.update(HOME=str(home), USER="nobody", LOGNAME="nobody", PYTHONPATH=str(src))
         script = (f'printf demo | XDG_DATA_HOME="{keyring}" gnome-keyring-daemon --unlock '
-                  '--components=secrets >/dev/null; exec "$@"')
+                  '--components=secrets >/dev/null 2>&1; exec "$@"')
         cmd = ["runuser", "-u", "nobody", "--", "env", "-i", *[f"{k}={v}" for k, v in env.items()],
                "dbus-run-session", "--", "sh", "-c", script, "sh", *cmd]
         print("demo: lockdown refuses to run as root, so it runs as the unprivileged user 'nobody'")

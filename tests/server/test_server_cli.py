@@ -60,3 +60,35 @@ def test_port_in_use_and_bad_arguments_give_one_line_and_exit_2() -> None:
                            capture_output=True, text=True, timeout=30)
         assert r.returncode == 2, bad
         assert "Traceback" not in r.stderr and r.stderr.strip().count("\n") == 0, r.stderr
+
+
+def test_demo_allowances_reach_both_served_configurations() -> None:
+    from lockdown.config import parse_config
+
+    proc = _start("--port", "0", "--admin-token=t0k3n-for-the-demo-test",
+                  "--allow-unverified-build", "--allow-virtual-machine")
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split()[-1]
+        for name in ("config.json", "config.seb"):
+            body = requests.get(f"{url}/exam/{name}", timeout=10).content
+            config = parse_config(body, name)
+            assert config.allow_unverified_build and config.allow_virtual_machine
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_a_real_exam_configuration_allows_neither_by_default() -> None:
+    from lockdown.config import parse_config
+
+    proc = _start("--port", "0", "--admin-token=t0k3n-for-the-demo-test")
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split()[-1]
+        for name in ("config.json", "config.seb"):
+            config = parse_config(requests.get(f"{url}/exam/{name}", timeout=10).content, name)
+            assert not config.allow_unverified_build and not config.allow_virtual_machine
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -37,7 +37,7 @@ def _wait(predicate: object, timeout: float, what: str) -> None:
 def start_display(width: int = WIDTH, height: int = HEIGHT,
                   window_manager: bool = True) -> tuple[str, list[subprocess.Popen[bytes]]]:
     """Start Xvfb (and openbox); return the DISPLAY string and the processes to stop."""
-    for name in ("Xvfb", "openbox", "xdotool", "xprop"):
+    for name in ("Xvfb", "openbox", "xdotool", "xprop", "xdpyinfo"):
         if shutil.which(name) is None:
             raise RuntimeError(f"{name} is not installed (the README's test command installs it)")
     for _attempt in range(5):
@@ -45,11 +45,18 @@ def start_display(width: int = WIDTH, height: int = HEIGHT,
         xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{width}x{height}x24",
                                  "-nolisten", "tcp", "-ac"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        probe_env = dict(os.environ, DISPLAY=f":{n}")
+
+        def accepting(x: subprocess.Popen[bytes] = xvfb, env: dict[str, str] = probe_env) -> bool:
+            # the socket appears before the server accepts clients: ask it something
+            return x.poll() is not None or subprocess.run(
+                ["xdpyinfo"], env=env, capture_output=True).returncode == 0
+
         try:
-            _wait(lambda n=n, x=xvfb: Path(f"/tmp/.X11-unix/X{n}").exists() or x.poll() is not None,
-                  10, "Xvfb")
+            _wait(accepting, 30, "Xvfb")
         except RuntimeError:
             xvfb.kill()
+            xvfb.wait()
             continue
         if xvfb.poll() is None:
             break
@@ -67,7 +74,11 @@ def start_display(width: int = WIDTH, height: int = HEIGHT,
                                capture_output=True, text=True)
             return "window id" in r.stdout
 
-        _wait(wm_ready, 60, "openbox")
+        try:
+            _wait(wm_ready, 60, "openbox")
+        except RuntimeError:
+            stop_display(procs)  # leave no orphaned server behind
+            raise
     return display, procs
 
 

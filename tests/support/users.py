@@ -144,7 +144,7 @@ def _wrap(user: User, argv: Sequence[str], env: Mapping[str, str], keyring: bool
     if keyring:
         # The daemon keeps its files outside the home folder (XDG_DATA_HOME only for it).
         script = (f'printf %s "{KEYRING_PASSWORD}" | XDG_DATA_HOME="{user.keyring_dir}" '
-                  'gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"')
+                  'gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"')
         cmd += ["dbus-run-session", "--", "sh", "-c", script, "sh"]
     return cmd + list(argv)
 

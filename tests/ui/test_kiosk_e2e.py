@@ -222,8 +222,6 @@ def test_cancel_on_the_notice_changes_nothing(kiosk: KioskRun, unprivileged_user
     assert_no_trace(unprivileged_user)
 
 
-@pytest.mark.xfail(strict=True, reason="the stub's demo config must allow an unverified build "
-                   "(server_stub/configs.py: allow_unverified_build), since the demo runs from source")
 def test_demo_shows_the_notice_then_the_sample_exam_and_stops_its_server(
         unprivileged_user: User, x_display: str, tmp_path: Path) -> None:
     log = tmp_path / "demo.log"
