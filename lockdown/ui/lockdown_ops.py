@@ -63,7 +63,7 @@ class KeyboardGrab:
 
     def __init__(self, window: QWidget) -> None:
         self._window = window
-        self._handle: QWindow | None = None
+        self._active = False
         self._retry = QTimer(window, interval=REGRAB_MS)
         self._retry.timeout.connect(self._grab)
         self._events = _WindowEvents(window, {QEvent.Type.Show, QEvent.Type.WindowActivate,
@@ -72,31 +72,37 @@ class KeyboardGrab:
     @property
     def grabbed(self) -> bool:
         """Whether the last attempt succeeded (a retry is pending otherwise)."""
-        return not self._retry.isActive() and self._handle is not None
+        return self._active and not self._retry.isActive()
+
+    def _handle(self) -> QWindow | None:
+        # Asked every time: Qt replaces the native window (QtWebEngine's first page load does),
+        # and a kept reference would point at a deleted object.
+        return self._window.windowHandle()
 
     def _grab(self) -> None:
-        if self._handle is None:
+        handle = self._handle()
+        if not self._active or handle is None:
             return
-        if self._handle.setKeyboardGrabEnabled(True):
+        if handle.setKeyboardGrabEnabled(True):
             self._retry.stop()
         elif not self._retry.isActive():
             log.info("keyboard grab refused for now; retrying every %d ms", REGRAB_MS)
             self._retry.start()
 
     def perform(self) -> None:
-        handle = self._window.windowHandle()
-        if handle is None:
+        if self._handle() is None:
             raise RuntimeError("the kiosk window must be shown before the keyboard is grabbed")
-        self._handle = handle
+        self._active = True
         self._events.install()
         self._grab()
 
     def revert(self) -> None:
+        self._active = False
         self._events.remove()
         self._retry.stop()
-        if self._handle is not None:
-            self._handle.setKeyboardGrabEnabled(False)
-            self._handle = None
+        handle = self._handle()
+        if handle is not None:
+            handle.setKeyboardGrabEnabled(False)
 
 
 class SwitchOperation:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,52 +35,74 @@ def _wait(predicate: object, timeout: float, what: str) -> None:
     raise RuntimeError(f"timed out waiting for {what}")
 
 
+def _start_xvfb(width: int, height: int) -> tuple[int, subprocess.Popen[bytes]] | None:
+    n = _free_display()
+    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{width}x{height}x24",
+                             "-nolisten", "tcp", "-ac"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    probe_env = dict(os.environ, DISPLAY=f":{n}")
+
+    def accepting() -> bool:
+        # the socket appears before the server accepts clients: ask it something
+        return xvfb.poll() is not None or subprocess.run(
+            ["xdpyinfo"], env=probe_env, capture_output=True, timeout=10).returncode == 0
+
+    try:
+        _wait(accepting, 30, "Xvfb")
+    except RuntimeError:
+        pass
+    if xvfb.poll() is None and accepting():
+        return n, xvfb
+    xvfb.kill()
+    xvfb.wait()
+    return None
+
+
+def _start_openbox(display: str) -> tuple[subprocess.Popen[bytes] | None, str]:
+    env = dict(os.environ, DISPLAY=display)
+    log = tempfile.TemporaryFile()
+    wm = subprocess.Popen(["openbox"], env=env, stdout=log, stderr=log)
+
+    def ready() -> bool:
+        if wm.poll() is not None:
+            return True
+        r = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
+                           capture_output=True, text=True, timeout=10)
+        return "window id" in r.stdout
+
+    try:
+        _wait(ready, 30, "openbox")
+    except RuntimeError:
+        pass
+    if wm.poll() is None and ready():
+        return wm, ""
+    wm.kill()
+    wm.wait()
+    log.seek(0)
+    return None, log.read().decode(errors="replace").strip()
+
+
 def start_display(width: int = WIDTH, height: int = HEIGHT,
                   window_manager: bool = True) -> tuple[str, list[subprocess.Popen[bytes]]]:
     """Start Xvfb (and openbox); return the DISPLAY string and the processes to stop."""
     for name in ("Xvfb", "openbox", "xdotool", "xprop", "xdpyinfo"):
         if shutil.which(name) is None:
             raise RuntimeError(f"{name} is not installed (the README's test command installs it)")
-    for _attempt in range(5):
-        n = _free_display()
-        xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{width}x{height}x24",
-                                 "-nolisten", "tcp", "-ac"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        probe_env = dict(os.environ, DISPLAY=f":{n}")
-
-        def accepting(x: subprocess.Popen[bytes] = xvfb, env: dict[str, str] = probe_env) -> bool:
-            # the socket appears before the server accepts clients: ask it something
-            return x.poll() is not None or subprocess.run(
-                ["xdpyinfo"], env=env, capture_output=True).returncode == 0
-
-        try:
-            _wait(accepting, 30, "Xvfb")
-        except RuntimeError:
-            xvfb.kill()
-            xvfb.wait()
+    problems: list[str] = []
+    for _attempt in range(4):
+        started = _start_xvfb(width, height)
+        if started is None:
+            problems.append("Xvfb did not accept clients")
             continue
-        if xvfb.poll() is None:
-            break
-    else:
-        raise RuntimeError("Xvfb would not start")
-    display = f":{n}"
-    procs: list[subprocess.Popen[bytes]] = [xvfb]
-    if window_manager:
-        env = dict(os.environ, DISPLAY=display)
-        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        procs.append(wm)
-
-        def wm_ready() -> bool:
-            r = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
-                               capture_output=True, text=True)
-            return "window id" in r.stdout
-
-        try:
-            _wait(wm_ready, 60, "openbox")
-        except RuntimeError:
-            stop_display(procs)  # leave no orphaned server behind
-            raise
-    return display, procs
+        n, xvfb = started
+        if not window_manager:
+            return f":{n}", [xvfb]
+        wm, output = _start_openbox(f":{n}")
+        if wm is not None:
+            return f":{n}", [xvfb, wm]
+        problems.append(f"openbox did not start on :{n}: {output or 'no output'}")
+        stop_display([xvfb])
+    raise RuntimeError("no X display: " + "; ".join(problems))
 
 
 def stop_display(procs: list[subprocess.Popen[bytes]]) -> None:
