@@ -286,6 +286,8 @@ class ExamView(QWebEngineView):
 
     def _guard_children(self) -> None:
         for child in self.findChildren(QWidget):
+            if not child.accessibleName():  # the render widget takes the focus: a reader names it
+                child.setAccessibleName(self.accessibleName())
             child.setAcceptDrops(False)
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             child.installEventFilter(self._filter)

@@ -83,7 +83,7 @@ class ChecksDialog(QDialog):
 
         self.password: QLineEdit | None = None
         self.error = QLabel()
-        self.error.setAccessibleName(tr(lang, "message.a11y"))
+        self.error.setAccessibleDescription(tr(lang, "message.a11y"))  # the name is the text
         if soft and not hard and hashed_password:
             paragraph(tr(lang, "checks.override"))
             self.password = QLineEdit()

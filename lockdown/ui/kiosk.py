@@ -67,15 +67,17 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.offline)
 
+        # The banner and the message are named by their text (a fixed accessible name would
+        # hide it from screen readers and stop Qt announcing changes); the role goes in the description.
         self.banner = QLabel(self)
-        self.banner.setAccessibleName(tr(lang, "banner.a11y"))
+        self.banner.setAccessibleDescription(tr(lang, "banner.a11y"))
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
         self.banner.hide()
         self.message = QLabel(self)
-        self.message.setAccessibleName(tr(lang, "message.a11y"))
+        self.message.setAccessibleDescription(tr(lang, "message.a11y"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setAutoFillBackground(True)
         self.message.setBackgroundRole(self.palette().ColorRole.Highlight)

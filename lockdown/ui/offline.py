@@ -32,7 +32,7 @@ class OfflinePage(QWidget):
         body = QLabel(tr(lang, "offline.body"))
         body.setWordWrap(True)
         self.countdown = QLabel()
-        self.countdown.setAccessibleName(tr(lang, "offline.title"))
+        self.countdown.setAccessibleDescription(tr(lang, "offline.title"))
         self.button = QPushButton(tr(lang, "offline.retry"))
         self.button.setAccessibleName(tr(lang, "offline.retry").replace("&", ""))
         self.button.clicked.connect(self._retry_now)

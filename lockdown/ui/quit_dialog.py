@@ -25,7 +25,7 @@ class QuitDialog(QDialog):
         layout = QVBoxLayout(self)
         self.password: QLineEdit | None = None
         self.error = QLabel()
-        self.error.setAccessibleName(tr(lang, "message.a11y"))
+        self.error.setAccessibleDescription(tr(lang, "message.a11y"))  # the name is the text
         if hashed:
             label = QLabel(tr(lang, "quit.password"))
             self.password = QLineEdit()
