@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,10 +29,18 @@ def allow_also(start_url: str, other_origin: str, **changes: Any) -> ExamConfig:
     return exam_config(start_url, url_filter=UrlFilter(enabled=True, rules=rules), **changes)
 
 
+def dispose(kiosk: KioskWindow) -> None:
+    """Free the page, then its profile, now: deferred deletes left for interpreter exit crash Qt."""
+    kiosk.dispose()
+    for _ in range(3):  # the page's deletion schedules the profile's
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+
+
 def open_kiosk(qtbot: QtBot, config: ExamConfig, lang: str = "en", wait: bool = True) -> KioskWindow:
     rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url)
     kiosk = KioskWindow(config, rules, KEYS, lang)  # type: ignore[arg-type]
-    qtbot.addWidget(kiosk, before_close_func=lambda w: w.dispose())
+    qtbot.addWidget(kiosk, before_close_func=dispose)
     kiosk.resize(1024, 700)
     kiosk.show()
     if wait:
