@@ -13,31 +13,41 @@
 
 No Qt here: the screens are behind the small `Frontend` interface, and the Qt one is imported only
 when an exam really runs (`lockdown.ui.frontend`).
+
+Start-up speed: step 5's facts are gathered in a thread started before the notice (the student
+reads it meanwhile) and only acted on after it; the network client, with requests, keyring and the
+queue's cipher, is imported only for exams that have a server. Each step's time since the start
+is logged at debug level.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from lockdown.config import ExamConfig, load_config
 from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
 from lockdown.guard.elevation import refuse_elevated
-from lockdown.guard.environment import Finding, detect_environment, environment_decision
+from lockdown.guard.environment import Environment, Finding, detect_environment, environment_decision
 from lockdown.guard.events import EventSink
-from lockdown.guard.processes import RunningApp, close_processes, running_prohibited
+from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
 from lockdown.i18n import system_language
 from lockdown.integrity.bek import browser_exam_key
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
-from lockdown.net.client import ConnectionStatus, ExamClient
 from lockdown.platform import PlatformBackend, get_backend
 from lockdown.privacy import Lang
 from lockdown.seb import config_key
 from lockdown.session.operations import Operation, OperationFailed, OperationSequence, RevertFailed
 from lockdown.tracefree import SessionTempDir
 from lockdown.ui.sebapi import SebKeys
+
+if TYPE_CHECKING:
+    from lockdown.net.client import ConnectionStatus, ExamClient
+
+log = logging.getLogger(__name__)
 
 EndReason = Literal["quit_url", "quit_shortcut", "signal"]
 Review = Literal["start", "leave", "blocked"]
@@ -131,6 +141,8 @@ class ConnectionWatch:
         self._lost = False
 
     def __call__(self, status: ConnectionStatus) -> None:
+        from lockdown.net.client import ConnectionStatus  # loaded already: only a client calls this
+
         if status is ConnectionStatus.OFFLINE and not self._lost:
             self._lost = True
             self._frontend.connection_changed(False)
@@ -145,7 +157,60 @@ def exam_client(config: ExamConfig, keys: SebKeys) -> ExamClient | None:
     """The network client when the exam has a server that takes events, else None."""
     if config.server is None or not config.server.send_events:
         return None
+    from lockdown.net.client import ExamClient
+
     return ExamClient.for_exam(config.server.url, keys.config_key)
+
+
+class StartupClock:
+    """Logs, at debug level, how long after the start each step began: where start-up time goes."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._start = clock()
+
+    def __call__(self, step: str) -> None:
+        log.debug("start-up +%.3f s: %s", self._clock() - self._start, step)
+
+
+class EnvironmentProbe:
+    """Step 5's facts, gathered in a thread while the student reads the notice.
+
+    Detecting a virtual machine runs a program and the process sweeps read /proc: tens of
+    milliseconds nobody needs to wait for. Nothing found is shown or acted on before the notice
+    is accepted; `result()` waits for the thread, then brings the list of prohibited programs up
+    to date (those started while the notice was read are included, those that ended are not).
+    When the exam has a server, the network client's modules are loaded here too.
+    """
+
+    def __init__(self, config: ExamConfig, platform: PlatformBackend) -> None:
+        self._config = config
+        self._platform = platform
+        self._environment: Environment | None = None
+        self._scan: ProhibitedScan | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="lockdown-environment", daemon=True)
+
+    def start(self) -> EnvironmentProbe:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._environment = detect_environment(self._platform)
+            self._scan = ProhibitedScan(self._config, self._platform)
+            if self._config.server is not None and self._config.server.send_events:
+                import lockdown.net.client  # noqa: F401  # imported now, used after the checks
+        except BaseException as exc:  # handed to the main thread by result()
+            self._error = exc
+
+    def result(self) -> tuple[Environment, list[RunningApp]]:
+        """The environment and the prohibited programs running now; re-raises the thread's error."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._environment is not None and self._scan is not None
+        return self._environment, self._scan.refresh()
 
 
 def _close_client(client: ExamClient, budget: float) -> None:
@@ -160,31 +225,39 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
              check: Callable[[], SelfCheckResult] = self_check) -> int:
     """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code."""
+    step = StartupClock()
     config = load_config(source)                                                  # 1
     platform = backend or get_backend()
+    step("configuration loaded")
     refuse_elevated(platform)                                                     # 2
+    probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
     build = check()                                                               # 3
     check_build(build, config)
+    step("integrity checked")
     lang: Lang = config.language or system_language()
     process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
     process.perform()
     try:
         frontend = frontend_factory(config, lang)
+        step("interface loaded")
         try:
-            return _sit_exam(config, build, frontend, platform)
+            return _sit_exam(config, build, frontend, platform, probe, step)
         finally:
             frontend.close()
     finally:
         process.revert()
 
 
-def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend) -> int:
+def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend,
+              probe: EnvironmentProbe, step: StartupClock) -> int:
+    step("notice shown")
     if not ui.show_notice():                                                      # 4
         return EXIT_OK
-    findings = environment_decision(detect_environment(platform), config)         # 5
+    step("notice accepted")
+    environment, running = probe.result()
+    findings = environment_decision(environment, config)                          # 5
     screens_ok = ui.screen_count() <= config.allowed_displays_max
-    review = ui.review_environment(findings, screens_ok, running_prohibited(config, platform),
-                                   lambda apps: close_processes(apps))
+    review = ui.review_environment(findings, screens_ok, running, lambda apps: close_processes(apps))
     if review == "leave":
         return EXIT_OK
     if review == "blocked":
@@ -197,13 +270,16 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
     keys = exam_keys(config, build)
     client = exam_client(config, keys)
     events = ExamEvents(client)
+    step("checks passed")
     ui.open_kiosk(keys, events)
+    step("kiosk opened")
     operations = OperationSequence(ui.kiosk_operations(events, platform))         # 6
     try:
         operations.perform()
     except OperationFailed as exc:
         raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
                           "changed") from exc
+    step("lockdown operations performed")
     reason: EndReason = "signal"
     try:
         events.start()                                                            # 7

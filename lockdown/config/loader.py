@@ -10,8 +10,6 @@ import json
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import requests
-
 from lockdown.config.model import ExamConfig
 from lockdown.config.native import from_native
 from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
@@ -73,6 +71,8 @@ def parse_config(data: bytes, source: str, os_name: OsName | None = None) -> Exa
 
 def _download(url: str) -> bytes:
     """GET `url`, re-checking the transport rule at each redirect; at most MAX_CONFIG_BYTES."""
+    import requests  # here, not at the top: most exams start from a file, and it costs ~70 ms to load
+
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         try:

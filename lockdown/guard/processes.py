@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 PROHIBITED_APP_CLOSED = "prohibited_app_closed"
 
-__all__ = ["ASSISTIVE", "PROHIBITED", "AppPolicy", "EventSink", "ProcessGuard", "RunningApp",
-           "close_processes", "normalize", "running_prohibited"]
+__all__ = ["ASSISTIVE", "PROHIBITED", "AppPolicy", "EventSink", "ProcessGuard", "ProhibitedScan",
+           "RunningApp", "close_processes", "normalize", "running_prohibited"]
 
 
 def normalize(name: str) -> str:
@@ -94,9 +94,46 @@ class AppPolicy:
 
 def running_prohibited(config: ExamConfig, backend: PlatformBackend | None = None) -> list[RunningApp]:
     """The student's prohibited programs running now, by name (shown to the student, never sent)."""
-    policy = AppPolicy(config, backend or get_backend())
-    found = (policy.inspect(p) for p in psutil.process_iter())
-    return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.pid))
+    return ProhibitedScan(config, backend).apps
+
+
+def _by_name(apps: Iterable[RunningApp]) -> list[RunningApp]:
+    return sorted(apps, key=lambda a: (a.name.lower(), a.pid))
+
+
+class ProhibitedScan:
+    """One full sweep for prohibited programs, which `refresh()` brings up to date cheaply.
+
+    The sweep can run in a thread while the notice is read; `refresh()` afterwards drops the
+    programs that ended and inspects only the PIDs created since, so the checks screen still lists
+    what runs when it is shown, without a second full sweep.
+    """
+
+    def __init__(self, config: ExamConfig, backend: PlatformBackend | None = None) -> None:
+        self._policy = AppPolicy(config, backend or get_backend())
+        self._seen: set[int] = set()
+        found: list[RunningApp] = []
+        for proc in psutil.process_iter():
+            self._seen.add(proc.pid)
+            app = self._policy.inspect(proc)
+            if app is not None:
+                found.append(app)
+        self.apps = _by_name(found)
+
+    def refresh(self) -> list[RunningApp]:
+        """The programs found still running, plus prohibited ones started since the sweep."""
+        current = set(psutil.pids())
+        kept = [a for a in self.apps if a.pid in current and a.process.is_running()]
+        for pid in current - self._seen:
+            try:
+                app = self._policy.inspect(psutil.Process(pid))
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            if app is not None:
+                kept.append(app)
+        self._seen = current
+        self.apps = _by_name(kept)
+        return self.apps
 
 
 def close_processes(apps: Iterable[RunningApp], timeout: float = 3.0) -> list[RunningApp]:

@@ -116,6 +116,18 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
     return profile, interceptor
 
 
+def start_engine(parent: QObject | None = None) -> QWebEngineProfile:
+    """Start QtWebEngine (Chromium's browser side and its helper processes) and load nothing.
+
+    The first profile of a process pays for that start, ~50-100 ms; made while the notice is read,
+    the kiosk's own profile then takes a millisecond. This one is off the record, holds nothing
+    and no page ever uses it; delete it once the kiosk's profile exists.
+    """
+    profile = QWebEngineProfile(parent)
+    assert profile.isOffTheRecord()
+    return profile
+
+
 class ExamPage(QWebEnginePage):
     """A page that asks the rules before going anywhere and never opens a second window."""
 

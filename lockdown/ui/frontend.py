@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
 from lockdown.app import EndReason, Review
@@ -16,6 +17,7 @@ from lockdown.guard.processes import RunningApp
 from lockdown.platform import PlatformBackend
 from lockdown.privacy import Lang
 from lockdown.session.operations import Operation
+from lockdown.ui.browser import start_engine
 from lockdown.ui.checks import ChecksDialog
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.navigation import NavigationRules
@@ -32,6 +34,25 @@ class _Bridge(QObject):
     connection = Signal(bool)
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then()` once, from the event loop, after the watched window was first painted.
+
+    So the notice is on the screen before QtWebEngine starts behind it (the start holds Qt's
+    thread for up to ~0.1 s; a key pressed meanwhile waits in the queue, it is not lost).
+    """
+
+    def __init__(self, then: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._then = then
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class QtFrontend:
     """Owns the QApplication for one exam; every window it opens is closed by `close()`."""
 
@@ -45,15 +66,24 @@ class QtFrontend:
         self._bridge = _Bridge()
         self._bridge.connection.connect(self._connection_changed)
         self._signals = SignalBridge(self._on_signal)
+        self._engine: QWebEngineProfile | None = None
 
     # Before the exam -------------------------------------------------------------------------
 
     def show_notice(self) -> bool:
         notice = NoticeDialog(self._lang, self._config.start_url)
+        painted = _AfterFirstPaint(self._start_engine, notice)
+        notice.installEventFilter(painted)
         try:
             return notice.ask() and not self._signalled
         finally:
+            notice.removeEventFilter(painted)
             notice.deleteLater()
+
+    def _start_engine(self) -> None:
+        """While the student reads the notice: start the browser engine, load nothing."""
+        if self._engine is None and not self._signalled:
+            self._engine = start_engine()
 
     def screen_count(self) -> int:
         return screen_count()
@@ -79,6 +109,7 @@ class QtFrontend:
     def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
         rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
         self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
+        self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.show_on_primary()
         # Start loading now: the first load adds QtWebEngine's render widget, which makes Qt
@@ -102,8 +133,14 @@ class QtFrontend:
             self._app.exec()
         return self._reason or "signal"
 
+    def _drop_engine_starter(self) -> None:
+        if self._engine is not None:
+            self._engine.deleteLater()
+            self._engine = None
+
     def close(self) -> None:
         self._signals.close()
+        self._drop_engine_starter()
         if self._kiosk is not None:
             self._kiosk.dispose()
             self._kiosk = None
