@@ -2,7 +2,7 @@
 
 Exit 0 when no check fails (warnings allowed), 1 when one does, 2 for bad input. `--report` shows
 the student the anonymous report and sends it only once they agree (`--yes` agrees in advance).
-The hidden `--probe` option is how the checks run Qt in a child process (lockdown.compat.qt_probe).
+The hidden `--probe` option is how the checks run Qt in a child process (lockdown.ui.compat_probe).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 
-from lockdown.compat import qt_probe
 from lockdown.compat.gather import run_checks
 from lockdown.compat.network import Get
 from lockdown.compat.render import render_json, render_report_preview, render_table, use_colour
@@ -20,6 +19,7 @@ from lockdown.compat.result import all_passed_or_warned
 from lockdown.config import load_config
 from lockdown.errors import EXIT_OK, EXIT_PROBLEM, UsageError
 from lockdown.net.http import HttpClient, RetryPolicy
+from lockdown.ui import compat_probe
 
 CHECK_RETRY = RetryPolicy(attempts=2, base_delay=0.5)
 """One retry: a check should report a bad network quickly, not hide it."""
@@ -54,7 +54,7 @@ def _confirm() -> bool:
 
 def run(args: argparse.Namespace) -> int:
     if args.probe:
-        return qt_probe.main(args.probe)
+        return compat_probe.main(args.probe)
     if args.yes and not args.report:
         raise UsageError("--yes only confirms --report")
     config = load_config(args.config) if args.config else None

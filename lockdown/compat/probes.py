@@ -1,4 +1,4 @@
-"""Run the Qt probes (qt_probe.py) in a child process and turn what they print into facts.
+"""Run the Qt probes (lockdown/ui/compat_probe.py) in a child process and turn what they print into facts.
 
 A child process because Qt aborts the process when it cannot open a display and QtWebEngine
 may hang on a broken graphics stack: the parent keeps a timeout and always gets an answer.
