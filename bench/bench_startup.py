@@ -7,7 +7,11 @@ Side by side in one run, on the same local page, each run as a fresh ordinary us
   children, so shared libraries count once), 2 s after the page loaded.
 lockdown's notice is accepted at once with xdotool (Enter), as a student would; its time includes it.
 
-    python bench/bench_startup.py [--runs 3]        (as root: it creates the test user)
+    python bench/bench_startup.py [--runs 3] [--baseline REV]     (as root: it creates the test user)
+
+`--baseline REV` adds a row for `lockdown run` from the git revision REV (its lockdown/ exported to
+a folder put first on PYTHONPATH), measured in the same interleaved runs: before/after figures of
+a change side by side. Both lockdown rows run from source without bytecode caches, as the tests do.
 
 Target (issue 8): lockdown within 1.3x of the minimal window's time, PSS at most its + 40 MB.
 """
@@ -136,13 +140,14 @@ def accept_notice(display: str, stop: threading.Event) -> None:
 
 
 def measure(name: str, argv: list[str], match: Callable[[list[str]], bool], user: User, display: str,
-            page: Page, log: Path, notice: bool = False) -> tuple[float, float]:
+            page: Page, log: Path, notice: bool = False,
+            env: dict[str, str] | None = None) -> tuple[float, float]:
     """(seconds to page loaded, PSS MB) of one run."""
     page.loaded.clear()
     stop = threading.Event()
     started = time.monotonic()
     with log.open("wb") as out:
-        proc = popen_as(user, argv, env={"DISPLAY": display}, keyring=False, stdout=out,
+        proc = popen_as(user, argv, env={"DISPLAY": display, **(env or {})}, keyring=False, stdout=out,
                         stderr=subprocess.STDOUT)
     clicker = threading.Thread(target=accept_notice, args=(display, stop), daemon=True)
     if notice:
@@ -171,9 +176,25 @@ def measure(name: str, argv: list[str], match: Callable[[list[str]], bool], user
         end_user_processes(user)
 
 
+def export_revision(rev: str, work: Path) -> Path:
+    """lockdown/ as of git revision `rev`, in a world-readable folder under `work`."""
+    dest = work / "baseline"
+    dest.mkdir(mode=0o755)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "lockdown"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    for root, dirs, files in os.walk(dest):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o755)
+        for f in files:
+            os.chmod(os.path.join(root, f), 0o644)
+    return dest
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", metavar="REV", help="also run lockdown as of this git revision")
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     page = Page()
@@ -191,24 +212,31 @@ def main() -> int:
         for f in (config, minimal):
             f.chmod(0o644)
         py = str(user_python())
-        cases: list[tuple[str, list[str], Callable[[list[str]], bool], bool]] = [
+        Case = tuple[str, list[str], Callable[[list[str]], bool], bool, dict[str, str]]
+        cases: list[Case] = [
             ("lockdown run", [py, "-m", "lockdown", "run", str(config)],
-             lambda c: c[:4] == [py, "-m", "lockdown", "run"], True),
+             lambda c: c[:4] == [py, "-m", "lockdown", "run"], True, {}),
             ("minimal QtWebEngine", [py, str(minimal), page.url + "/"],
-             lambda c: c[:2] == [py, str(minimal)], False),
+             lambda c: c[:2] == [py, str(minimal)], False, {}),
         ]
+        if args.baseline:
+            cases.insert(1, (f"lockdown @{args.baseline}", [py, "-m", "lockdown", "run", str(config)],
+                             lambda c: c[:4] == [py, "-m", "lockdown", "run"], True,
+                             {"PYTHONPATH": str(export_revision(args.baseline, work))}))
         if chromium:
             profile = f"/tmp/lockdown-bench-chromium-{user.name}"
             cases.append(("chromium --kiosk",
                           [chromium, "--kiosk", "--no-first-run", "--no-default-browser-check",
                            "--password-store=basic", f"--user-data-dir={profile}", page.url + "/"],
                           lambda c: bool(c) and c[0].endswith("chromium") and "--type" not in " ".join(c),
-                          False))
+                          False, {}))
         results: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in cases}
+        loads = [os.getloadavg()[0]]
         for n in range(args.runs):
-            for name, argv, match, notice in cases:  # interleaved, so load changes hit all alike
-                log = work / f"{name.split()[0]}-{n}.log"
-                results[name].append(measure(name, argv, match, user, display, page, log, notice))
+            for i, (name, argv, match, notice, env) in enumerate(cases):  # interleaved: load hits all alike
+                log = work / f"case{i}-{n}.log"
+                results[name].append(measure(name, argv, match, user, display, page, log, notice, env))
+            loads.append(os.getloadavg()[0])
         print(f"{'':24} {'start-up to page loaded (s)':>28} {'PSS of process tree (MB)':>26}")
         base_t = base_m = 0.0
         for name, runs in results.items():
@@ -217,6 +245,8 @@ def main() -> int:
             if name == "minimal QtWebEngine":
                 base_t, base_m = t, m
             print(f"{name:24} {t:28.2f} {m:26.0f}")
+        print(f"\n1-minute load average during the runs: {min(loads):.2f} to {max(loads):.2f} "
+              f"({os.cpu_count()} cores)")
         lockdown_t = statistics.median(r[0] for r in results["lockdown run"])
         lockdown_m = statistics.median(r[1] for r in results["lockdown run"])
         print(f"\nmedian of {args.runs} runs each; lockdown/minimal time ratio {lockdown_t / base_t:.2f} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -18,7 +19,6 @@ from lockdown.platform import PlatformBackend
 from lockdown.privacy import Lang
 from lockdown.session.operations import Operation
 from lockdown.ui.browser import start_engine
-from lockdown.ui.checks import ChecksDialog
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.navigation import NavigationRules
 from lockdown.ui.notice import NoticeDialog
@@ -26,6 +26,8 @@ from lockdown.ui.qtapp import SignalBridge, application
 from lockdown.ui.screens import ScreenCovers, screen_count
 from lockdown.ui.sebapi import SebKeys
 from lockdown.ui.text import tr
+
+log = logging.getLogger(__name__)
 
 
 class _Bridge(QObject):
@@ -83,7 +85,9 @@ class QtFrontend:
     def _start_engine(self) -> None:
         """While the student reads the notice: start the browser engine, load nothing."""
         if self._engine is None and not self._signalled:
+            log.debug("notice painted: starting the browser engine")
             self._engine = start_engine()
+            log.debug("browser engine started")
 
     def screen_count(self) -> int:
         return screen_count()
@@ -93,6 +97,8 @@ class QtFrontend:
                            close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
         if screens_ok and not running and all(f.severity == "info" and not f.blocks for f in findings):
             return "start"  # only facts the exam allows: nothing to explain or decide
+        from lockdown.ui.checks import ChecksDialog  # loaded only when there is something to show
+
         screens_text = None if screens_ok else tr(self._lang, "checks.screens", count=screen_count(),
                                                    allowed=self._config.allowed_displays_max)
         dialog = ChecksDialog(self._lang, findings, screens_text, running, close,
