@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lockdown.config.model import ExamConfig
@@ -96,11 +97,13 @@ class KioskWindow(QWidget):
 
         self.page.titleChanged.connect(self._title_changed)
         self.page.refused.connect(self.show_refusal)
+        self.page.print_wanted.connect(self._print)
         self.page.quit_reached.connect(lambda: self.end("quit_url"))
         self.page.connection_failed.connect(self._connection_failed)
         self.page.load_succeeded.connect(self._loaded)
         self.offline.retry.connect(self._retry)
         self._failed_url = ""
+        self._printer: QPrinter | None = None
         self.setWindowTitle(window_title("", config.window_title_suffix) or "lockdown")
         self._shortcuts()
 
@@ -148,6 +151,15 @@ class KioskWindow(QWidget):
         self.banner.show()
         if online:
             self._banner_timer.start()
+
+    def _print(self) -> None:
+        """Printing is allowed: the system's print dialog, then the page as the student sees it."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("lockdown-print-dialog")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._printer = printer  # kept until the engine has finished printing
+            self.view.print(printer)
 
     def _title_changed(self, title: str) -> None:
         self.setWindowTitle(window_title(title, self._config.window_title_suffix) or "lockdown")
