@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -22,7 +22,7 @@ from lockdown.ui.browser import start_engine
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.navigation import NavigationRules
 from lockdown.ui.notice import NoticeDialog
-from lockdown.ui.qtapp import SignalBridge, application
+from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
 from lockdown.ui.sebapi import SebKeys
 from lockdown.ui.text import tr
@@ -117,11 +117,22 @@ class QtFrontend:
         self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
+        self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)
         self._kiosk.show_on_primary()
         # Start loading now: the first load adds QtWebEngine's render widget, which makes Qt
         # recreate the window's native handle; the keyboard grab must be taken after that.
         # Nothing is shown to the student before the event loop runs, after the operations.
         self._kiosk.open_exam()
+
+    @staticmethod
+    def _first_load() -> None:
+        """The exam page shows: what start-up freed (notice, engine starter) goes back to the system.
+
+        A second later, not at once: trimmed at the load itself, nothing was returned here (the
+        notice and the engine starter are deleted from the event loop, after the load).
+        """
+        log.debug("exam page loaded")
+        QTimer.singleShot(1000, return_freed_memory)
 
     def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
         assert self._kiosk is not None, "open_kiosk() first"
