@@ -5,7 +5,9 @@
     the student's answer (the stub receives it after recovery), the banner appears while the
     server is away and goes after it returns, and every event the kiosk sent arrived exactly once;
 (b) the exam page cannot load (the server is down at the start): lockdown's own "connection lost"
-    page is shown, never Chromium's, and the page loads by itself once the server is back.
+    page is shown, never Chromium's, and the page loads by itself once the server is back; and,
+    in-process (offscreen), a server that resets every connection: the offline page, retries at
+    growing delays, and the page once the server answers again.
 Screenshots of each stage are kept in the test's tmp folder.
 """
 
@@ -13,7 +15,10 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import struct
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +29,9 @@ from PySide6.QtGui import QImage
 
 from tests.support.stub import HARNESS, Stub, start_stub
 from tests.support.users import User
+from tests.ui.kiosk_helpers import exam_config as loopback_config
+from tests.ui.kiosk_helpers import open_kiosk
 from tests.ui.test_kiosk_e2e import KioskRun, distinct_colours, share
-
-pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(300)]
 
 BANNER = (0xFF, 0xFF, 0xDC)
 """Qt's tool-tip background, the banner's colour (the exam page has none of it)."""
@@ -181,16 +186,27 @@ def server_outage(kiosk: KioskRun, exam_stub: Stub, outage_s: float) -> None:
     assert "focus_lost" in types or "prohibited_app_closed" in types, types
 
 
+@pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.asuser
+@pytest.mark.timeout(300)
 def test_server_stops_for_8s_mid_exam_and_the_kiosk_carries_on(kiosk: KioskRun, exam_stub: Stub) -> None:
     server_outage(kiosk, exam_stub, outage_s=8)
 
 
+@pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.asuser
 @pytest.mark.timeout(400)
 def test_server_stops_for_30s_mid_exam_and_the_kiosk_carries_on(kiosk: KioskRun, exam_stub: Stub) -> None:
     server_outage(kiosk, exam_stub, outage_s=30)
 
 
-def test_exam_page_that_cannot_load_shows_lockdowns_page_and_retries(kiosk: KioskRun, exam_stub: Stub) -> None:
+@pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.asuser
+@pytest.mark.timeout(300)
+def test_page_that_cannot_load_shows_lockdowns_page_and_retries(kiosk: KioskRun, exam_stub: Stub) -> None:
     exam_stub.stop()
     notice = kiosk.wait_window("Before your exam")
     time.sleep(0.5)
@@ -214,3 +230,56 @@ def test_exam_page_that_cannot_load_shows_lockdowns_page_and_retries(kiosk: Kios
     gets = [r for r in exam_stub.requests() if r["method"] == "GET" and r["path"].startswith("/exam/")]
     assert gets, "the page never reached the server"
     assert leave(kiosk) == 0, kiosk.output()
+
+
+class ResettingServer:
+    """Accepts connections on 127.0.0.1 and resets them (RST) until `heal()`; then serves one page."""
+
+    def __init__(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/"
+        self.healed = False
+        self.resets = 0
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def heal(self) -> None:
+        self.healed = True
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                if not self.healed:
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.resets += 1
+                    continue
+                conn.recv(65536)
+                body = b"<title>Exam home</title><p>back</p>"
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n"
+                             b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.mark.timeout(60)
+def test_reset_connections_show_the_offline_page_and_retry_with_growing_delays(qtbot) -> None:  # type: ignore[no-untyped-def]
+    server = ResettingServer()
+    try:
+        kiosk = open_kiosk(qtbot, loopback_config(server.url), wait=False)
+        countdowns: list[str] = []
+        kiosk.page.connection_failed.connect(lambda _url: countdowns.append(kiosk.offline.countdown.text()))
+        kiosk.open_exam()
+        qtbot.waitUntil(lambda: len(countdowns) >= 3, timeout=20000)
+        assert kiosk.stack.currentWidget() is kiosk.offline
+        assert countdowns[:3] == ["Next try in 1 s.", "Next try in 2 s.", "Next try in 4 s."]
+        assert server.resets >= 3
+        server.heal()
+        qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.view, timeout=20000)
+        qtbot.waitUntil(lambda: kiosk.page.title() == "Exam home", timeout=5000)
+        assert kiosk.page.url().toString() == server.url
+    finally:
+        server.close()
