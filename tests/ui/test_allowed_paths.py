@@ -66,8 +66,12 @@ def test_an_allowed_upload_opens_the_file_chooser_and_the_page_gets_the_file(qtb
             QTimer.singleShot(200, choose)
 
     QTimer.singleShot(100, choose)
+    box = js(qtbot, kiosk, "(function(){var r=document.getElementById('up').getBoundingClientRect();"
+                           "return [r.left + r.width/2, r.top + r.height/2];})()")
+    kiosk.activateWindow()
+    kiosk.view.setFocus()
     QTest.mouseClick(kiosk.view.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(60, 220))  # a real click: pages cannot open the chooser by script
+                     QPoint(int(box[0]), int(box[1])))  # a real click: a script cannot open the chooser
     qtbot.waitUntil(lambda: bool(chosen), timeout=10000)
     qtbot.waitUntil(lambda: js(qtbot, kiosk, "document.getElementById('up').files.length") == 1,
                     timeout=10000)
