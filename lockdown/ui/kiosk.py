@@ -8,10 +8,10 @@ what happens next (revert the operations, close the session).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lockdown.config.model import ExamConfig
@@ -23,6 +23,9 @@ from lockdown.ui.quit_dialog import QuitDialog
 from lockdown.ui.quitting import QuitMode, quit_mode
 from lockdown.ui.sebapi import SebKeys
 from lockdown.ui.text import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 MESSAGE_MS = 5000
 BANNER_BACK_MS = 4000
@@ -154,6 +157,8 @@ class KioskWindow(QWidget):
 
     def _print(self) -> None:
         """Printing is allowed: the system's print dialog, then the page as the student sees it."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when used: keeps start-up short
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setObjectName("lockdown-print-dialog")
