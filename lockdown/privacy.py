@@ -112,6 +112,16 @@ MESSAGES: tuple[Message, ...] = (
         ),
     ),
     Message(
+        name="heartbeat",
+        recipient=_SERVER,
+        when={"en": "every 10 seconds of the exam in which nothing else was sent: a request for the "
+                    "server's time, so the banner can tell you when the connection drops",
+              "fr": "toutes les 10 secondes d'examen sans autre envoi : une demande de l'heure du "
+                    "serveur, pour que le bandeau vous signale une coupure"},
+        retention={"en": "nothing to keep: it carries no data", "fr": "rien à conserver : aucune donnée"},
+        fields=(),
+    ),
+    Message(
         name="event",
         recipient=_SERVER,
         when={"en": "during the exam, when one of the listed events happens",
@@ -254,10 +264,11 @@ def render_markdown(lang: Lang) -> str:
         lines += [f"#### `{m.name}`", "",
                   f"- {t['to']}: {m.recipient[lang]}",
                   f"- {t['when']}: {m.when[lang]}",
-                  f"- {t['kept']}: {m.retention[lang]}", "",
-                  f"| {t['field']} | {t['why']} |", "|---|---|"]
-        lines += [f"| `{f.name}` | {f.why[lang]} |" for f in m.fields]
-        lines.append("")
+                  f"- {t['kept']}: {m.retention[lang]}", ""]
+        if m.fields:
+            lines += [f"| {t['field']} | {t['why']} |", "|---|---|"]
+            lines += [f"| `{f.name}` | {f.why[lang]} |" for f in m.fields]
+            lines.append("")
     lines += [f"### {t['stored']}", "",
               f"| | {t['protection']} | {t['deleted']} |", "|---|---|---|"]
     lines += [f"| {s.what[lang]} | {s.protection[lang]} | {s.deleted[lang]} |" for s in STORED]

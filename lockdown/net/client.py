@@ -42,19 +42,25 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,128}")
 BACKGROUND_RETRY = RetryPolicy(attempts=1, base_delay=0.5, max_delay=10.0)
 """Delays between the sender's attempts while the server is away (it never gives up)."""
 
+HEARTBEAT_S = 10.0
+"""After this long without any exchange, ask the server its time (no data sent), so the banner
+also tells the student about an outage during a quiet stretch of the exam."""
+
 
 class ExamClient:
     """One exam's connection to its server; create it, `open_session()`, send events, `close_session()`."""
 
     def __init__(self, server_url: str, config_key: str, *, secrets: SecretStore, queue: EventQueue,
                  http: HttpClient | None = None, backoff: RetryPolicy = BACKGROUND_RETRY,
-                 offline_after: int = 3) -> None:
+                 offline_after: int = 3, heartbeat: float = HEARTBEAT_S) -> None:
         self._http = http or HttpClient(server_url)
         self._session_payload = privacy.build_payload("session", {"config_key": config_key})
         self._secrets = secrets
         self._queue = queue
         self._backoff = backoff
         self._offline_after = offline_after
+        self._heartbeat = heartbeat
+        self._last_contact = time.monotonic()
         self._callbacks: list[StatusCallback] = []
         self._status: ConnectionStatus | None = None
         self._failures = 0
@@ -102,6 +108,7 @@ class ExamClient:
 
     def _succeeded(self) -> None:
         self._failures = 0
+        self._last_contact = time.monotonic()
         self._set_status(ConnectionStatus.ONLINE)
 
     def _failed(self, exc: NetworkError) -> float:
@@ -195,15 +202,23 @@ class ExamClient:
         self._queue.remove(event["event_id"])
         return token
 
+    def _heartbeat_due(self) -> bool:
+        return self._heartbeat > 0 and time.monotonic() - self._last_contact >= self._heartbeat
+
     def _run(self) -> None:
         while not self._stop.is_set():
             with self._cond:
-                while not self._wake and not len(self._queue) and not self._stop.is_set():
-                    self._cond.wait(1.0)
+                while (not self._wake and not len(self._queue) and not self._stop.is_set()
+                       and not self._heartbeat_due()):
+                    self._cond.wait(min(1.0, self._heartbeat) if self._heartbeat > 0 else 1.0)
                 self._wake = False
             if self._stop.is_set():
                 return
             try:
+                if not len(self._queue):
+                    self._http.json("GET", "/api/time", retry=NO_RETRY)  # heartbeat: no data sent
+                    self._succeeded()
+                    continue
                 token = self._token() or self._new_session(retry=NO_RETRY)
                 for event in self._queue.pending():
                     if self._stop.is_set():

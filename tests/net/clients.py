@@ -18,13 +18,13 @@ QUICK = RetryPolicy(attempts=3, base_delay=0.1)
 
 
 def make_client(stub: Stub, tmp_path: Path, url: str | None = None, secrets: SecretStore | None = None,
-                statuses: list[ConnectionStatus] | None = None) -> ExamClient:
+                statuses: list[ConnectionStatus] | None = None, heartbeat: float = 0) -> ExamClient:
     secrets = secrets or MemorySecrets()
     base = url or stub.url
     client = ExamClient(base, native_key(stub), secrets=secrets,
                         queue=EventQueue(tmp_path / "queue.bin", secrets),
                         http=HttpClient(base, timeout=(1.0, 3.0), retry=QUICK),
-                        backoff=FAST)
+                        backoff=FAST, heartbeat=heartbeat)
     if statuses is not None:
         client.on_status(statuses.append)
     return client

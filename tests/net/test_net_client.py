@@ -187,3 +187,26 @@ def test_offline_at_start_the_exam_goes_on_and_events_follow(stub: Stub, tmp_pat
     assert client.flush(20)
     client.close_session()
     assert delivered(stub) == Counter(ids)
+
+
+def test_a_quiet_outage_still_reaches_the_banner_and_recovery_too(stub: Stub, tmp_path: Path) -> None:
+    """No event to send: the heartbeat alone tells the student the server went away and came back."""
+    statuses: list[ConnectionStatus] = []
+    client = make_client(stub, tmp_path, statuses=statuses, heartbeat=0.3)
+    client.open_session()
+    try:
+        assert statuses == [ConnectionStatus.ONLINE]
+        stub.stop()
+        deadline = time.monotonic() + 20
+        while ConnectionStatus.OFFLINE not in statuses and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ConnectionStatus.OFFLINE in statuses
+        stub.start()
+        deadline = time.monotonic() + 20
+        while statuses[-1] != ConnectionStatus.ONLINE and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert statuses[-1] == ConnectionStatus.ONLINE
+        pings = [r for r in stub.requests() if r["path"] == "/api/time"]
+        assert pings and all(not r.get("body") for r in pings)
+    finally:
+        client.close_session(timeout=2)
