@@ -96,14 +96,19 @@ class Page:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
-def tree_pss(root: psutil.Process) -> int:
-    total = 0
+def tree_memory(root: psutil.Process) -> tuple[int, int]:
+    """(PSS, USS) of the process tree. PSS also moves with what else runs: another QtWebEngine
+    program on the machine shares, and so halves, the libraries' pages; USS (pages no other
+    process has) does not, so it shows a change in the program itself more steadily."""
+    pss = uss = 0
     for p in [root, *root.children(recursive=True)]:
         try:
-            total += p.memory_full_info().pss
+            info = p.memory_full_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
-            pass
-    return total
+            continue
+        pss += info.pss
+        uss += info.uss
+    return pss, uss
 
 
 def find(proc: subprocess.Popen[bytes], match: Callable[[list[str]], bool],
@@ -151,8 +156,8 @@ def accept_notice(display: str, stop: threading.Event) -> None:
 
 def measure(name: str, argv: list[str], match: Callable[[list[str]], bool], user: User, display: str,
             page: Page, log: Path, notice: bool = False,
-            env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(seconds to page loaded, PSS MB) of one run."""
+            env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """(seconds to page loaded, PSS MB, USS MB) of one run."""
     page.loaded.clear()
     stop = threading.Event()
     started = time.monotonic()
@@ -173,8 +178,8 @@ def measure(name: str, argv: list[str], match: Callable[[list[str]], bool], user
             raise RuntimeError(f"{name}: the page never loaded; its output ends with:\n{tail}")
         seconds = page.loaded[0] - started
         time.sleep(2.0)
-        pss = tree_pss(find(proc, match)) / 2**20
-        return seconds, pss
+        pss, uss = tree_memory(find(proc, match))
+        return seconds, pss / 2**20, uss / 2**20
     finally:
         stop.set()
         os.killpg(proc.pid, signal.SIGTERM)
@@ -255,21 +260,22 @@ def main() -> int:
                            "--password-store=basic", f"--user-data-dir={profile}", page.url + "/"],
                           lambda c: bool(c) and c[0].endswith("chromium") and "--type" not in " ".join(c),
                           False, {}))
-        results: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in cases}
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name, *_ in cases}
         loads = [os.getloadavg()[0]]
         for n in range(args.runs):
             for i, (name, argv, match, notice, env) in enumerate(cases):  # interleaved: load hits all alike
                 log = work / f"case{i}-{n}.log"
                 results[name].append(measure(name, argv, match, user, display, page, log, notice, env))
             loads.append(os.getloadavg()[0])
-        print(f"{'':24} {'start-up to page loaded (s)':>28} {'PSS of process tree (MB)':>26}")
+        print(f"{'':24} {'start-up to page loaded (s)':>28} {'PSS of process tree (MB)':>26} {'USS (MB)':>9}")
         base_t = base_m = 0.0
         for name, runs in results.items():
             t = statistics.median(r[0] for r in runs)
             m = statistics.median(r[1] for r in runs)
+            u = statistics.median(r[2] for r in runs)
             if name == "minimal QtWebEngine":
                 base_t, base_m = t, m
-            print(f"{name:24} {t:28.2f} {m:26.0f}")
+            print(f"{name:24} {t:28.2f} {m:26.0f} {u:9.0f}")
         print(f"\n1-minute load average during the runs: {min(loads):.2f} to {max(loads):.2f} "
               f"({os.cpu_count()} cores)")
         lockdown_t = statistics.median(r[0] for r in results["lockdown run"])
