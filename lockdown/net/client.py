@@ -141,7 +141,9 @@ class ExamClient:
         """
         try:
             if self._token() is None:
-                self._new_session(retry=None)
+                # one attempt: the kiosk is waiting to show the exam, and the sender thread
+                # keeps trying in the background anyway
+                self._new_session(retry=NO_RETRY)
             self._succeeded()
         except NetworkError as exc:
             self._failed(exc)

@@ -163,7 +163,11 @@ class QtFrontend:
             self._kiosk = None
         for widget in self._app.topLevelWidgets():
             widget.close()
-        self._app.processEvents()
+        # Delete the page, then its profile, now: processEvents() does not run deferred deletes,
+        # and a profile freed at interpreter exit before its page crashes QtWebEngine.
+        for _ in range(3):
+            self._app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            self._app.processEvents()
 
     # Qt side ---------------------------------------------------------------------------------
 

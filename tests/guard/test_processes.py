@@ -228,3 +228,19 @@ def test_the_documented_lists_are_the_ones_in_the_code() -> None:
             for names in per_os.values():
                 for name in names:
                     assert f"`{name}`" in row, (group, name)
+
+
+def test_refresh_lists_programs_started_after_the_sweep_and_drops_ended_ones(bins: Path,
+                                                                             spawn: Spawn) -> None:
+    from lockdown.guard.processes import ProhibitedScan
+
+    early = spawn(str(bins / "anydesk"), "30")
+    assert wait_until(lambda: psutil.Process(early.pid).name() == "anydesk")
+    scan = ProhibitedScan(CONFIG, SCOPE)  # the sweep made while the notice is read
+    assert [a.pid for a in scan.apps] == [early.pid]
+    late = spawn(str(bins / "firefox-esr"), "30")
+    assert wait_until(lambda: psutil.Process(late.pid).name() == "firefox-esr")
+    early.kill()
+    early.wait()
+    after = scan.refresh()  # when the checks screen is shown
+    assert [a.pid for a in after] == [late.pid]

@@ -20,10 +20,12 @@ def active_window(display: str) -> int | None:
 
 
 def geometry(display: str, window: int) -> tuple[int, int, int, int]:
-    """x, y, width, height of a window, from xwininfo."""
+    """x, y, width, height of a window, from xwininfo; all zero once the window is gone."""
     info = x(display, "xwininfo", "-id", str(window))
     pattern = r"(Absolute upper-left X|Absolute upper-left Y|Width|Height):\s+(-?\d+)"
     found = {k: int(v) for k, v in re.findall(pattern, info)}
+    if len(found) < 4:  # the window vanished between the search and this question
+        return (0, 0, 0, 0)
     return (found["Absolute upper-left X"], found["Absolute upper-left Y"], found["Width"], found["Height"])
 
 
