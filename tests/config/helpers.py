@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-CONFORMANCE = Path("/work/shared/conformance/seb")
+REPO = Path(__file__).resolve().parents[2]
+# The project's shared folder sits beside the checkout (CI lays it there too).
+CONFORMANCE = next((p for p in (REPO.parent / "shared" / "conformance" / "seb",
+                                Path("/work/shared/conformance/seb")) if p.is_dir()),
+                   REPO.parent / "shared" / "conformance" / "seb")
 MOODLE_SEB = CONFORMANCE / "unencrypted_mac_001.seb"
 MOODLE_KEY = "4fa9af8ec8759eb7c680752ef4ee5eaf1a860628608fccae2715d519849f9292"
-PYTHON = "/opt/lockdown-venv/bin/python"
-REPO = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
 
 
 def plist_xml(body: str) -> bytes:
