@@ -7,6 +7,7 @@ user can connect. Each pytest session picks a free display number.
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -19,13 +20,6 @@ import pytest
 WIDTH, HEIGHT = 1280, 800
 
 
-def _free_display() -> int:
-    for n in range(90, 400):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number")
-
-
 def _wait(predicate: object, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -36,23 +30,31 @@ def _wait(predicate: object, timeout: float, what: str) -> None:
 
 
 def _start_xvfb(width: int, height: int) -> tuple[int, subprocess.Popen[bytes]] | None:
-    n = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", f"{width}x{height}x24",
-                             "-nolisten", "tcp", "-ac"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    probe_env = dict(os.environ, DISPLAY=f":{n}")
-
-    def accepting() -> bool:
-        # the socket appears before the server accepts clients: ask it something
-        return xvfb.poll() is not None or subprocess.run(
-            ["xdpyinfo"], env=probe_env, capture_output=True, timeout=10).returncode == 0
-
+    # -displayfd: Xvfb picks a free display number itself (it also sees numbers held by servers
+    # whose files in /tmp are gone) and writes it to the pipe once it accepts clients.
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                             f"{width}x{height}x24", "-nolisten", "tcp", "-ac"],
+                            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    number = b""
     try:
-        _wait(accepting, 30, "Xvfb")
-    except RuntimeError:
-        pass
-    if xvfb.poll() is None and accepting():
-        return n, xvfb
+        deadline = time.monotonic() + 30
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_end], [], [], 0.5)
+            if ready:
+                chunk = os.read(read_end, 16)
+                if not chunk:
+                    break
+                number += chunk
+    finally:
+        os.close(read_end)
+    if xvfb.poll() is None and number.strip().isdigit():
+        n = int(number)
+        probe = subprocess.run(["xdpyinfo"], env=dict(os.environ, DISPLAY=f":{n}"), capture_output=True,
+                               timeout=10)
+        if probe.returncode == 0:
+            return n, xvfb
     xvfb.kill()
     xvfb.wait()
     return None
