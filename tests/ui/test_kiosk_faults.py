@@ -157,6 +157,7 @@ def server_outage(kiosk: KioskRun, exam_stub: Stub, outage_s: float) -> None:
     try:
         wait_for(lambda: banner_share(kiosk.shot("2-outage")) > 0.5, outage_s - 1,
                  "the connection-lost banner", kiosk)
+        xterm.wait(10)  # let it map and take the focus for a moment (the kiosk counts focus_lost)
     finally:
         xterm.kill()
         xterm.wait()
