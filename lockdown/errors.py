@@ -3,7 +3,7 @@
     LockdownError                 exit 2 unless a subclass says otherwise
     ├── UsageError                bad command-line use
     ├── ConfigError               an exam configuration that cannot be used (names file and field)
-    ├── ElevatedError             started as root / administrator / via sudo
+    ├── ElevatedError             started as root, as an elevated administrator or through an elevation tool
     ├── NetworkError              the exam server could not be reached or answered badly
     ├── IntegrityError            the installed build does not match its signed manifest (exit 1)
     │   └── IntegrityUnknown      the build could not be checked at all (exit 2)
