@@ -1,8 +1,9 @@
 """The composition root: builds the objects of one exam and runs its steps in this order.
 
-    1. load and validate the configuration          lockdown.config.load_config
-    2. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
-    3. integrity self-check of this build           lockdown.integrity.selfcheck.self_check
+    1. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
+    2. integrity self-check of this build, then     lockdown.integrity.selfcheck.self_check
+       load and validate the configuration          lockdown.config.load_config
+    3. the configuration decides on the build       check_build
        (invalid: stop before anything is sent; could not check: only if the exam allows it)
     4. the notice: what is watched and what is sent  Frontend.show_notice
     5. environment checks (the configuration decides, a proctor may override)
@@ -96,11 +97,16 @@ def qt_frontend(config: ExamConfig, lang: Lang) -> Frontend:
     return QtFrontend(config, lang)
 
 
-def check_build(result: SelfCheckResult, config: ExamConfig) -> None:
-    """Step 3's decision: an invalid build never starts; an unverifiable one only if allowed."""
+def refuse_invalid_build(result: SelfCheckResult) -> None:
+    """A build that was checked and does not match never starts, whatever the exam allows."""
     if result.status == "invalid":
         raise IntegrityError("this copy of lockdown does not match its signed release: "
                              + "; ".join(result.problems) + " (reinstall it from the official release)")
+
+
+def check_build(result: SelfCheckResult, config: ExamConfig) -> None:
+    """Step 3's decision: an invalid build never starts; an unverifiable one only if allowed."""
+    refuse_invalid_build(result)
     if result.status == "unverifiable" and not config.allow_unverified_build:
         raise IntegrityUnknown("this copy of lockdown cannot be checked ("
                                + "; ".join(result.problems)
@@ -226,14 +232,15 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
              check: Callable[[], SelfCheckResult] = self_check) -> int:
     """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code."""
     step = StartupClock()
-    config = load_config(source)                                                  # 1
     platform = backend or get_backend()
-    step("configuration loaded")
-    refuse_elevated(platform)                                                     # 2
-    probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-    build = check()                                                               # 3
-    check_build(build, config)
+    refuse_elevated(platform)                                                     # 1
+    build = check()  # the build is checked before anything, even the configuration, is fetched
+    refuse_invalid_build(build)
     step("integrity checked")
+    config = load_config(source)                                                  # 2
+    step("configuration loaded")
+    check_build(build, config)                                                    # 3: it decides
+    probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
     lang: Lang = config.language or system_language()
     process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
     process.perform()

@@ -213,3 +213,30 @@ def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # 
         run(config_file(), RecordingFrontend(log, failing_op=True))
     assert log[-3:] == ["perform covers", "revert covers", "close"]
     assert "run" not in log
+
+
+def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
+    """The self-check comes first: a modified build sends no request at all, not even for the config."""
+    import http.server
+    import threading
+
+    requests_seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests_seen.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        log: list[str] = []
+        with pytest.raises(IntegrityError):
+            run(f"http://127.0.0.1:{server.server_port}/exam.json", RecordingFrontend(log), build=INVALID)
+        assert requests_seen == [] and log == []
+    finally:
+        server.shutdown()
