@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
@@ -101,7 +103,12 @@ def main() -> int:
         subprocess.run(["xdotool", "key", "Return"], env=xenv, check=False)
         time.sleep(args.seconds)
         print(f"demo: exam page -> {screenshot(display, args.shots / 'exam.png')}")
-        os.killpg(kiosk.pid, signal.SIGTERM)
+        # SIGTERM to lockdown itself, as a proctor's tool would: it ends the exam in order and
+        # exits 0 (the session bus and keyring around it stop after it).
+        lockdown = [p for p in psutil.Process(kiosk.pid).children(recursive=True)
+                    if p.cmdline()[1:4] == ["-m", "lockdown", "demo"]]
+        for proc in lockdown:
+            proc.send_signal(signal.SIGTERM)
         code = kiosk.wait(20)
         print(f"demo: the exam ended on SIGTERM with exit code {code}")
     finally:

@@ -59,14 +59,14 @@ class KeyringSecrets:
     def get(self, name: str) -> str | None:
         try:
             value = self._backend.get_password(self._service, name)
-        except KeyringError as exc:
+        except (KeyringError, OSError) as exc:  # OSError: the D-Bus session went away
             raise SecretsUnavailable(f"the system keyring cannot be read: {exc}") from None
         return value if isinstance(value, str) else None
 
     def set(self, name: str, value: str) -> None:
         try:
             self._backend.set_password(self._service, name, value)
-        except KeyringError as exc:
+        except (KeyringError, OSError) as exc:
             raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
 
     def delete(self, name: str) -> None:
@@ -74,5 +74,5 @@ class KeyringSecrets:
             self._backend.delete_password(self._service, name)
         except PasswordDeleteError:
             return
-        except KeyringError as exc:
+        except (KeyringError, OSError) as exc:
             raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None

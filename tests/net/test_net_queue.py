@@ -79,3 +79,30 @@ def test_an_unwritable_folder_keeps_the_exam_going_in_memory(tmp_path: Path) -> 
     q = EventQueue(blocker / "q.bin", MemorySecrets())
     q.push(ev())
     assert len(q) == 1 and not q.persistent
+
+
+def test_a_keyring_whose_session_bus_went_away_is_unavailable_not_a_crash(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The sender thread must see SecretsUnavailable, not the D-Bus library's own OSError."""
+    import keyring
+    import pytest
+    from keyring.backend import KeyringBackend
+
+    from lockdown.net.keystore import KeyringSecrets, SecretsUnavailable
+
+    class BusGone(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            raise FileNotFoundError(2, "No such file or directory")
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise FileNotFoundError(2, "No such file or directory")
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: BusGone())
+    secrets = KeyringSecrets()
+    for call in (lambda: secrets.get("x"), lambda: secrets.set("x", "y"), lambda: secrets.delete("x")):
+        with pytest.raises(SecretsUnavailable):
+            call()
