@@ -13,11 +13,13 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lockdown.compat.display import ScreenProbe
 from lockdown.compat.engine import RenderProbe
 from lockdown.osname import OsName
+from lockdown.tracefree import session_environment
 
 SCREENS_TIMEOUT_S = 30.0
 RENDER_TIMEOUT_S = 60.0
@@ -56,7 +58,15 @@ def _first_line(text: str) -> str:
 def run_probe(argv: Sequence[str], env: Mapping[str, str], timeout: float) -> ProbeRun:
     """Run one child; its caches go to a temporary folder deleted afterwards (nothing left behind)."""
     with tempfile.TemporaryDirectory(prefix="lockdown-check-") as tmp:
-        child_env = {**env, "XDG_CACHE_HOME": tmp}
+        folder = Path(tmp)
+        (folder / "cache").mkdir()
+        (folder / "tmp").mkdir()
+        child_env = dict(env)
+        for name, value in session_environment(folder, child_env).items():  # as the kiosk does
+            if value is None:
+                child_env.pop(name, None)
+            else:
+                child_env[name] = value
         try:
             done = subprocess.run(list(argv), env=child_env, capture_output=True, text=True,
                                   timeout=timeout, check=False)
