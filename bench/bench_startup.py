@@ -41,7 +41,6 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.support.display import start_display, stop_display  # noqa: E402
 from tests.support.users import (  # noqa: E402
     User,
     create_user,
@@ -50,6 +49,7 @@ from tests.support.users import (  # noqa: E402
     user_python,
     user_source_tree,
 )
+from tools.xdisplay import start_display, stop_display  # noqa: E402
 
 PAGE = b"""<!doctype html><html><head><meta charset="utf-8"><title>Bench exam</title></head>
 <body><h1>Bench exam</h1><p>Some text, a form and a script, like a small exam page.</p>

@@ -26,71 +26,35 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from lockdown.config import ExamConfig, load_config
 from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
+from lockdown.frontend import EndReason, Frontend, FrontendFactory
 from lockdown.guard.elevation import refuse_elevated
-from lockdown.guard.environment import Environment, Finding, detect_environment, environment_decision
+from lockdown.guard.environment import Environment, detect_environment, environment_decision
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
-from lockdown.i18n import system_language
-from lockdown.integrity.bek import browser_exam_key
+from lockdown.i18n import Language, system_language
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
 from lockdown.platform import PlatformBackend, get_backend
-from lockdown.privacy import Lang
-from lockdown.seb import config_key
-from lockdown.session.operations import Operation, OperationFailed, OperationSequence, RevertFailed
+from lockdown.sebkeys.bek import browser_exam_key
+from lockdown.sebkeys.configkey import config_key
+from lockdown.sebkeys.jsapi import SebKeys
+from lockdown.session.operations import OperationFailed, OperationSequence, RevertFailed
 from lockdown.tracefree import SessionTempDir
-from lockdown.ui.sebapi import SebKeys
 
 if TYPE_CHECKING:
     from lockdown.net.client import ConnectionStatus, ExamClient
 
 log = logging.getLogger(__name__)
 
-EndReason = Literal["quit_url", "quit_shortcut", "signal"]
-Review = Literal["start", "leave", "blocked"]
-
 CLOSE_BUDGET_S = {"signal": 0.8, "quit_url": 5.0, "quit_shortcut": 5.0}
 """How long the end of the session may wait for the server: SIGTERM must end within 2 s."""
 
 
-class Frontend(Protocol):
-    """What the exam needs from a user interface (the Qt one lives in lockdown.ui.frontend)."""
-
-    def show_notice(self) -> bool:
-        """The notice; True when the student continues, False when they cancel."""
-
-    def screen_count(self) -> int:
-        """How many screens are connected now."""
-
-    def review_environment(self, findings: Sequence[Finding], screens_ok: bool,
-                           running: Sequence[RunningApp],
-                           close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
-        """Show what was found; the student starts, leaves, or is blocked."""
-
-    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
-        """Create and show the kiosk window full screen and start loading the exam page."""
-
-    def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
-        """The lockdown operations in order: screen covers, clipboard, keyboard, focus, process guard..."""
-
-    def connection_changed(self, online: bool) -> None:
-        """The exam server connection dropped or returned; may be called from any thread."""
-
-    def run_kiosk(self) -> EndReason:
-        """Run the kiosk until the exam ends; returns why it ended."""
-
-    def close(self) -> None:
-        """Close every window; nothing of the interface stays."""
-
-
-FrontendFactory = Callable[[ExamConfig, Lang], Frontend]
-
-
-def qt_frontend(config: ExamConfig, lang: Lang) -> Frontend:
+def qt_frontend(config: ExamConfig, lang: Language) -> Frontend:
     """The real, Qt interface (imported here so nothing else of lockdown loads Qt)."""
     from lockdown.ui.frontend import QtFrontend
 
@@ -241,7 +205,7 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     step("configuration loaded")
     check_build(build, config)                                                    # 3: it decides
     probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-    lang: Lang = config.language or system_language()
+    lang: Language = config.language or system_language()
     process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
     process.perform()
     try:

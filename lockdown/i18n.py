@@ -5,11 +5,14 @@ from __future__ import annotations
 import locale
 import os
 from collections.abc import Mapping
+from typing import Literal
 
-from lockdown.privacy import Lang
+Language = Literal["en", "fr"]
+"""The languages lockdown speaks; every sentence the student reads exists in each."""
+LANGUAGES: tuple[Language, ...] = ("en", "fr")
 
 
-def system_language(env: Mapping[str, str] | None = None) -> Lang:
+def system_language(env: Mapping[str, str] | None = None) -> Language:
     """French when the locale says so (LC_ALL, LC_MESSAGES, LANG, then Python's), else English."""
     environ = os.environ if env is None else env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

@@ -57,11 +57,6 @@ class Paths:
         return self.data / "receipt.json"
 
     @property
-    def journal(self) -> Path:
-        """Original state recorded before a change that could outlive the process."""
-        return self.state / "journal.json"
-
-    @property
     def event_queue(self) -> Path:
         """The encrypted offline queue of exam events."""
         return self.state / "event-queue.bin"
@@ -97,7 +92,6 @@ class Paths:
             "state": str(self.state),
             "log": str(self.log),
             "receipt": str(self.receipt),
-            "journal": str(self.journal),
             "event_queue": str(self.event_queue),
             "session_temp": str(self.temp_root / (SESSION_TMP_PREFIX + "*")),
             "shortcuts": [str(s) for s in self.shortcuts],

@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["en", "fr"]
-LANGS: tuple[Lang, ...] = ("en", "fr")
+from lockdown.i18n import Language
 
 EVENT_TYPES: tuple[str, ...] = (
     "exam_started",
@@ -38,7 +36,7 @@ class Field:
 
     name: str
     pattern: str
-    why: Mapping[Lang, str]
+    why: Mapping[Language, str]
 
     def accepts(self, value: object) -> bool:
         """True when `value` is a string or int whose text matches the field's whole pattern."""
@@ -52,9 +50,9 @@ class Message:
     """One kind of data that leaves the machine: to whom, when, and the exact fields."""
 
     name: str
-    recipient: Mapping[Lang, str]
-    when: Mapping[Lang, str]
-    retention: Mapping[Lang, str]
+    recipient: Mapping[Language, str]
+    when: Mapping[Language, str]
+    retention: Mapping[Language, str]
     fields: tuple[Field, ...]
 
 
@@ -63,9 +61,9 @@ class Stored:
     """One item lockdown keeps on the machine, how it is protected, and when it is deleted."""
 
     name: str
-    what: Mapping[Lang, str]
-    protection: Mapping[Lang, str]
-    deleted: Mapping[Lang, str]
+    what: Mapping[Language, str]
+    protection: Mapping[Language, str]
+    deleted: Mapping[Language, str]
 
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
@@ -73,7 +71,7 @@ _HEX64 = r"[0-9a-f]{64}"
 _TOKEN = r"[A-Za-z0-9_-]{16,128}"  # noqa: S105 (a pattern, not a secret)
 _STATUS = "|".join(CHECK_STATUSES)
 
-_SERVER: Mapping[Lang, str] = {"en": "your institution's exam server",
+_SERVER: Mapping[Language, str] = {"en": "your institution's exam server",
                                "fr": "le serveur d'examen de votre établissement"}
 
 MESSAGES: tuple[Message, ...] = (
@@ -189,7 +187,7 @@ STORED: tuple[Stored, ...] = (
            {"en": "when the kiosk closes", "fr": "à la fermeture du kiosque"}),
 )
 
-NEVER: Mapping[Lang, tuple[str, ...]] = {
+NEVER: Mapping[Language, tuple[str, ...]] = {
     "en": ("camera or microphone", "screenshots or screen recordings", "keystrokes",
            "window titles or the names of your apps", "your name, user name or machine name",
            "hardware identifiers or network addresses", "behaviour analysis or automatic decisions"),
@@ -242,7 +240,7 @@ def allowed_fields(message_name: str) -> tuple[str, ...]:
     return tuple(f.name for f in message(message_name).fields)
 
 
-_TITLES: Mapping[Lang, Mapping[str, str]] = {
+_TITLES: Mapping[Language, Mapping[str, str]] = {
     "en": {"title": "What lockdown sends and keeps", "never": "Never collected",
            "sent": "Sent", "to": "To", "when": "When", "kept": "Retention",
            "stored": "Stored on this machine", "protection": "Protection", "deleted": "Deleted",
@@ -254,7 +252,7 @@ _TITLES: Mapping[Lang, Mapping[str, str]] = {
 }
 
 
-def render_markdown(lang: Lang) -> str:
+def render_markdown(lang: Language) -> str:
     """The manifest in one language, as Markdown (docs/PRIVACY.md holds both languages)."""
     t = _TITLES[lang]
     lines = [f"## {t['title']}", "", f"### {t['never']}", ""]

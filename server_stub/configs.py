@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lockdown.config.sebfile import dump_seb
-from lockdown.seb import config_key, config_key_hash
+from lockdown.sebkeys.configkey import config_key, config_key_hash
 
 
 @dataclass(frozen=True)

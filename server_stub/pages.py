@@ -5,12 +5,12 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
-Lang = Literal["en", "fr"]
+Language = Literal["en", "fr"]
 
 CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 """Exam pages may load nothing but their own origin."""
 
-_T: dict[Lang, dict[str, str]] = {
+_T: dict[Language, dict[str, str]] = {
     "en": {
         "title": "Sample exam",
         "intro": "Answer the four questions. Your answers are saved automatically; submit when you are done.",
@@ -55,7 +55,7 @@ _T: dict[Lang, dict[str, str]] = {
 }
 
 
-def pick_lang(query_lang: str | None, accept_language: str | None) -> Lang:
+def pick_lang(query_lang: str | None, accept_language: str | None) -> Language:
     """`?lang=` first, then the browser's Accept-Language, then English."""
     if query_lang in ("en", "fr"):
         return "fr" if query_lang == "fr" else "en"
@@ -68,7 +68,7 @@ def pick_lang(query_lang: str | None, accept_language: str | None) -> Lang:
     return "en"
 
 
-def _page(lang: Lang, title: str, body: str) -> str:
+def _page(lang: Language, title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n"
@@ -82,7 +82,7 @@ def _choice(kind: str, name: str, value: str, label: str) -> str:
             f' <label for="{ident}">{escape(label)}</label></div>')
 
 
-def exam_page(lang: Lang, attempt: str) -> str:
+def exam_page(lang: Language, attempt: str) -> str:
     t = _T[lang]
     radios = "".join(_choice("radio", "q1", v, t[f"q1{v}"]) for v in ("a", "b", "c"))
     primes = "".join(_choice("checkbox", "q2", n, n) for n in ("2", "4", "7", "9", "11"))
@@ -109,7 +109,7 @@ def exam_page(lang: Lang, attempt: str) -> str:
     return _page(lang, t["title"], body)
 
 
-def done_page(lang: Lang) -> str:
+def done_page(lang: Language) -> str:
     t = _T[lang]
     return _page(lang, t["done_title"], f"<h1>{escape(t['done_title'])}</h1>\n<p>{escape(t['done'])}</p>")
 

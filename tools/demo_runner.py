@@ -24,7 +24,7 @@ import psutil
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.support.display import screenshot, start_display, stop_display  # noqa: E402
+from tools.xdisplay import screenshot, start_display, stop_display  # noqa: E402
 
 
 def _window_named(display: str, pattern: str, timeout: float) -> bool:

@@ -10,12 +10,12 @@ import argparse
 
 from lockdown.config import load_config
 from lockdown.errors import IntegrityUnknown
-from lockdown.integrity.bek import REQUEST_HASH_HEADER, browser_exam_key, request_hash
 from lockdown.integrity.manifest import MAX_MANIFEST_BYTES, parse_manifest
 from lockdown.integrity.selfcheck import installed_bundle_dir
 from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key, verify_signature
 from lockdown.integrity.sources import read_source, sibling_signature
 from lockdown.integrity.tree import MANIFEST_NAME
+from lockdown.sebkeys.bek import REQUEST_HASH_HEADER, browser_exam_key, request_hash
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from lockdown.config import load_config
-from lockdown.seb import config_key, config_key_hash
+from lockdown.sebkeys.configkey import config_key, config_key_hash
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -21,7 +21,6 @@ from lockdown.app import run_exam
 from lockdown.errors import UsageError
 
 BANNER = "lockdown server stub listening on "
-START_TIMEOUT_S = 30
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ here, above all which SEB settings lockdown does not act on.
 from __future__ import annotations
 
 from lockdown.config.model import ExamConfig, ProcessRule
-from lockdown.seb import config_key
+from lockdown.sebkeys.configkey import config_key
 
 
 def _yes(flag: bool, yes: str, no: str) -> str:

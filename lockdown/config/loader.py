@@ -1,6 +1,6 @@
 """Reading a configuration from a file or a URL, and parsing bytes of either format.
 
-Downloads follow the transport rule of lockdown.urls at every redirect (https, or http on loopback
+Downloads follow the transport rule of lockdown.urls.transport at every redirect (https, or http on loopback
 only), stop at MAX_CONFIG_BYTES and time out, so a hostile or broken server costs one error line.
 """
 
@@ -16,8 +16,8 @@ from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
 from lockdown.errors import ConfigError
 from lockdown.osname import OsName, current_os
-from lockdown.seb import config_key
-from lockdown.urls import InsecureUrl, check_transport
+from lockdown.sebkeys.configkey import config_key
+from lockdown.urls.transport import InsecureUrl, check_transport
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024
 """Real configurations are kilobytes; a larger file is a mistake or an attack."""

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lockdown.i18n import Language
+
 UrlAction = Literal["allow", "block"]
 WaylandPolicy = Literal["refuse", "limited"]
-Language = Literal["en", "fr"]
 
 DEFAULT_ALLOWED_DISPLAYS = 1
 DEFAULT_MIN_DOWNLOAD_KBPS = 256

@@ -19,7 +19,6 @@ from lockdown.config.model import (
     DEFAULT_MAX_LATENCY_MS,
     DEFAULT_MIN_DOWNLOAD_KBPS,
     ExamConfig,
-    Language,
     NetworkNeeds,
     ProcessRule,
     ServerSettings,
@@ -29,6 +28,7 @@ from lockdown.config.model import (
     WaylandPolicy,
 )
 from lockdown.config.rules import checked_rule
+from lockdown.i18n import Language
 from lockdown.osname import OsName
 
 FORMAT_VERSION = 1

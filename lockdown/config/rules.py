@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lockdown.config.fields import Fields
 from lockdown.config.model import UrlAction, UrlRule
-from lockdown.config.urlpolicy import InvalidExpression, compile_rule
+from lockdown.urls.policy import InvalidExpression, compile_rule
 
 
 def checked_rule(fields: Fields, action: UrlAction, expression_key: str, expression: str,

@@ -16,7 +16,6 @@ from lockdown.config.model import (
     DEFAULT_MAX_LATENCY_MS,
     DEFAULT_MIN_DOWNLOAD_KBPS,
     ExamConfig,
-    Language,
     NetworkNeeds,
     ProcessRule,
     ServerSettings,
@@ -26,6 +25,7 @@ from lockdown.config.model import (
     WaylandPolicy,
 )
 from lockdown.config.rules import checked_rule
+from lockdown.i18n import Language
 from lockdown.osname import OsName
 
 SEB_OS_CODES: dict[int, OsName] = {0: "macos", 1: "windows"}

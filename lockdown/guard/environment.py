@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lockdown.config.model import ExamConfig
+from lockdown.i18n import Language
 from lockdown.platform import DisplayServer, PlatformBackend, get_backend
-from lockdown.privacy import Lang
 
 Severity = Literal["info", "warning", "error"]
 Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "remote_session"]
@@ -40,7 +40,7 @@ def detect_environment(backend: PlatformBackend | None = None) -> Environment:
     )
 
 
-_TEXT: dict[tuple[Check, bool], dict[Lang, str]] = {
+_TEXT: dict[tuple[Check, bool], dict[Language, str]] = {
     ("elevated", True): {
         "en": "lockdown is running with administrator or root rights ({detail}). "
               "Start it from your ordinary account.",
@@ -87,7 +87,7 @@ _TEXT: dict[tuple[Check, bool], dict[Lang, str]] = {
     },
 }
 
-_PROCTOR: dict[Lang, str] = {
+_PROCTOR: dict[Language, str] = {
     "en": " A proctor may let the exam start with the quit password.",
     "fr": " Un surveillant peut autoriser le début de l'examen avec le mot de passe de sortie.",
 }
@@ -106,7 +106,7 @@ class Finding:
     detail: str
     """The backend's reason (e.g. "QEMU", "SSH connection")."""
 
-    def text(self, lang: Lang = "en") -> str:
+    def text(self, lang: Language = "en") -> str:
         """The sentence shown to the student."""
         message = _TEXT[(self.check, self.blocks)][lang].format(detail=self.detail)
         return message + (_PROCTOR[lang] if self.overridable else "")

@@ -19,11 +19,11 @@ from lockdown.guard.elevation import refuse_elevated
 from lockdown.i18n import system_language
 from lockdown.install.bundlecheck import manifest_verifier
 from lockdown.install.installer import Installer, Plan
-from lockdown.install.keyring_store import SystemKeyring
 from lockdown.install.platform_base import get_install_platform
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
 from lockdown.integrity.signature import load_public_key
 from lockdown.paths import Paths, get_paths
+from lockdown.secrets import system_secrets
 from lockdown.tracefree import trace_free
 
 
@@ -138,7 +138,7 @@ def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | 
     """The terminal uninstall (also `lockdown uninstall`); raises LockdownError for bad use."""
     refuse_elevated()
     where = paths or get_paths()
-    uninstaller = Uninstaller(where, get_install_platform(where), SystemKeyring(), keep=_own_folders(where))
+    uninstaller = Uninstaller(where, get_install_platform(where), system_secrets, keep=_own_folders(where))
     if dry_run:
         plan = uninstaller.dry_run()
         for note in plan.notes:
@@ -177,7 +177,7 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
             except LockdownError as exc:
                 install_window.show_error(lang, str(exc))
                 return exc.exit_code
-            uninstaller = Uninstaller(paths, platform, SystemKeyring(), keep=_own_folders(paths))
+            uninstaller = Uninstaller(paths, platform, system_secrets, keep=_own_folders(paths))
             return install_window.run_uninstall(lang, uninstaller)
     except LockdownError as exc:
         return _fail(prog, exc)

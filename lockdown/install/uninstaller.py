@@ -18,10 +18,10 @@ from typing import Literal
 import psutil
 
 from lockdown.install import safety
-from lockdown.install.keyring_store import KeyringUnavailable, SecretStore
 from lockdown.install.platform_base import InstallPlatform
 from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
 from lockdown.paths import KEYRING_ENTRIES, Paths
+from lockdown.secrets import SecretStore, SecretsUnavailable
 from lockdown.tracefree import owner_pid
 
 Progress = Callable[[int, int, str], None]
@@ -79,7 +79,7 @@ class Uninstaller:
     """Plans, removes and checks. `keep`: temporary folders this process runs from (the Windows
     copy of the uninstaller), removed after it exits."""
 
-    def __init__(self, paths: Paths, platform: InstallPlatform, secrets: SecretStore,
+    def __init__(self, paths: Paths, platform: InstallPlatform, secrets: Callable[[str], SecretStore],
                  keep: Sequence[Path] = (), retry_pause: float = 1.0) -> None:
         self.paths = paths
         self.platform = platform
@@ -149,12 +149,12 @@ class Uninstaller:
         return Plan(items=items, refused=refused, notes=notes, busy=busy)
 
     def present(self, item: Item) -> bool:
-        """Is this item on the machine now? (KeyringUnavailable when the keyring cannot say.)"""
+        """Is this item on the machine now? (SecretsUnavailable when the keyring cannot say.)"""
         if item.kind == "registry":
             return self.platform.registry_key_exists(item.target)
         if item.kind == "keyring":
             service, user = item.target.split("/", 1)
-            return self.secrets.present(service, user)
+            return self.secrets(service).get(user) is not None
         return safety.exists(Path(item.target))
 
     def dry_run(self) -> Plan:
@@ -165,7 +165,7 @@ class Uninstaller:
             try:
                 if self.present(item):
                     kept.append(item)
-            except KeyringUnavailable:
+            except SecretsUnavailable:
                 kept.append(item)
         return Plan(items=kept, refused=plan.refused, notes=plan.notes, busy=plan.busy)
 
@@ -181,13 +181,13 @@ class Uninstaller:
             try:
                 if self._remove_with_retry(item):
                     report.removed.append(item)
-            except (OSError, safety.Refused, KeyringUnavailable) as exc:
+            except (OSError, safety.Refused, SecretsUnavailable) as exc:
                 errors[item] = str(exc) or type(exc).__name__
         step(total - 1, total, "looking again")
         for item in plan.items:
             try:
                 still = self.present(item)
-            except KeyringUnavailable as exc:
+            except SecretsUnavailable as exc:
                 report.remaining.append((item, f"the keyring could not be asked: {exc}"))
                 continue
             if still and item.kind == "parent_dir":
@@ -211,7 +211,7 @@ class Uninstaller:
             return self.platform.remove_registry_key(item.target)
         if item.kind == "keyring":
             service, user = item.target.split("/", 1)
-            return self.secrets.delete(service, user)
+            return self.secrets(service).delete(user)
         if item.kind == "parent_dir":
             return safety.remove_empty_parent(Path(item.target), self.owned)
         return safety.remove(Path(item.target), self.owned)

@@ -5,7 +5,6 @@
     signature.py  Ed25519 detached signature and the pinned release public key
     verify.py     compare an install folder with a manifest: missing / modified / extra files
     selfcheck.py  the first start-up step of `lockdown run`: valid / unverifiable / invalid
-    bek.py        SEB-style Browser Exam Key and the per-request hash derived from it
 
 Nothing here imports Qt; "could not check" (IntegrityUnknown, exit 2) is kept apart from
 "checked and does not match" (IntegrityError, exit 1).

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from lockdown.errors import IntegrityUnknown
-from lockdown.urls import InsecureUrl, check_transport
+from lockdown.urls.transport import InsecureUrl, check_transport
 
 TIMEOUT_S = 30
 

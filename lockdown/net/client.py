@@ -19,9 +19,9 @@ from collections.abc import Callable
 from lockdown import privacy
 from lockdown.errors import NetworkError
 from lockdown.net.http import NO_RETRY, HttpClient, HttpStatusError, RetryPolicy
-from lockdown.net.keystore import KeyringSecrets, MemorySecrets, SecretStore, SecretsUnavailable
 from lockdown.net.queue import EventQueue
 from lockdown.paths import KEYRING_SESSION_TOKEN, Paths, get_paths
+from lockdown.secrets import KeyringSecrets, MemorySecrets, SecretStore, SecretsUnavailable
 
 log = logging.getLogger(__name__)
 

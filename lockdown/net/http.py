@@ -18,7 +18,7 @@ import requests
 
 from lockdown import APP_NAME, __version__
 from lockdown.errors import NetworkError
-from lockdown.urls import InsecureUrl, check_transport
+from lockdown.urls.transport import InsecureUrl, check_transport
 
 MAX_JSON_BYTES = 64 * 1024
 """No reply the exam server sends lockdown is bigger than this."""

@@ -21,8 +21,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from lockdown.net.keystore import SecretStore, SecretsUnavailable
 from lockdown.paths import KEYRING_QUEUE_KEY
+from lockdown.secrets import SecretStore, SecretsUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -31,8 +31,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from lockdown import __version__
-from lockdown.ui.navigation import NavigationRules, Verdict
-from lockdown.ui.sebapi import SebKeys, api_script
+from lockdown.sebkeys.jsapi import SebKeys, api_script
+from lockdown.urls.navigation import NavigationRules, Verdict
 
 DEFAULT_UA_SUFFIX = f" SEB/3 lockdown/{__version__}"
 API_SCRIPT_NAME = "lockdown-seb-api"

@@ -1,6 +1,6 @@
 """The pre-exam checks screen: what was found, prohibited apps to close, a proctor's override.
 
-It shows the findings GRD's `environment_decision` made from the configuration; it decides nothing
+It shows the findings `environment_decision` made from the configuration; it decides nothing
 itself except checking the typed quit password (a human decides).
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from lockdown.guard.environment import Finding
 from lockdown.guard.processes import RunningApp
-from lockdown.privacy import Lang
-from lockdown.ui.quitting import password_matches
+from lockdown.i18n import Language
+from lockdown.quitting import password_matches
 from lockdown.ui.text import tr
 
 
@@ -34,7 +34,7 @@ def _plain(text: str) -> str:
 class ChecksDialog(QDialog):
     """Accepted when the exam may start; `blocked` tells a refusal from a plain "leave"."""
 
-    def __init__(self, lang: Lang, findings: Sequence[Finding], screens_text: str | None,
+    def __init__(self, lang: Language, findings: Sequence[Finding], screens_text: str | None,
                  running: Sequence[RunningApp], close: Callable[[Sequence[RunningApp]], list[RunningApp]],
                  hashed_password: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -9,23 +9,23 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
-from lockdown.app import EndReason, Review
 from lockdown.config.model import ExamConfig
-from lockdown.config.urlpolicy import UrlPolicy
+from lockdown.frontend import EndReason, Review
 from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
+from lockdown.i18n import Language
 from lockdown.platform import PlatformBackend
-from lockdown.privacy import Lang
+from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from lockdown.ui.browser import start_engine
 from lockdown.ui.kiosk import KioskWindow
-from lockdown.ui.navigation import NavigationRules
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
-from lockdown.ui.sebapi import SebKeys
 from lockdown.ui.text import tr
+from lockdown.urls.navigation import NavigationRules
+from lockdown.urls.policy import UrlPolicy
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class _AfterFirstPaint(QObject):
 class QtFrontend:
     """Owns the QApplication for one exam; every window it opens is closed by `close()`."""
 
-    def __init__(self, config: ExamConfig, lang: Lang) -> None:
+    def __init__(self, config: ExamConfig, lang: Language) -> None:
         self._config = config
         self._lang = lang
         self._app = application()
@@ -136,7 +136,7 @@ class QtFrontend:
 
     def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
         assert self._kiosk is not None, "open_kiosk() first"
-        from lockdown.ui.lockdown_ops import build_kiosk_operations  # GRD's keyboard, focus, clipboard...
+        from lockdown.ui.lockdown_ops import build_kiosk_operations  # keyboard, focus, clipboard...
 
         covers = ScreenCovers(self._lang, on_change=lambda: events("screen_count_changed"))
         return [covers, *build_kiosk_operations(self._kiosk, self._config, events, backend)]

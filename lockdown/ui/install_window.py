@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from lockdown import __version__
 from lockdown.errors import LockdownError
+from lockdown.i18n import Language
 from lockdown.install.installer import Installer, Plan
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
-from lockdown.privacy import Lang
 
-_TEXT: Mapping[str, Mapping[Lang, str]] = {
+_TEXT: Mapping[str, Mapping[Language, str]] = {
     "install.title": {"en": "Install Lockdown", "fr": "Installer Lockdown"},
     "install.what": {
         "en": "Lockdown {version} will be installed for you only, in:\n{folder}\n\n"
@@ -67,7 +67,7 @@ _SCALE = 1000
 """The bar counts thousandths: byte counts of a large bundle overflow Qt's 32-bit ints."""
 
 
-def tr(lang: Lang, key: str, **values: object) -> str:
+def tr(lang: Language, key: str, **values: object) -> str:
     return _TEXT[key][lang].format(**values)
 
 
@@ -109,7 +109,7 @@ class _Worker(QThread):
 class TaskWindow(QDialog):
     """Explanation, a progress bar, one action button and Close; the end is stated in words."""
 
-    def __init__(self, lang: Lang, title: str, intro: str, action: str, job: Job,
+    def __init__(self, lang: Language, title: str, intro: str, action: str, job: Job,
                  conclude: Conclusion, failure: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -172,7 +172,7 @@ class TaskWindow(QDialog):
         self._finish(self._failure.format(error=message), 1)
 
 
-def install_window(lang: Lang, installer: Installer, plan: Plan) -> TaskWindow:
+def install_window(lang: Language, installer: Installer, plan: Plan) -> TaskWindow:
     """What will be installed where, then the install with its progress."""
     intro = tr(lang, "install.what", version=__version__, folder=plan.install_dir,
                shortcuts=", ".join(p.name for p in plan.shortcuts) or "-",
@@ -186,7 +186,7 @@ def install_window(lang: Lang, installer: Installer, plan: Plan) -> TaskWindow:
                       _TEXT["install.failed"][lang])
 
 
-def uninstall_window(lang: Lang, uninstaller: Uninstaller) -> TaskWindow:
+def uninstall_window(lang: Language, uninstaller: Uninstaller) -> TaskWindow:
     """What will be removed, then the removal and the final check."""
     plan = uninstaller.dry_run()
     lines = [f"\u2022 {item.label()}" for item in plan.items if item.kind != "parent_dir"]
@@ -210,19 +210,19 @@ def _show(window: TaskWindow) -> int:
     return window.exit_code
 
 
-def run_install(lang: Lang, installer: Installer, plan: Plan) -> int:
+def run_install(lang: Language, installer: Installer, plan: Plan) -> int:
     """Show the installer window until it is closed; 0 when the install completed."""
     _app()
     return _show(install_window(lang, installer, plan))
 
 
-def run_uninstall(lang: Lang, uninstaller: Uninstaller) -> int:
+def run_uninstall(lang: Language, uninstaller: Uninstaller) -> int:
     """Show the uninstaller window until it is closed; 0 when no trace is left."""
     _app()
     return _show(uninstall_window(lang, uninstaller))
 
 
-def show_error(lang: Lang, message: str) -> None:
+def show_error(lang: Language, message: str) -> None:
     """A started-by-double-click program has no terminal: say why it stops in a window."""
     _app()
     QMessageBox.critical(None, tr(lang, "error.title"), message)

@@ -15,14 +15,14 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lockdown.config.model import ExamConfig
-from lockdown.privacy import Lang
+from lockdown.i18n import Language
+from lockdown.quitting import QuitMode, quit_mode
+from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.ui.browser import ExamPage, ExamView, make_profile
-from lockdown.ui.navigation import NavigationRules
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
-from lockdown.ui.quitting import QuitMode, quit_mode
-from lockdown.ui.sebapi import SebKeys
 from lockdown.ui.text import tr
+from lockdown.urls.navigation import NavigationRules
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -53,7 +53,7 @@ class KioskWindow(QWidget):
     finished = Signal(str)
     """Why the exam ended: "quit_url", "quit_shortcut" or "closed"."""
 
-    def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Lang) -> None:
+    def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._config = config
         self._lang = lang

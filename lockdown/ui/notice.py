@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from lockdown.privacy import Lang, render_markdown
+from lockdown.i18n import Language
+from lockdown.privacy import render_markdown
 from lockdown.ui.text import tr
 
 
@@ -22,7 +23,7 @@ def _plain(text: str) -> str:
 class NoticeDialog(QDialog):
     """Accepted (Continue) or rejected (Cancel, Escape); nothing is changed before it is accepted."""
 
-    def __init__(self, lang: Lang, exam_url: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Language, exam_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockdown-notice")
         self.setWindowTitle(f"lockdown - {tr(lang, 'notice.title')}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from lockdown.privacy import Lang
-from lockdown.ui.retry import Backoff
+from lockdown.i18n import Language
+from lockdown.retry import Backoff
 from lockdown.ui.text import tr
 
 
@@ -15,7 +15,7 @@ class OfflinePage(QWidget):
 
     retry = Signal()
 
-    def __init__(self, lang: Lang, backoff: Backoff | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Language, backoff: Backoff | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._backoff = backoff or Backoff()

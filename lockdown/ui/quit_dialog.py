@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from lockdown.privacy import Lang
-from lockdown.ui.quitting import password_matches
+from lockdown.i18n import Language
+from lockdown.quitting import password_matches
 from lockdown.ui.text import tr
 
 
@@ -16,7 +16,7 @@ def _plain(text: str) -> str:
 class QuitDialog(QDialog):
     """Accepted only with the right password (when `hashed` is set) or on confirmation."""
 
-    def __init__(self, lang: Lang, hashed: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: Language, hashed: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._hashed = hashed

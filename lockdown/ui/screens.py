@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from lockdown.privacy import Lang
+from lockdown.i18n import Language
 from lockdown.ui.text import tr
 
 
@@ -20,7 +20,7 @@ def screen_count() -> int:
 class CoverWindow(QWidget):
     """A frameless, full-screen, on-top window with one sentence, on one secondary screen."""
 
-    def __init__(self, screen: QScreen, lang: Lang) -> None:
+    def __init__(self, screen: QScreen, lang: Language) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("lockdown-cover")
@@ -41,7 +41,7 @@ class ScreenCovers:
 
     name = "screen-covers"
 
-    def __init__(self, lang: Lang, on_change: Callable[[], None] | None = None) -> None:
+    def __init__(self, lang: Language, on_change: Callable[[], None] | None = None) -> None:
         self._lang = lang
         self._on_change = on_change
         self._covers: dict[QScreen, CoverWindow] = {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lockdown.privacy import Lang
+from lockdown.i18n import Language
 
-_TEXT: Mapping[str, Mapping[Lang, str]] = {
+_TEXT: Mapping[str, Mapping[Language, str]] = {
     "notice.title": {"en": "Before your exam", "fr": "Avant votre examen"},
     "notice.intro": {
         "en": "lockdown will now open your exam full screen and keep other apps, windows and web "
@@ -94,7 +94,7 @@ _TEXT: Mapping[str, Mapping[Lang, str]] = {
 }
 
 
-def tr(lang: Lang, key: str, **values: object) -> str:
+def tr(lang: Language, key: str, **values: object) -> str:
     """The sentence `key` in `lang`, with `{name}` placeholders filled from `values`."""
     return _TEXT[key][lang].format(**values)
 

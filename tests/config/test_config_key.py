@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from lockdown.config import parse_config
-from lockdown.seb import canonical_json, config_key, config_key_hash
+from lockdown.sebkeys.configkey import canonical_json, config_key, config_key_hash
 from tests.config.helpers import MOODLE_KEY, plist_xml
 
 # moodle/moodle mod/quiz/accessrule/seb/tests/property_list_test.php, as listed in the conformance README

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from lockdown.config import explain, parse_config
 from lockdown.config.model import ExamConfig
 from lockdown.config.sebmap import KNOWN_KEYS
-from lockdown.config.urlpolicy import UrlPolicy
 from lockdown.errors import ConfigError
-from lockdown.seb import config_key
+from lockdown.sebkeys.configkey import config_key
+from lockdown.urls.policy import UrlPolicy
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

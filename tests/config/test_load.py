@@ -14,7 +14,7 @@ import pytest
 from lockdown.config import load_config
 from lockdown.config.loader import MAX_CONFIG_BYTES
 from lockdown.errors import ConfigError
-from lockdown.seb import config_key
+from lockdown.sebkeys.configkey import config_key
 from tests.config.helpers import MOODLE_KEY, MOODLE_SEB, native
 
 ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {}

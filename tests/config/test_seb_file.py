@@ -11,7 +11,7 @@ import pytest
 from lockdown.config import parse_config
 from lockdown.config.sebfile import MAX_DECOMPRESSED_BYTES, dump_seb
 from lockdown.errors import ConfigError
-from lockdown.seb import config_key
+from lockdown.sebkeys.configkey import config_key
 from tests.config.helpers import MOODLE_KEY, plist_xml
 
 

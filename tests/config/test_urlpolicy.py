@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lockdown.config.model import ExamConfig, UrlFilter, UrlRule
-from lockdown.config.urlpolicy import InvalidExpression, SimplifiedRule, UrlPolicy, _Url
+from lockdown.urls.policy import InvalidExpression, SimplifiedRule, UrlPolicy, _Url
 
 START = "https://exam.example.org/mod/quiz/view.php?id=7"
 QUIT = "https://exam.example.org/mod/quiz/done.php"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lockdown.install.keyring_store import KeyringUnavailable
+from lockdown.secrets import SecretsUnavailable
 
 
 def make_bundle(folder: Path, programs: tuple[str, ...] = ("lockdown", "lockdown-install",
@@ -29,23 +29,37 @@ def make_bundle(folder: Path, programs: tuple[str, ...] = ("lockdown", "lockdown
 
 
 class FakeSecrets:
-    """A keyring in a dict; `unavailable` makes every call fail as a locked keyring would."""
+    """A keyring in a dict, one store per service; `unavailable` makes every call fail as a locked
+    keyring would."""
 
     def __init__(self) -> None:
         self.items: dict[tuple[str, str], str] = {}
         self.unavailable = False
 
+    def __call__(self, service: str) -> _ServiceView:
+        return _ServiceView(self, service)
+
+
+class _ServiceView:
+    def __init__(self, keyring: FakeSecrets, service: str) -> None:
+        self._keyring = keyring
+        self._service = service
+
     def _check(self) -> None:
-        if self.unavailable:
-            raise KeyringUnavailable("the keyring is locked")
+        if self._keyring.unavailable:
+            raise SecretsUnavailable("the keyring is locked")
 
-    def present(self, service: str, user: str) -> bool:
+    def get(self, name: str) -> str | None:
         self._check()
-        return (service, user) in self.items
+        return self._keyring.items.get((self._service, name))
 
-    def delete(self, service: str, user: str) -> bool:
+    def set(self, name: str, value: str) -> None:
         self._check()
-        return self.items.pop((service, user), None) is not None
+        self._keyring.items[(self._service, name)] = value
+
+    def delete(self, name: str) -> bool:
+        self._check()
+        return self._keyring.items.pop((self._service, name), None) is not None
 
 
 def all_paths(root: Path) -> set[str]:

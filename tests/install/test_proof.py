@@ -34,7 +34,7 @@ from tests.support.display import screenshot
 from tests.support.stub import Stub, start_stub
 from tests.support.users import User, popen_as, run_as, user_python
 
-bundle_support = pytest.importorskip("tests.support.bundle", reason="INT's built_bundle() has not landed")
+bundle_support = pytest.importorskip("tests.support.bundle", reason="tests.support.bundle is missing")
 
 pytestmark = [pytest.mark.slow, pytest.mark.asuser]
 
@@ -244,7 +244,7 @@ def test_install_check_exam_uninstall_leaves_no_trace(
     config = exam_config(exam_stub, public.parent / "exam")
     before = snapshot(user)
     install(user, bundle, public)
-    run_as(user, [str(installed(user, "lockdown")), "check"], timeout=300)  # its verdict is CMP's concern
+    run_as(user, [str(installed(user, "lockdown")), "check"], timeout=300)  # its verdict: tests/compat
     sit_exam(user, x_display, config, signal.SIGTERM, tmp_path)
     sessions = [r for r in exam_stub.requests() if r["path"].startswith("/api/session")]
     assert sessions, "no exam session took place"

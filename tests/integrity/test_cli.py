@@ -14,9 +14,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from lockdown.cli import main
-from lockdown.integrity.bek import browser_exam_key, request_hash
 from lockdown.integrity.manifest import parse_manifest
-from lockdown.seb import config_key
+from lockdown.sebkeys.bek import browser_exam_key, request_hash
+from lockdown.sebkeys.configkey import config_key
 from tests.support.bundle import OTHER_TEST_PUBLIC_KEY, TEST_PUBLIC_KEY
 from tests.support.stub import start_stub
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from lockdown.net.client import ConnectionStatus, ExamClient
 from lockdown.net.http import HttpClient, RetryPolicy
-from lockdown.net.keystore import MemorySecrets, SecretStore
 from lockdown.net.queue import EventQueue
+from lockdown.secrets import MemorySecrets, SecretStore
 from tests.server.helpers import native_key
 from tests.support.stub import Stub
 

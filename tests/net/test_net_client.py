@@ -18,8 +18,8 @@ import requests
 
 from lockdown import privacy
 from lockdown.net.client import ConnectionStatus
-from lockdown.net.keystore import MemorySecrets
 from lockdown.paths import KEYRING_SESSION_TOKEN
+from lockdown.secrets import MemorySecrets
 from tests.net.clients import FileSecrets, delivered, make_client, posted
 from tests.net.proxies import ChaosHttpProxy, TcpProxy
 from tests.support.stub import REPO, Stub

@@ -39,7 +39,7 @@ sys.stdin.readline()
 SECOND = """
 import sys
 from lockdown.net.client import ExamClient
-from lockdown.net.keystore import KeyringSecrets
+from lockdown.secrets import KeyringSecrets
 from lockdown.paths import KEYRING_QUEUE_KEY, KEYRING_SESSION_TOKEN, get_paths
 secrets = KeyringSecrets()
 print("queue key in keyring:", bool(secrets.get(KEYRING_QUEUE_KEY)))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from lockdown.net.keystore import MemorySecrets
 from lockdown.net.queue import MAGIC, EventQueue
 from lockdown.paths import KEYRING_QUEUE_KEY
+from lockdown.secrets import MemorySecrets
 
 
 def ev(t: int = 1) -> dict[str, object]:
@@ -87,7 +87,7 @@ def test_a_keyring_whose_session_bus_went_away_is_unavailable_not_a_crash(monkey
     import pytest
     from keyring.backend import KeyringBackend
 
-    from lockdown.net.keystore import KeyringSecrets, SecretsUnavailable
+    from lockdown.secrets import KeyringSecrets, SecretsUnavailable
 
     class BusGone(KeyringBackend):
         priority = 1  # type: ignore[assignment]

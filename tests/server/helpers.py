@@ -7,7 +7,7 @@ from typing import Any
 
 import requests
 
-from lockdown.seb import config_key, config_key_hash
+from lockdown.sebkeys.configkey import config_key, config_key_hash
 from tests.support.stub import HARNESS, Stub
 
 CONFIG_HEADER = "X-SafeExamBrowser-ConfigKeyHash"

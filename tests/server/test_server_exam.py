@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import requests
 
-from lockdown.seb import config_key, config_key_hash
+from lockdown.sebkeys.configkey import config_key, config_key_hash
 from tests.server.helpers import CONFIG_HEADER, exam_get, native_key
 from tests.support.stub import Stub
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lockdown.config.model import ExamConfig, UrlFilter, UrlRule
-from lockdown.config.urlpolicy import UrlPolicy
+from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.ui.kiosk import KioskWindow
-from lockdown.ui.navigation import NavigationRules
-from lockdown.ui.sebapi import SebKeys
+from lockdown.urls.navigation import NavigationRules
+from lockdown.urls.policy import UrlPolicy
 
 KEYS = SebKeys(config_key="c" * 64, browser_exam_key="b" * 64)
 

@@ -11,17 +11,18 @@ from typing import Any
 import psutil
 import pytest
 
-from lockdown.app import EndReason, Review, check_build, run_exam
+from lockdown.app import check_build, run_exam
 from lockdown.config.model import ExamConfig
 from lockdown.errors import CheckFailed, ElevatedError, IntegrityError, IntegrityUnknown
+from lockdown.frontend import EndReason, Review
 from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
+from lockdown.i18n import Language
 from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import DisplayServer, Switch
-from lockdown.privacy import Lang
+from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
-from lockdown.ui.sebapi import SebKeys
 
 VALID = SelfCheckResult("valid", [], "d" * 64)
 UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
@@ -134,7 +135,7 @@ def config_file(tmp_path: Path) -> Callable[..., str]:
 
 def run(source: str, frontend: RecordingFrontend, backend: FakeBackend | None = None,
         build: SelfCheckResult = VALID) -> int:
-    def factory(config: ExamConfig, lang: Lang) -> RecordingFrontend:
+    def factory(config: ExamConfig, lang: Language) -> RecordingFrontend:
         frontend.log.append(f"frontend {lang}")
         return frontend
     return run_exam(source, factory, backend or FakeBackend(), lambda: build)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 
 from lockdown.config.model import ExamConfig
-from lockdown.ui.navigation import NavigationRules, Verdict
-from lockdown.ui.quitting import QuitMode, password_matches, quit_mode
-from lockdown.ui.retry import Backoff
-from lockdown.ui.sebapi import SebKeys, api_script
+from lockdown.quitting import QuitMode, password_matches, quit_mode
+from lockdown.retry import Backoff
+from lockdown.sebkeys.jsapi import SebKeys, api_script
+from lockdown.urls.navigation import NavigationRules, Verdict
 
 
 def test_quit_password_is_compared_as_sha256_hex() -> None:

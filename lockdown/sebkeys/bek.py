@@ -13,8 +13,8 @@ import hashlib
 import hmac
 
 from lockdown.config.model import ExamConfig
-from lockdown.seb import config_key
-from lockdown.urls import without_fragment
+from lockdown.sebkeys.configkey import config_key
+from lockdown.urls.transport import without_fragment
 
 REQUEST_HASH_HEADER = "X-SafeExamBrowser-RequestHash"
 

@@ -1,6 +1,7 @@
-"""Where the client keeps its secrets (queue key, session token): the OS keyring, behind one interface.
+"""Where lockdown keeps its secrets (queue key, session token): the OS keyring, behind one interface.
 
-Unit tests use `MemorySecrets`; the real tests run `KeyringSecrets` against gnome-keyring.
+The network client stores them; the uninstaller removes them. Unit tests use `MemorySecrets`;
+the real tests run `KeyringSecrets` against gnome-keyring.
 """
 
 from __future__ import annotations
@@ -20,9 +21,16 @@ class SecretsUnavailable(LockdownError):
 
 
 class SecretStore(Protocol):
-    def get(self, name: str) -> str | None: ...
-    def set(self, name: str, value: str) -> None: ...
-    def delete(self, name: str) -> None: ...
+    """Named secrets of one keyring service; every method raises SecretsUnavailable when it cannot ask."""
+
+    def get(self, name: str) -> str | None:
+        """The secret, or None when there is none."""
+
+    def set(self, name: str, value: str) -> None:
+        """Store the secret, replacing any other of that name."""
+
+    def delete(self, name: str) -> bool:
+        """Remove the secret; True if it was there."""
 
 
 class MemorySecrets:
@@ -37,8 +45,8 @@ class MemorySecrets:
     def set(self, name: str, value: str) -> None:
         self._items[name] = value
 
-    def delete(self, name: str) -> None:
-        self._items.pop(name, None)
+    def delete(self, name: str) -> bool:
+        return self._items.pop(name, None) is not None
 
 
 class KeyringSecrets:
@@ -69,10 +77,25 @@ class KeyringSecrets:
         except (KeyringError, OSError) as exc:
             raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str) -> bool:
+        if self.get(name) is None:
+            return False
         try:
             self._backend.delete_password(self._service, name)
         except PasswordDeleteError:
-            return
+            return False
         except (KeyringError, OSError) as exc:
             raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
+        return True
+
+
+def system_secrets(service: str = KEYRING_SERVICE) -> SecretStore:
+    """The OS keyring for `service`; with no secure keyring at all, an empty store.
+
+    lockdown never writes secrets anywhere else, so where no keyring exists there is nothing
+    of it to find or remove.
+    """
+    try:
+        return KeyringSecrets(service)
+    except SecretsUnavailable:
+        return MemorySecrets()

@@ -1,8 +1,8 @@
 """What the exam browser may load: one decision function per kind of request, no Qt.
 
 The Qt page and the request interceptor ask these for every navigation, redirect, new-window
-request and sub-resource; they only carry out the answer. The URL rules themselves are CFG's
-`UrlPolicy` (start and quit URL, SEB allow/block rules), passed in as `allows`.
+request and sub-resource; they only carry out the answer. The URL rules themselves are
+`lockdown.urls.policy.UrlPolicy` (start and quit URL, SEB allow/block rules), passed in as `allows`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 from urllib.parse import urlsplit
 
-from lockdown.urls import without_fragment
-
-ALWAYS_REFUSED_SCHEMES = frozenset({
-    "file", "view-source", "chrome", "chrome-extension", "chrome-devtools", "devtools", "qrc",
-    "ftp", "filesystem",
-})
-"""Schemes never loaded, whatever the configuration says (local files and browser internals)."""
+from lockdown.urls.transport import without_fragment
 
 IN_PAGE_SCHEMES = frozenset({"data", "blob"})
 """Sub-resources made by the page itself (inline images, generated files): same document, allowed."""

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 
 from lockdown import __version__
-from lockdown.integrity.bek import request_hash
 from lockdown.privacy import build_payload
-from lockdown.seb import config_key_hash
+from lockdown.sebkeys.bek import request_hash
+from lockdown.sebkeys.configkey import config_key_hash
 
 API_VERSION = f"lockdown_{__version__}"
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from lockdown.urls import without_fragment
+from lockdown.urls.transport import without_fragment
 
 ORIGINATOR_VERSION = "originatorVersion"
 
