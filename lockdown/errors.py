@@ -3,6 +3,7 @@
     LockdownError                 exit 2 unless a subclass says otherwise
     ├── UsageError                bad command-line use
     ├── ConfigError               an exam configuration that cannot be used (names file and field)
+    │   └── SignInRequired        the configuration's URL answered with a sign-in page
     ├── ElevatedError             started as root, as an elevated administrator or through an elevation tool
     ├── NetworkError              the exam server could not be reached or answered badly
     ├── IntegrityError            the installed build does not match its signed manifest (exit 1)
@@ -39,6 +40,17 @@ class ConfigError(LockdownError):
         self.message = message
         where = f"{source}: {field}: " if field else f"{source}: "
         super().__init__(where + message)
+
+
+class SignInRequired(ConfigError):
+    """The configuration URL needs the student's login first (a web page or 401/403 came back).
+
+    `url` is the http(s) URL to open in the sign-in window; on the command line this is one line.
+    """
+
+    def __init__(self, url: str, message: str) -> None:
+        self.url = url
+        super().__init__(url, "", message)
 
 
 class ElevatedError(LockdownError):

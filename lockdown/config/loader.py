@@ -14,9 +14,10 @@ from lockdown.config.model import ExamConfig
 from lockdown.config.native import from_native
 from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
-from lockdown.errors import ConfigError
+from lockdown.errors import ConfigError, SignInRequired
 from lockdown.osname import OsName, current_os
 from lockdown.sebkeys.configkey import config_key
+from lockdown.urls.seblinks import is_seb_link, web_url
 from lockdown.urls.transport import InsecureUrl, check_transport
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024
@@ -24,8 +25,8 @@ MAX_CONFIG_BYTES = 8 * 1024 * 1024
 TIMEOUT_S = (10.0, 30.0)
 """(connect, read) seconds: generous for bad school networks, finite for broken servers."""
 MAX_REDIRECTS = 5
-_SEB_SCHEMES = {"seb": "http", "sebs": "https"}
-"""SEB's own link schemes, as LMSs publish them (`sebs://host/quiz.seb` = `https://...`)."""
+_SIGN_IN_STATUSES = frozenset({401, 403})
+"""Replies that mean "sign in first": the sign-in window takes over from there."""
 
 
 def _reject_constant(name: str) -> float:
@@ -92,8 +93,13 @@ def _download(url: str) -> bytes:
                 if reply.is_redirect and "location" in reply.headers:
                     current = urljoin(current, reply.headers["location"])
                     continue
+                if reply.status_code in _SIGN_IN_STATUSES:
+                    raise SignInRequired(url, f"the server asks to sign in first (HTTP {reply.status_code})")
                 if reply.status_code != 200:
                     raise ConfigError(url, "", f"the server answered HTTP {reply.status_code}")
+                if _is_web_page(reply.headers.get("content-type", "")):
+                    raise SignInRequired(url, "the server answered with a web page (a sign-in page?), "
+                                              "not a configuration")
                 body = bytearray()
                 for chunk in reply.iter_content(chunk_size=65536):
                     body += chunk
@@ -105,6 +111,11 @@ def _download(url: str) -> bytes:
             raise ConfigError(url, "", f"could not download the configuration ({type(exc).__name__})"
                               ) from None
     raise ConfigError(url, "", f"more than {MAX_REDIRECTS} redirects")
+
+
+def _is_web_page(content_type: str) -> bool:
+    """An HTML reply: the login page an LMS shows instead of a configuration to a stranger."""
+    return content_type.split(";", 1)[0].strip().lower() in ("text/html", "application/xhtml+xml")
 
 
 def _read_file(path: str) -> bytes:
@@ -125,11 +136,14 @@ def _read_file(path: str) -> bytes:
 
 
 def load_config(source: str, os_name: OsName | None = None) -> ExamConfig:
-    """Load from a file path, an https:// URL (http:// on loopback), or an seb(s):// link."""
+    """Load from a file path, an https:// URL (http:// on loopback), or an seb(s):// link.
+
+    Raises SignInRequired when the URL answers with a web page or 401/403 (a configuration
+    behind the LMS's login): the caller opens the sign-in window on `exc.url`.
+    """
+    if is_seb_link(source):
+        source = web_url(source)
     scheme = urlsplit(source).scheme.lower()
-    if scheme in _SEB_SCHEMES:
-        source = _SEB_SCHEMES[scheme] + source[len(scheme):]
-        scheme = _SEB_SCHEMES[scheme]
     if scheme in ("http", "https"):
         return parse_config(_download(source), source, os_name)
     if scheme == "file":

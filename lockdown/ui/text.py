@@ -91,6 +91,30 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
     "quit.ok": {"en": "&Leave", "fr": "&Quitter"},
     "quit.cancel": {"en": "&Back to the exam", "fr": "&Retour à l'examen"},
     "exam.a11y": {"en": "Exam page", "fr": "Page d'examen"},
+    "signin.title": {"en": "Sign in to get your exam", "fr": "Connectez-vous pour obtenir votre examen"},
+    "signin.intro": {
+        "en": "This is the sign-in step, not the exam: sign in with your institution account as "
+              "usual. Nothing you type here is kept by lockdown. Once your institution sends the exam, "
+              "this window closes and lockdown shows what it will do before the exam starts.",
+        "fr": "Ceci est l'étape de connexion, pas l'examen : connectez-vous avec le compte de votre "
+              "établissement comme d'habitude. lockdown ne garde rien de ce que vous saisissez ici. "
+              "Dès que votre établissement envoie l'examen, cette fenêtre se ferme et lockdown vous "
+              "montre ce qu'il va faire avant le début de l'examen."},
+    "signin.page.a11y": {"en": "Sign-in page of your institution",
+                         "fr": "Page de connexion de votre établissement"},
+    "signin.cancel": {"en": "&Cancel (change nothing)", "fr": "&Annuler (ne rien modifier)"},
+    "signin.cancel.a11y": {"en": "Cancel and leave without changing anything",
+                           "fr": "Annuler et quitter sans rien modifier"},
+    "signin.refused": {"en": "That page was not opened: the sign-in step only opens secure (https) pages.",
+                       "fr": "Cette page n'a pas été ouverte : l'étape de connexion n'ouvre que des "
+                             "pages sécurisées (https)."},
+    "signin.not_configuration": {
+        "en": "Only the exam configuration can be downloaded here.",
+        "fr": "Seule la configuration de l'examen peut être téléchargée ici."},
+    "signin.receiving": {"en": "Receiving the exam configuration…",
+                         "fr": "Réception de la configuration de l'examen…"},
+    "signin.failed": {"en": "The exam configuration could not be received. Try the link again.",
+                      "fr": "La configuration de l'examen n'a pas pu être reçue. Réessayez le lien."},
 }
 
 

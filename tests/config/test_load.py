@@ -13,7 +13,7 @@ import pytest
 
 from lockdown.config import load_config
 from lockdown.config.loader import MAX_CONFIG_BYTES
-from lockdown.errors import ConfigError
+from lockdown.errors import ConfigError, SignInRequired
 from lockdown.sebkeys.configkey import config_key
 from tests.config.helpers import MOODLE_KEY, MOODLE_SEB, native
 
@@ -103,11 +103,30 @@ def test_http_errors_and_oversized_answers_are_one_config_error(server: str) -> 
         load_config(server + "/big")
 
 
-def test_an_html_login_page_is_not_a_configuration(server: str) -> None:
+def test_an_html_login_page_asks_for_the_sign_in_step(server: str) -> None:
     page = b"<!doctype html><html><body>Log in</body></html>"
-    ROUTES["/login"] = (200, {"Content-Type": "text/html"}, page)
-    with pytest.raises(ConfigError, match=r"not a valid property list|top level"):
+    ROUTES["/login"] = (200, {"Content-Type": "text/html; charset=utf-8"}, page)
+    with pytest.raises(SignInRequired, match="answered with a web page") as raised:
         load_config(server + "/login")
+    assert raised.value.url == server + "/login"
+
+
+def test_moodle_config_php_without_a_session_redirects_to_its_login_page(server: str) -> None:
+    """Moodle answers a stranger with a redirect to /login/index.php, which is an HTML page."""
+    config_php = "/mod/quiz/accessrule/seb/config.php?cmid=7"
+    ROUTES[config_php] = (303, {"Location": "/login/index.php"}, b"")
+    ROUTES["/login/index.php"] = (200, {"Content-Type": "text/html"}, b"<html>login</html>")
+    link = server.replace("http://", "seb://") + config_php
+    with pytest.raises(SignInRequired) as raised:
+        load_config(link)
+    assert raised.value.url == server + config_php  # the configuration's own URL, over http
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_unauthorised_answers_ask_for_the_sign_in_step(server: str, status: int) -> None:
+    ROUTES["/c.seb"] = (status, {}, b"")
+    with pytest.raises(SignInRequired, match=f"sign in first \\(HTTP {status}\\)"):
+        load_config(server + "/c.seb")
 
 
 def test_connection_refused_is_one_config_error() -> None:

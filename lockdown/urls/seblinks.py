@@ -1,0 +1,57 @@
+"""SEB's own link schemes and what the sign-in step may load, as pure rules (no Qt).
+
+An LMS publishes its "Launch Safe Exam Browser" button as `sebs://host/path` (`seb://` on an
+http site): the same URL over https (http). A configuration behind a login is fetched in a
+sign-in window that may go to any host (single sign-on goes through the institution's identity
+provider), but only over https, or http on loopback.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from lockdown.urls.transport import InsecureUrl, check_transport
+
+SEB_SCHEMES = {"seb": "http", "sebs": "https"}
+"""SEB's link schemes and the web scheme each stands for."""
+
+CONFIG_MIME_TYPES = frozenset({"application/seb", "application/x-sebconfig", "application/x-seb"})
+"""Content types under which LMSs serve a SEB configuration."""
+
+IN_PAGE_SCHEMES = frozenset({"data", "blob", "about"})
+"""What a page makes itself (inline images, generated files, empty frames): no network."""
+
+
+def is_seb_link(url: str) -> bool:
+    """True for a `seb://` or `sebs://` link."""
+    return urlsplit(url).scheme.lower() in SEB_SCHEMES
+
+
+def web_url(url: str) -> str:
+    """The http(s) URL a `seb(s)://` link stands for; other URLs unchanged.
+
+    Only the scheme is replaced, character for character: the rest of the link (its
+    percent-encoding, an empty `?`) is what the LMS will hash.
+    """
+    scheme = urlsplit(url).scheme
+    web = SEB_SCHEMES.get(scheme.lower())
+    return web + url[len(scheme):] if web else url
+
+
+def sign_in_allows(url: str) -> bool:
+    """Whether the sign-in window may load `url`: https anywhere, http on loopback, in-page data."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in IN_PAGE_SCHEMES:
+        return True
+    try:
+        check_transport(url)
+    except InsecureUrl:
+        return False
+    return True
+
+
+def is_configuration(mime_type: str, file_name: str) -> bool:
+    """Whether a download is a SEB configuration (by its content type or its file name)."""
+    mime = mime_type.split(";", 1)[0].strip().lower()
+    return mime in CONFIG_MIME_TYPES or PurePosixPath(file_name.lower()).suffix == ".seb"
