@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from lockdown.ui.signin import SignInWindow, sign_in_profile
 
-SEB_BODY = b'<?xml version="1.0"?><plist version="1.0"><dict><key>startURL</key><string>x</string></dict></plist>'
+SEB_BODY = (b'<?xml version="1.0"?><plist version="1.0"><dict><key>startURL</key>'
+            b'<string>x</string></dict></plist>')
 CONFIG_PATH = "/mod/quiz/accessrule/seb/config.php?cmid=3"
 
 
