@@ -91,6 +91,45 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
     "quit.ok": {"en": "&Leave", "fr": "&Quitter"},
     "quit.cancel": {"en": "&Back to the exam", "fr": "&Retour à l'examen"},
     "exam.a11y": {"en": "Exam page", "fr": "Page d'examen"},
+    "start.title": {"en": "lockdown exam kiosk", "fr": "Kiosque d'examen lockdown"},
+    "start.intro": {
+        "en": "lockdown opens your online exam full screen and keeps other apps out until you "
+              "finish. It starts from the link or the file your institution gave you: click the "
+              "\"Launch Safe Exam Browser\" button of your exam, or open the file or paste the link here.",
+        "fr": "lockdown ouvre votre examen en ligne en plein écran et tient les autres applications "
+              "à l'écart jusqu'à la fin. Il démarre depuis le lien ou le fichier fourni par votre "
+              "établissement : cliquez sur le bouton « Lancer Safe Exam Browser » de votre examen, "
+              "ou ouvrez le fichier ou collez le lien ici."},
+    "start.open_file": {"en": "&Open the exam file…", "fr": "&Ouvrir le fichier d'examen…"},
+    "start.open_file.a11y": {"en": "Open the exam file your institution gave you",
+                             "fr": "Ouvrir le fichier d'examen fourni par votre établissement"},
+    "start.file_filter": {"en": "Exam configurations (*.seb *.json)",
+                          "fr": "Configurations d'examen (*.seb *.json)"},
+    "start.link": {"en": "Or paste the exam &link:", "fr": "Ou collez le &lien de l'examen :"},
+    "start.link.a11y": {"en": "Exam link", "fr": "Lien de l'examen"},
+    "start.open_link": {"en": "Open the &link", "fr": "Ouvrir le l&ien"},
+    "start.open_link.a11y": {"en": "Open the pasted exam link", "fr": "Ouvrir le lien d'examen collé"},
+    "start.link.empty": {"en": "Paste the exam link first.", "fr": "Collez d'abord le lien de l'examen."},
+    "start.link.invalid": {
+        "en": "This is not an exam link: it should start with sebs://, seb:// or https://.",
+        "fr": "Ce n'est pas un lien d'examen : il doit commencer par sebs://, seb:// ou https://."},
+    "start.link.insecure": {
+        "en": "This link is not secure (http://): ask your institution for its https:// or sebs:// link.",
+        "fr": "Ce lien n'est pas sécurisé (http://) : demandez à votre établissement son lien https:// "
+              "ou sebs://."},
+    "start.check": {"en": "&Check this computer", "fr": "&Vérifier cet ordinateur"},
+    "start.check.a11y": {"en": "Check whether this computer can sit an exam",
+                         "fr": "Vérifier si cet ordinateur peut passer un examen"},
+    "start.checking": {"en": "Checking this computer…", "fr": "Vérification de cet ordinateur…"},
+    "start.results.a11y": {"en": "Results of the computer check",
+                           "fr": "Résultats de la vérification de l'ordinateur"},
+    "start.uninstall": {
+        "en": "After your exam, remove lockdown with \"Uninstall Lockdown\" in your applications menu "
+              "(or the command lockdown uninstall): nothing of it stays on this computer.",
+        "fr": "Après votre examen, supprimez lockdown avec « Uninstall Lockdown » dans le menu des "
+              "applications (ou la commande lockdown uninstall) : rien n'en reste sur cet ordinateur."},
+    "start.leave": {"en": "&Quit", "fr": "&Quitter"},
+    "start.leave.a11y": {"en": "Quit lockdown", "fr": "Quitter lockdown"},
     "signin.title": {"en": "Sign in to get your exam", "fr": "Connectez-vous pour obtenir votre examen"},
     "signin.intro": {
         "en": "This is the sign-in step, not the exam: sign in with your institution account as "

@@ -55,3 +55,20 @@ def is_configuration(mime_type: str, file_name: str) -> bool:
     """Whether a download is a SEB configuration (by its content type or its file name)."""
     mime = mime_type.split(";", 1)[0].strip().lower()
     return mime in CONFIG_MIME_TYPES or PurePosixPath(file_name.lower()).suffix == ".seb"
+
+
+def exam_link_problem(link: str) -> str | None:
+    """Why a pasted exam link cannot be opened (a text key), or None when it can.
+
+    Accepted: `seb://`, `sebs://`, `https://`, and `http://` on loopback (a local test server).
+    """
+    if not link:
+        return "start.link.empty"
+    parts = urlsplit(web_url(link))
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "start.link.invalid"
+    try:
+        check_transport(parts.geturl())
+    except InsecureUrl:
+        return "start.link.insecure"
+    return None
