@@ -122,3 +122,10 @@ def test_run_explain_without_a_password_file_asks_no_one(exam: Path) -> None:
     line = _one_line_error(run_cli("run", str(exam), "--explain"))
     assert line.endswith("give it with --password-file FILE")
 
+
+
+@pytest.mark.parametrize("command", ["bek", "check"])
+def test_bek_and_check_take_the_password_file_too(tmp_path: Path, exam: Path, command: str) -> None:
+    line = _one_line_error(run_cli(command, str(exam), "--password-file", _password_file(tmp_path, "nope")))
+    assert line == (f"lockdown: {exam}: wrong settings password, or the file was changed after it was "
+                    "encrypted")

@@ -12,14 +12,18 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from lockdown.app import run_exam
 from lockdown.commands.run import StudentPrompt
 from lockdown.config import parse_config
 from lockdown.config.passwords import PasswordRequest
 from lockdown.errors import PasswordCancelled, WrongPassword
 from lockdown.seb import config_key
+from lockdown.ui.kiosk import KioskWindow
+from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.password_dialog import PasswordDialog
-from tests.config.helpers import MOODLE_KEY, MOODLE_SEB
+from tests.config.helpers import MOODLE_KEY, MOODLE_SEB, plist_xml
 from tests.config.rncryptor import encrypted_seb
+from tests.ui.test_app_sequence import VALID, FakeBackend
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -148,3 +152,40 @@ def test_tab_reaches_leave_and_space_leaves(qtbot) -> None:  # type: ignore[no-u
     assert dialog.leave_button in seen, [type(w).__name__ for w in seen]
     with qtbot.waitSignal(dialog.rejected, timeout=3000):
         QTest.keyClick(dialog.leave_button, Qt.Key.Key_Space)
+
+
+@pytest.mark.slow
+def test_the_student_types_the_password_and_the_exam_opens(qapp, serve, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The whole start in the real kiosk (offscreen): dialog, wrong then right password, notice, exam."""
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    site = serve()
+    site.add("/exam", "<title>Examen</title><script>setTimeout(function () {"
+                      "location.href = '/done'; }, 300);</script>")
+    site.add("/done", "<title>Fini</title>")
+    path = tmp_path / "exam.seb"
+    path.write_bytes(encrypted_seb(plist_xml(
+        f"<key>startURL</key><string>{site.url}/exam</string>"
+        f"<key>quitURL</key><string>{site.url}/done</string>"), PASSWORD))
+    student = Student("faux", PASSWORD)
+    seen: list[str] = []
+
+    def continue_after_the_notice() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, NoticeDialog) and widget.isVisible() and "notice" not in seen:
+                seen.append("notice")
+                widget.continue_button.click()
+            if isinstance(widget, KioskWindow) and widget.isVisible() and "kiosk" not in seen:
+                seen.append("kiosk")
+
+    timer = QTimer()
+    timer.timeout.connect(continue_after_the_notice)
+    timer.start(50)
+    try:
+        code = run_exam(str(path), backend=FakeBackend(), check=lambda: VALID, passwords=StudentPrompt())
+    finally:
+        timer.stop()
+        student.stop()
+    assert code == 0
+    assert student.messages == ["", "Mot de passe incorrect. Il reste 4 essais."]
+    assert seen == ["notice", "kiosk"]
+    assert "/exam" in site.paths()
