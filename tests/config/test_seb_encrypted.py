@@ -170,3 +170,11 @@ def test_an_encrypted_block_inside_an_encrypted_block_is_refused() -> None:
 def test_decrypted_content_that_is_not_settings_is_refused() -> None:
     with pytest.raises(ConfigError, match=r"not a lockdown JSON configuration or an SEB \.seb file"):
         parse_config(b"pswd" + encrypt(b"hello", b"s3cret"), "exam.seb", passwords=Answers("s3cret"))
+
+
+def test_an_authentic_block_with_bad_padding_is_a_damaged_file() -> None:
+    inner = encrypt(b"x" * 15 + b"\x00", b"s3cret", pad=False)  # HMAC right, PKCS#7 padding impossible
+    with pytest.raises(ConfigError) as err:
+        parse_config(b"pswd" + inner, "exam.seb", passwords=Answers("s3cret"))
+    assert str(err.value) == ("exam.seb: the encrypted .seb file is damaged: the data decrypts but its "
+                              "padding is invalid (written by a broken tool)")
