@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lockdown.config import ExamConfig, load_config
+from lockdown.config.passwords import PasswordPrompt
 from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
 from lockdown.frontend import EndReason, Frontend, FrontendFactory
 from lockdown.guard.elevation import refuse_elevated
@@ -193,22 +194,27 @@ def _close_client(client: ExamClient, budget: float) -> None:
 
 def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
-             check: Callable[[], SelfCheckResult] = self_check) -> int:
-    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code."""
+             check: Callable[[], SelfCheckResult] = self_check,
+             passwords: PasswordPrompt | None = None) -> int:
+    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code.
+
+    `passwords` gives an encrypted `.seb` file's settings password (the student's dialog, or a file).
+    """
     step = StartupClock()
     platform = backend or get_backend()
     refuse_elevated(platform)                                                     # 1
     build = check()  # the build is checked before anything, even the configuration, is fetched
     refuse_invalid_build(build)
     step("integrity checked")
-    config = load_config(source)                                                  # 2
-    step("configuration loaded")
-    check_build(build, config)                                                    # 3: it decides
-    probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-    lang: Language = config.language or system_language()
-    process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
+    # Qt's caches go to a folder removed at the end; set up first: a password dialog is Qt too
+    process = OperationSequence([SessionTempDir()])
     process.perform()
     try:
+        config = load_config(source, passwords=passwords)                         # 2
+        step("configuration loaded")
+        check_build(build, config)                                                # 3: it decides
+        probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
+        lang: Language = config.language or system_language()
         frontend = frontend_factory(config, lang)
         step("interface loaded")
         try:

@@ -3,7 +3,10 @@
     LockdownError                 exit 2 unless a subclass says otherwise
     ├── UsageError                bad command-line use
     ├── ConfigError               an exam configuration that cannot be used (names file and field)
-    │   └── SignInRequired        the configuration's URL answered with a sign-in page
+    │   ├── SignInRequired        the configuration's URL answered with a sign-in page
+    │   ├── PasswordNeeded        an encrypted .seb file, and no one to ask for its password
+    │   ├── WrongPassword         no password given opened it (or it was changed after encryption)
+    │   └── PasswordCancelled     the student left the password dialog; nothing was changed (exit 0)
     ├── ElevatedError             started as root, as an elevated administrator or through an elevation tool
     ├── NetworkError              the exam server could not be reached or answered badly
     ├── IntegrityError            the installed build does not match its signed manifest (exit 1)
@@ -51,6 +54,20 @@ class SignInRequired(ConfigError):
     def __init__(self, url: str, message: str) -> None:
         self.url = url
         super().__init__(url, "", message)
+
+
+class PasswordNeeded(ConfigError):
+    """The file is encrypted with a settings password and nothing can provide one."""
+
+
+class WrongPassword(ConfigError):
+    """Every password tried failed the file's HMAC: wrong, or the file was altered since."""
+
+
+class PasswordCancelled(ConfigError):
+    """The student closed the password dialog: they leave, as with the notice's Cancel."""
+
+    exit_code = EXIT_OK
 
 
 class ElevatedError(LockdownError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from lockdown.config import load_config
+from lockdown.config.passwords import PasswordFile
 from lockdown.errors import IntegrityUnknown
 from lockdown.integrity.manifest import MAX_MANIFEST_BYTES, parse_manifest
 from lockdown.integrity.selfcheck import installed_bundle_dir
@@ -28,10 +29,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="PEM Ed25519 public key to check against (default: the pinned release key)")
     parser.add_argument("--url", metavar="URL",
                         help=f"also print the {REQUEST_HASH_HEADER} header sent with a request to URL")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="for a password-encrypted .seb file: a file whose first line is its password")
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    passwords = PasswordFile(args.password_file) if args.password_file else None
+    config = load_config(args.config, passwords=passwords)
     manifest_source = args.manifest
     if manifest_source is None:
         folder = installed_bundle_dir()

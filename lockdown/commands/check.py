@@ -17,6 +17,7 @@ from lockdown.compat.render import render_json, render_report_preview, render_ta
 from lockdown.compat.report import REPORT_PATH, build_report
 from lockdown.compat.result import all_passed_or_warned
 from lockdown.config import load_config
+from lockdown.config.passwords import PasswordFile
 from lockdown.errors import EXIT_OK, EXIT_PROBLEM, UsageError
 from lockdown.net.http import HttpClient, RetryPolicy
 from lockdown.ui import compat_probe
@@ -34,6 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report", action="store_true",
                         help="after showing it, send the anonymous result to the exam server")
     parser.add_argument("--yes", action="store_true", help="send the --report without asking")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="for a password-encrypted .seb file: a file whose first line is its password")
     parser.add_argument("--probe", choices=("screens", "render"), help=argparse.SUPPRESS)
 
 
@@ -57,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
         return compat_probe.main(args.probe)
     if args.yes and not args.report:
         raise UsageError("--yes only confirms --report")
-    config = load_config(args.config) if args.config else None
+    passwords = PasswordFile(args.password_file) if args.password_file else None
+    config = load_config(args.config, passwords=passwords) if args.config else None
     server = args.server or (config.server.url if config and config.server else None)
     if args.report and not server:
         raise UsageError("--report needs an exam server: add --server URL or give the exam's configuration")

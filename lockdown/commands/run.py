@@ -1,4 +1,8 @@
-"""`lockdown run CONFIG`: sit the exam described by a configuration file or URL."""
+"""`lockdown run CONFIG`: sit the exam described by a configuration file or URL.
+
+An encrypted `.seb` file's settings password comes from `--password-file` (admins, scripts) or,
+without it, from the student, in a dialog shown before anything is changed.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,19 @@ import argparse
 
 from lockdown.app import run_exam
 from lockdown.config import explain, load_config
+from lockdown.config.passwords import STUDENT_TRIES, PasswordFile, PasswordRequest
+from lockdown.i18n import system_language
+
+
+class StudentPrompt:
+    """The settings-password dialog; Qt is loaded only if the configuration turns out to need it."""
+
+    tries = STUDENT_TRIES
+
+    def __call__(self, request: PasswordRequest) -> str | None:
+        from lockdown.ui.password_dialog import ask_password
+
+        return ask_password(request, system_language())
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -13,11 +30,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="exam configuration: a .json or .seb file, or an https:// URL")
     parser.add_argument("--explain", action="store_true",
                         help="print what each setting will do (and which are ignored), then exit")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="for a password-encrypted .seb file: a file whose first line is its password "
+                             "(without it, the student is asked)")
 
 
 def run(args: argparse.Namespace) -> int:
+    passwords = PasswordFile(args.password_file) if args.password_file else None
     if args.explain:
-        for line in explain(load_config(args.config)):
+        for line in explain(load_config(args.config, passwords=passwords)):
             print(line)
         return 0
-    return run_exam(args.config)
+    return run_exam(args.config, passwords=passwords or StudentPrompt())

@@ -2,6 +2,7 @@
 
     load_config(source)          file path, https:// URL (http:// on loopback), seb(s):// link
     parse_config(data, source)   bytes of either format, sniffed
+    passwords=PasswordPrompt     (either) the settings password of an encrypted .seb file
     explain(config)              lines for `lockdown run --explain`
 
 Every failure is a lockdown.errors.ConfigError naming the source and the field.

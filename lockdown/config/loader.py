@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lockdown.config.model import ExamConfig
 from lockdown.config.native import from_native
+from lockdown.config.passwords import PasswordPrompt
 from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
 from lockdown.errors import ConfigError, SignInRequired
@@ -50,14 +51,17 @@ def _load_json(text: bytes, source: str) -> dict[str, object]:
     return document
 
 
-def parse_config(data: bytes, source: str, os_name: OsName | None = None) -> ExamConfig:
-    """Sniff the format (native JSON, SEB plist, gzip, `plnd`), validate, build the ExamConfig.
+def parse_config(data: bytes, source: str, os_name: OsName | None = None,
+                 passwords: PasswordPrompt | None = None) -> ExamConfig:
+    """Sniff the format (native JSON, SEB plist, gzip, `plnd`, encrypted), validate, build the ExamConfig.
 
-    `os_name` picks the SEB process entries for that OS family (default: this machine's).
+    `os_name` picks the SEB process entries for that OS family (default: this machine's);
+    `passwords` gives the settings password of an encrypted `.seb` file (None: such a file is refused).
+    The Config Key is that of the decrypted settings, as SEB computes it.
     """
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError(source, "", f"larger than {MAX_CONFIG_BYTES // 2**20} MiB; not a configuration")
-    kind, payload = unwrap(data, source)
+    kind, payload = unwrap(data, source, passwords)
     osn = os_name or current_os()
     if kind == "json":
         config = from_native(_load_json(payload, source), source, osn)
@@ -135,19 +139,21 @@ def _read_file(path: str) -> bytes:
     return data
 
 
-def load_config(source: str, os_name: OsName | None = None) -> ExamConfig:
+def load_config(source: str, os_name: OsName | None = None,
+                passwords: PasswordPrompt | None = None) -> ExamConfig:
     """Load from a file path, an https:// URL (http:// on loopback), or an seb(s):// link.
 
-    Raises SignInRequired when the URL answers with a web page or 401/403 (a configuration
-    behind the LMS's login): the caller opens the sign-in window on `exc.url`.
+    `passwords` is asked only if the file turns out to be password-encrypted. Raises
+    SignInRequired when the URL answers with a web page or 401/403 (a configuration behind the
+    LMS's login): the caller opens the sign-in window on `exc.url`.
     """
     if is_seb_link(source):
         source = web_url(source)
     scheme = urlsplit(source).scheme.lower()
     if scheme in ("http", "https"):
-        return parse_config(_download(source), source, os_name)
+        return parse_config(_download(source), source, os_name, passwords)
     if scheme == "file":
-        return parse_config(_read_file(urlsplit(source).path), source, os_name)
+        return parse_config(_read_file(urlsplit(source).path), source, os_name, passwords)
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive: C:\exam.seb
         raise ConfigError(source, "", f"cannot load {scheme}:// URLs; give a file or an https:// URL")
-    return parse_config(_read_file(source), source, os_name)
+    return parse_config(_read_file(source), source, os_name, passwords)

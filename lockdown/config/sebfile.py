@@ -1,8 +1,10 @@
 """The bytes of a configuration file: gzip, SEB's 4-byte block prefixes, XML plist or JSON.
 
 SEB writes an unencrypted `.seb` as gzip("plnd" + gzip(plist XML)); older tools and LMSs hand out
-the bare XML. Encrypted blocks (`pswd`, `pwcc`, `pkhs`, `phsk`) need a password or a certificate
-lockdown does not have, so they get a clear error instead of a guess.
+the bare XML. A password-encrypted one is gzip("pswd" or "pwcc" + RNCryptor(gzip(plist XML))):
+lockdown.config.passwords gets its password and lockdown.config.sebcrypt opens it. Certificate-
+encrypted blocks (`pkhs`, `phsk`) need a private key from the system's certificate store, which
+lockdown does not use, so they get a clear refusal instead of a guess.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 from xml.parsers.expat import ExpatError
 
+from lockdown.config.passwords import PasswordPrompt, unlock
 from lockdown.errors import ConfigError
 
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
@@ -23,14 +26,10 @@ MAX_NESTING = 64
 
 GZIP_MAGIC = b"\x1f\x8b"
 PLAIN_PREFIX = b"plnd"
-ENCRYPTED_PREFIXES = {
-    b"pswd": "password-encrypted",
-    b"pwcc": "password-encrypted (client configuration)",
-    b"pkhs": "certificate-encrypted",
-    b"phsk": "certificate-encrypted (symmetric key)",
-}
-_EXPORT_HINT = ("lockdown cannot decrypt it; export an unencrypted configuration from the SEB Config Tool "
-                "(no password, no certificate) or from your LMS")
+PASSWORD_PREFIXES = (b"pswd", b"pwcc")
+CERTIFICATE_PREFIXES = (b"pkhs", b"phsk")
+MAX_LAYERS = 5
+"""gzip, "pswd", gzip, "plnd", gzip: deeper than any file SEB writes."""
 
 Kind = Literal["json", "plist"]
 
@@ -49,15 +48,29 @@ def _gunzip(data: bytes, source: str) -> bytes:
     return out
 
 
-def unwrap(data: bytes, source: str) -> tuple[Kind, bytes]:
-    """Peel gzip layers and the `plnd` prefix; say whether the payload is JSON or an XML plist."""
-    for _ in range(3):  # gzip(plnd + gzip(xml)) is the deepest SEB goes
+def unwrap(data: bytes, source: str, passwords: PasswordPrompt | None = None) -> tuple[Kind, bytes]:
+    """Peel gzip layers, the `plnd` prefix and one password encryption; say if JSON or an XML plist.
+
+    `passwords` is asked for the settings password of an encrypted file (None: no one to ask).
+    """
+    decrypted = False
+    for _ in range(MAX_LAYERS):
         if data.startswith(GZIP_MAGIC):
             data = _gunzip(data, source)
             continue
         prefix = data[:4]
-        if prefix in ENCRYPTED_PREFIXES:
-            raise ConfigError(source, "", f"this .seb file is {ENCRYPTED_PREFIXES[prefix]}; {_EXPORT_HINT}")
+        if prefix in CERTIFICATE_PREFIXES:
+            raise ConfigError(source, "", f"this .seb file is encrypted for a certificate "
+                                          f"({prefix.decode()}), which lockdown cannot use; ask your "
+                                          "institution for the configuration encrypted with a password "
+                                          "instead, or unencrypted")
+        if prefix in PASSWORD_PREFIXES:
+            if decrypted:
+                raise ConfigError(source, "", "an encrypted block inside an encrypted block; SEB does not "
+                                              "write such files")
+            data = unlock(prefix, data[4:], source, passwords)
+            decrypted = True
+            continue
         if prefix == PLAIN_PREFIX:
             data = data[4:]
             continue

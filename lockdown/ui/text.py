@@ -154,6 +154,26 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
                          "fr": "Réception de la configuration de l'examen…"},
     "signin.failed": {"en": "The exam configuration could not be received. Try the link again.",
                       "fr": "La configuration de l'examen n'a pas pu être reçue. Réessayez le lien."},
+    "password.title": {"en": "Protected exam settings", "fr": "Paramètres d'examen protégés"},
+    "password.intro": {
+        "en": "This exam's settings are protected by a password. Type the settings password you were "
+              "given to open the exam. Nothing is changed on this computer before the exam opens.",
+        "fr": "Les paramètres de cet examen sont protégés par un mot de passe. Saisissez le mot de passe "
+              "des paramètres qui vous a été donné pour ouvrir l'examen. Rien n'est modifié sur cet "
+              "ordinateur avant l'ouverture de l'examen."},
+    "password.label": {"en": "&Settings password:", "fr": "&Mot de passe des paramètres :"},
+    "password.wrong": {"en": "Wrong password. {count} tries left.",
+                       "fr": "Mot de passe incorrect. Il reste {count} essais."},
+    "password.wrong_last": {
+        "en": "Wrong password. This is the last try: if it is wrong too, the exam does not open; ask "
+              "your teacher or proctor for the settings password.",
+        "fr": "Mot de passe incorrect. C'est le dernier essai : s'il est faux lui aussi, l'examen ne "
+              "s'ouvre pas ; demandez le mot de passe des paramètres à votre enseignant ou au "
+              "surveillant."},
+    "password.open": {"en": "&Open the exam", "fr": "&Ouvrir l'examen"},
+    "password.leave": {"en": "&Leave (change nothing)", "fr": "&Quitter (ne rien modifier)"},
+    "password.leave.a11y": {"en": "Leave without changing anything",
+                            "fr": "Quitter sans rien modifier"},
 }
 
 

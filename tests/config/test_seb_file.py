@@ -56,16 +56,19 @@ def test_dump_seb_is_deterministic() -> None:
     assert dump_seb(settings, compress=True) == dump_seb(settings, compress=True)
 
 
-@pytest.mark.parametrize("prefix", [b"pswd", b"pwcc", b"pkhs", b"phsk"])
+@pytest.mark.parametrize(("prefix", "advice"), [(b"pswd", "give it with --password-file FILE"),
+                                                (b"pwcc", "give it with --password-file FILE"),
+                                                (b"pkhs", "ask your institution"),
+                                                (b"phsk", "ask your institution")])
 @pytest.mark.parametrize("wrapped", [False, True])
-def test_encrypted_files_say_so_and_what_to_do(prefix: bytes, wrapped: bool) -> None:
-    data = prefix + b"\x02\x01" + bytes(range(64))
+def test_encrypted_files_say_so_and_what_to_do(prefix: bytes, advice: str, wrapped: bool) -> None:
+    data = prefix + b"\x02\x01" + bytes(range(96))
     if wrapped:
         data = gzip.compress(data)
     with pytest.raises(ConfigError) as err:
         parse_config(data, "secret.seb")
     text = str(err.value)
-    assert "encrypted" in text and "export an unencrypted configuration" in text
+    assert "encrypted" in text and advice in text
     assert text.startswith("secret.seb: ") and "\n" not in text
 
 

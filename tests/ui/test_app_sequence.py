@@ -13,7 +13,15 @@ import pytest
 
 from lockdown.app import check_build, run_exam
 from lockdown.config.model import ExamConfig
-from lockdown.errors import CheckFailed, ElevatedError, IntegrityError, IntegrityUnknown
+from lockdown.config.passwords import PasswordRequest
+from lockdown.errors import (
+    CheckFailed,
+    ElevatedError,
+    IntegrityError,
+    IntegrityUnknown,
+    PasswordNeeded,
+    WrongPassword,
+)
 from lockdown.frontend import EndReason, Review
 from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
@@ -23,6 +31,8 @@ from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import DisplayServer, Switch
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from tests.config.helpers import plist_xml
+from tests.config.rncryptor import encrypted_seb
 
 VALID = SelfCheckResult("valid", [], "d" * 64)
 UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
@@ -241,3 +251,48 @@ def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
         assert requests_seen == [] and log == []
     finally:
         server.shutdown()
+
+
+class CachePrompt:
+    """Gives one password and writes down where Qt's caches would go while it is asked."""
+
+    tries = 1
+
+    def __init__(self, password: str) -> None:
+        self.password = password
+        self.caches: list[str] = []
+
+    def __call__(self, request: PasswordRequest) -> str | None:
+        self.caches.append(os.environ.get("XDG_CACHE_HOME", ""))
+        return self.password
+
+
+def _encrypted_exam(tmp_path: Path) -> str:
+    xml = plist_xml("<key>startURL</key><string>https://exam.example.org/</string>"
+                    "<key>lockdownLanguage</key><string>fr</string>")
+    path = tmp_path / "exam.seb"
+    path.write_bytes(encrypted_seb(xml, "s3cret"))
+    return str(path)
+
+
+def test_an_encrypted_exam_is_asked_for_inside_the_session_folder(tmp_path: Path) -> None:
+    log: list[str] = []
+    prompt = CachePrompt("s3cret")
+    assert run_exam(_encrypted_exam(tmp_path), lambda config, lang: (log.append(f"frontend {lang}"),
+                                                                     RecordingFrontend(log))[1],
+                    FakeBackend(), lambda: VALID, passwords=prompt) == 0
+    assert "lockdown-session-" in prompt.caches[0]  # a password dialog's caches are removed at the end too
+    assert not Path(prompt.caches[0]).exists()
+    assert log[0] == "frontend fr"  # the decrypted settings decide the language
+    assert "run" in log
+
+
+def test_a_missing_or_wrong_password_stops_before_anything_is_shown(tmp_path: Path) -> None:
+    log: list[str] = []
+    before = os.environ.get("XDG_CACHE_HOME")
+    with pytest.raises(PasswordNeeded):
+        run(_encrypted_exam(tmp_path), RecordingFrontend(log))
+    with pytest.raises(WrongPassword):
+        run_exam(_encrypted_exam(tmp_path), lambda c, lang: RecordingFrontend(log), FakeBackend(),
+                 lambda: VALID, passwords=CachePrompt("nope"))
+    assert log == [] and os.environ.get("XDG_CACHE_HOME") == before
