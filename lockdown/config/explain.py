@@ -68,6 +68,9 @@ def explain(config: ExamConfig) -> list[str]:
         else "Window title suffix: none",
         f"Language: {config.language}" if config.language else "Language: follows the system",
         _yes(config.exam_key_salt is not None, "Browser Exam Key salt: set", "Browser Exam Key salt: none"),
+        ("Reconfiguration by a seb(s):// link in the exam: allowed for "
+         + (config.reconfiguration_url or "any link")
+         if config.allow_reconfiguration else "Reconfiguration by a seb(s):// link in the exam: refused"),
     ]
     if config.server is None:
         lines.append("Exam server: none; no events are sent")

@@ -97,6 +97,10 @@ class ExamConfig:
     user_agent_suffix: str | None = None
     """Appended to Qt's user agent; None means the default ` SEB/3 lockdown/<version>`."""
     server: ServerSettings | None = None
+    allow_reconfiguration: bool = False
+    """SEB's `examSessionReconfigureAllow`: a `seb(s)://` link in the exam may load another exam."""
+    reconfiguration_url: str = ""
+    """SEB's `examSessionReconfigureConfigURL`: which links may (`*` matches anything); empty: any."""
     network: NetworkNeeds = field(default_factory=NetworkNeeds)
     settings: Mapping[str, Any] = field(default_factory=dict)
     """The whole document as read (plist dict or JSON object): the Config Key is computed on it."""

@@ -38,7 +38,7 @@ TOP_KEYS = (
     "prohibited_processes", "permitted_processes", "allowed_displays_max", "allow_virtual_machine",
     "allow_remote_session", "wayland", "allow_unverified_build", "window_title_suffix", "language",
     "allow_downloads", "allow_uploads", "allow_printing", "exam_key_salt", "user_agent_suffix", "server",
-    "network",
+    "network", "allow_reconfiguration", "reconfiguration_url",
 )
 _SUB_KEYS = {
     "url_filter": ("enabled", "rules"),
@@ -174,6 +174,8 @@ def from_native(document: dict[str, Any], source: str, os_name: OsName) -> ExamC
         exam_key_salt=_salt(f) if f.data.get("exam_key_salt") is not None else None,
         user_agent_suffix=_optional_str(f, "user_agent_suffix"),
         server=_server(f),
+        allow_reconfiguration=f.get("allow_reconfiguration", bool, False),
+        reconfiguration_url=f.get("reconfiguration_url", str, "").strip(),
         network=_network(f),
         settings=document,
         ignored_keys=tuple(k for k in document if k.startswith("_")),

@@ -35,7 +35,7 @@ KNOWN_KEYS = frozenset({
     "startURL", "quitURL", "URLFilterEnable", "URLFilterRules", "hashedQuitPassword", "allowQuit",
     "prohibitedProcesses", "permittedProcesses", "allowedDisplaysMaxNumber", "allowVirtualMachine",
     "allowScreenSharing", "browserWindowTitleSuffix", "allowDownUploads", "allowDownloads", "allowUploads",
-    "allowPrint", "examKeySalt",
+    "allowPrint", "examKeySalt", "examSessionReconfigureAllow", "examSessionReconfigureConfigURL",
     "lockdownWayland", "lockdownAllowUnverifiedBuild", "lockdownLanguage", "lockdownServerURL",
     "lockdownSendEvents", "lockdownMinDownloadKbps", "lockdownMaxLatencyMs", "lockdownMaxClockOffsetS",
     "lockdownUserAgentSuffix",
@@ -107,6 +107,8 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
         exam_key_salt=f.get("examKeySalt", bytes, b"") or None,
         user_agent_suffix=f.get("lockdownUserAgentSuffix", str, "") or None,
         server=_server(f),
+        allow_reconfiguration=f.get("examSessionReconfigureAllow", bool, False),
+        reconfiguration_url=f.get("examSessionReconfigureConfigURL", str, "").strip(),
         network=NetworkNeeds(
             min_download_kbps=f.integer("lockdownMinDownloadKbps", DEFAULT_MIN_DOWNLOAD_KBPS, 0, 10**7),
             max_latency_ms=f.integer("lockdownMaxLatencyMs", DEFAULT_MAX_LATENCY_MS, 1, 600_000),

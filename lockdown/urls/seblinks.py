@@ -8,6 +8,7 @@ provider), but only over https, or http on loopback.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -72,3 +73,20 @@ def exam_link_problem(link: str) -> str | None:
     except InsecureUrl:
         return "start.link.insecure"
     return None
+
+
+def reconfiguration_allows(allowed: bool, pattern: str, link: str) -> bool:
+    """Whether a `seb(s)://` link met in the exam may load another exam (SEB's reconfiguration).
+
+    `allowed` and `pattern` are SEB's `examSessionReconfigureAllow` and
+    `examSessionReconfigureConfigURL`. The pattern is matched whole and case-insensitively, `*`
+    standing for any characters; it may be written with the seb(s) or the http(s) scheme. An empty
+    pattern lets any link through.
+    """
+    if not allowed or not is_seb_link(link):
+        return False
+    if not pattern:
+        return True
+    expression = re.compile("^" + ".*".join(re.escape(part) for part in pattern.split("*")) + "$",
+                            re.IGNORECASE)
+    return any(expression.match(candidate) for candidate in (link, web_url(link)))
