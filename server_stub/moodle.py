@@ -207,6 +207,8 @@ def add_moodle(app: FastAPI, wwwroot: str, options: MoodleOptions, tickets: Tick
 
     @app.get("/login/logout.php", response_class=HTMLResponse)
     async def logout(request: Request, sesskey: str = "") -> Response:
+        if (moved := wrong_host(request)) is not None:
+            return moved
         sid, session = sessions.of(request)
         if session is None or session.user is None:
             return _redirect(wwwroot + "/")
@@ -281,6 +283,8 @@ def add_moodle(app: FastAPI, wwwroot: str, options: MoodleOptions, tickets: Tick
     @app.get("/exit-seb", response_class=HTMLResponse)
     async def exit_seb(request: Request, cmid: int = 0) -> Response:
         """The quizzes' quit link: SEB quits on reaching it; the attempt is over for the session."""
+        if (moved := wrong_host(request)) is not None:
+            return moved
         _, session = sessions.of(request)
         if session is not None:
             session.seb_access.discard(cmid)
@@ -316,6 +320,8 @@ def add_moodle(app: FastAPI, wwwroot: str, options: MoodleOptions, tickets: Tick
 
     @app.post("/lib/ajax/service.php")
     async def ajax_service(request: Request, sesskey: str = "") -> Response:
+        if (moved := wrong_host(request)) is not None:
+            return moved
         try:
             calls = json.loads(await request.body())
         except (ValueError, RecursionError):

@@ -30,7 +30,8 @@ SEB_UA = "Mozilla/5.0 (X11; Linux x86_64) SEB/3 lockdown-test-harness"
 BEK = "b" * 64
 CK_HEADER = "X-SafeExamBrowser-ConfigKeyHash"
 RH_HEADER = "X-SafeExamBrowser-RequestHash"
-SEB_REQUIRED = "This quiz has been configured so that students may only attempt it using the Safe Exam Browser."
+SEB_REQUIRED = ("This quiz has been configured so that students may only attempt it using the "
+                "Safe Exam Browser.")
 INVALID_KEYS = "The config key or browser exam keys could not be validated."
 
 
@@ -109,11 +110,21 @@ def hidden(page: str, name: str) -> str:
     return unescape(m.group(1))
 
 
+def submit_login(stub: Stub, s: requests.Session, form: requests.Response) -> requests.Response:
+    """Fill Moodle's login form with the test account and follow the redirects."""
+    data = {**ACCOUNT, "logintoken": hidden(form.text, "logintoken")}
+    return s.post(stub.url + "/login/index.php", data=data, timeout=10)
+
+
+def idp_sign_in(sso: Stub, s: requests.Session, form: requests.Response) -> requests.Response:
+    """Fill the identity provider's form and follow the redirects back to Moodle."""
+    data = {**ACCOUNT, "service": hidden(form.text, "service")}
+    return s.post(idp_url(sso) + "/idp/login", data=data, timeout=10)
+
+
 def log_in(stub: Stub, ua: str = HARNESS["User-Agent"]) -> requests.Session:
     s = browser(ua)
-    form = s.get(stub.url + "/login/index.php", timeout=10)
-    r = s.post(stub.url + "/login/index.php", data={**ACCOUNT, "logintoken": hidden(form.text, "logintoken")},
-               timeout=10)
+    r = submit_login(stub, s, s.get(stub.url + "/login/index.php", timeout=10))
     assert r.status_code == 200 and r.url == stub.url + "/", [h.headers.get("location") for h in r.history]
     return s
 
@@ -170,8 +181,7 @@ def test_quiz_without_session_redirects_to_login_then_back_after_it(moodle: Stub
     form = s.get(r.headers["location"], timeout=10)
     assert 'name="username"' in form.text and 'type="password"' in form.text
     before = s.cookies["MoodleSession"]
-    r = s.post(moodle.url + "/login/index.php", data={**ACCOUNT, "logintoken": hidden(form.text, "logintoken")},
-               timeout=10)
+    r = submit_login(moodle, s, form)
     assert [h.headers["location"] for h in r.history] == [moodle.url + "/login/index.php?testsession=3", view]
     assert r.status_code == 200 and SEB_REQUIRED in r.text
     assert s.cookies["MoodleSession"] != before  # a new session id on login
@@ -214,7 +224,8 @@ def test_identity_provider_round_trip_and_single_sign_on(sso: Stub) -> None:
     assert parse_qs(urlsplit(r.url).query) == {"service": [service_url]}
     r = s.post(idp + "/idp/login", data={**ACCOUNT, "password": "wrong", "service": service_url}, timeout=10)
     assert "Wrong username or password." in r.text and not r.history
-    r = s.post(idp + "/idp/login", data={**ACCOUNT, "service": service_url}, allow_redirects=False, timeout=10)
+    r = s.post(idp + "/idp/login", data={**ACCOUNT, "service": service_url}, allow_redirects=False,
+               timeout=10)
     assert r.status_code == 303 and "httponly" in r.headers["set-cookie"].lower()
     back = r.headers["location"]
     ticket = parse_qs(urlsplit(back).query)["ticket"][0]
@@ -227,7 +238,8 @@ def test_identity_provider_round_trip_and_single_sign_on(sso: Stub) -> None:
     s.get(f"{sso.url}/login/logout.php?sesskey={page_settings(r)['sesskey']}", timeout=10)
     r = s.get(view, timeout=10)
     assert r.url == view and SEB_REQUIRED in r.text
-    assert any(h.url.startswith(idp) for h in r.history) and not any(h.request.method == "POST" for h in r.history)
+    assert any(h.url.startswith(idp) for h in r.history)
+    assert not any(h.request.method == "POST" for h in r.history)
 
 
 def test_identity_provider_serves_no_other_site(sso: Stub) -> None:
@@ -243,9 +255,7 @@ def test_config_php_without_session_redirects_to_login_then_downloads(moodle: St
     r = s.get(url, allow_redirects=False, timeout=10)
     assert (r.status_code, r.headers["location"]) == (303, moodle.url + "/login/index.php")
     assert b"plist" not in r.content
-    form = s.get(moodle.url + "/login/index.php", timeout=10)
-    r = s.post(moodle.url + "/login/index.php", data={**ACCOUNT, "logintoken": hidden(form.text, "logintoken")},
-               timeout=10)
+    r = submit_login(moodle, s, s.get(moodle.url + "/login/index.php", timeout=10))
     assert r.url == url and r.status_code == 200
     assert r.headers["content-type"] == "application/seb"
     assert r.headers["content-disposition"] == "attachment; filename=config.seb"
@@ -266,7 +276,8 @@ def test_served_plist_is_what_moodle_generates_for_configure_manually(moodle: St
         ("showTaskBar", True), ("allowWlan", False), ("showReloadButton", True), ("showTime", True),
         ("showInputLanguage", True), ("allowQuit", True), ("quitURLConfirm", True),
         ("audioControlEnabled", False), ("audioMute", False), ("allowSpellCheck", False),
-        ("browserWindowAllowReload", True), ("URLFilterEnable", False), ("URLFilterEnableContentFilter", False),
+        ("browserWindowAllowReload", True), ("URLFilterEnable", False),
+        ("URLFilterEnableContentFilter", False),
         ("quitURL", moodle.url + "/exit-seb?cmid=2"), ("URLFilterRules", []),
         ("startURL", moodle.url + "/mod/quiz/view.php?id=2"), ("sendBrowserExamKey", True),
         ("browserWindowWebView", 3), ("examSessionClearCookiesOnStart", False),
@@ -354,8 +365,7 @@ def test_seb_arriving_with_a_wrong_key_is_sent_to_the_seb_link(moodle: Stub, sso
     assert page_settings(r)["autoreconfigure"] is True
     # the same on a site with Auto-configure SEB off
     s = browser(SEB_UA)
-    r = s.get(sso.url + "/mod/quiz/view.php?id=2", timeout=10)
-    r = s.post(idp_url(sso) + "/idp/login", data={**ACCOUNT, "service": hidden(r.text, "service")}, timeout=10)
+    idp_sign_in(sso, s, s.get(sso.url + "/mod/quiz/view.php?id=2", timeout=10))
     r = quiz(s, sso.url + "/mod/quiz/view.php?id=2", **{CK_HEADER: "0" * 64})
     assert not admitted(r) and INVALID_KEYS in message(r)
     assert RECONFIGURE not in r.text and page_settings(r)["autoreconfigure"] is False
@@ -376,8 +386,7 @@ def test_client_config_quiz_needs_seb_and_an_allowed_browser_exam_key(moodle: St
 
 def test_client_config_quiz_without_allowed_keys_checks_the_user_agent_only(sso: Stub) -> None:
     s = browser(SEB_UA)
-    r = s.get(sso.url + "/mod/quiz/view.php?id=3", timeout=10)
-    s.post(idp_url(sso) + "/idp/login", data={**ACCOUNT, "service": hidden(r.text, "service")}, timeout=10)
+    idp_sign_in(sso, s, s.get(sso.url + "/mod/quiz/view.php?id=3", timeout=10))
     assert admitted(quiz(s, sso.url + "/mod/quiz/view.php?id=3"))
 
 
