@@ -26,6 +26,7 @@ from lockdown import privacy
 from server_stub import pages
 from server_stub.admin import admin_identity, matrix, matrix_csv, matrix_html
 from server_stub.configs import DemoAllowances, ExamConfigs, build_configs
+from server_stub.idp import Tickets
 from server_stub.middleware import BodyGate, Recorder
 from server_stub.models import (
     REPORT_SCHEMA,
@@ -38,6 +39,7 @@ from server_stub.models import (
     SessionRequest,
     TimeReply,
 )
+from server_stub.moodle import MoodleOptions, add_moodle
 from server_stub.store import Store
 
 log = logging.getLogger("server_stub")
@@ -56,6 +58,7 @@ class StubSettings:
     retention_days: float = 61.0
     record: Path | None = None
     allow: DemoAllowances = field(default_factory=DemoAllowances)
+    moodle: MoodleOptions = field(default_factory=MoodleOptions)
 
     @property
     def retention_s(self) -> float:
@@ -81,7 +84,8 @@ def _describe(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(settings: StubSettings) -> FastAPI:
+def create_app(settings: StubSettings, tickets: Tickets | None = None) -> FastAPI:
+    """The stub's app; `tickets` are shared with the identity provider when Moodle logs in through it."""
     store = Store(settings.db)
     configs: ExamConfigs = build_configs(settings.base_url, settings.allow)
 
@@ -169,7 +173,10 @@ def create_app(settings: StubSettings) -> FastAPI:
                 '<title>lockdown server stub</title></head><body><h1>lockdown server stub</h1><ul>'
                 '<li><a href="/exam/config.json">exam configuration (native)</a></li>'
                 '<li><a href="/exam/config.seb">exam configuration (SEB)</a></li>'
-                '<li><a href="/admin/matrix">compatibility matrix (admins)</a></li></ul></body></html>')
+                '<li><a href="/admin/matrix">compatibility matrix (admins)</a></li>'
+                '<li><a href="/mod/quiz/view.php?id=2">Moodle quiz, SEB configured manually</a></li>'
+                '<li><a href="/mod/quiz/view.php?id=3">Moodle quiz, SEB client configuration</a></li>'
+                '</ul></body></html>')
 
     @app.get("/exam/config.json")
     def config_json() -> Response:
@@ -326,4 +333,5 @@ def create_app(settings: StubSettings) -> FastAPI:
     def release_signature() -> FileResponse:
         return release_file("manifest.sig", "application/octet-stream")
 
+    add_moodle(app, settings.base_url, settings.moodle, tickets)
     return app
