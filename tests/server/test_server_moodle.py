@@ -293,7 +293,7 @@ def test_stubs_config_key_matches_moodles_known_answer() -> None:
 
 def test_lockdowns_config_key_of_the_served_plist_opens_the_quiz(moodle: Stub) -> None:
     from lockdown.config import parse_config
-    from lockdown.seb import config_key
+    from lockdown.sebkeys.configkey import config_key
 
     s = log_in(moodle)
     settings = parse_config(served_plist(moodle, s), "config.seb").settings
