@@ -18,7 +18,7 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.integrity.selfcheck import SelfCheckResult
-from lockdown.platform import DisplayServer, Switch
+from lockdown.platform import DisplayServer, Switch, VmCheck
 from lockdown.privacy import Lang
 from lockdown.session.operations import Operation
 from lockdown.ui.sebapi import SebKeys
@@ -41,8 +41,8 @@ class FakeBackend:
     def elevated(self) -> str | None:
         return self._elevated
 
-    def virtual_machine(self) -> str | None:
-        return self._vm
+    def virtual_machine(self) -> VmCheck:
+        return VmCheck(self._vm, ("fake",))
 
     def remote_session(self) -> str | None:
         return None
