@@ -10,7 +10,8 @@
     6. the lockdown operations, in order, each with its undo
     7. the kiosk on the exam page; events through the privacy-bound network client
     8. whatever ends it (quit URL, quit password, SIGTERM): revert in reverse order, end the
-       session, exit 0
+       session, exit 0 (a folder that could not be removed is told on stderr and tried again
+       at the next start: lockdown.leftovers)
 
 No Qt here: the screens are behind the small `Frontend` interface, and the Qt one is imported only
 when an exam really runs (`lockdown.ui.frontend`).
@@ -24,6 +25,7 @@ is logged at debug level.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -39,6 +41,8 @@ from lockdown.guard.events import EventSink
 from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
+from lockdown.leftovers import LeftoversRemain, PendingRemovals
+from lockdown.paths import get_paths
 from lockdown.platform import PlatformBackend, get_backend
 from lockdown.sebkeys.bek import browser_exam_key
 from lockdown.sebkeys.configkey import config_key
@@ -192,10 +196,26 @@ def _close_client(client: ExamClient, budget: float) -> None:
     worker.join(budget)
 
 
+def tell_stderr(line: str) -> None:
+    """A problem the student should know of once the windows are gone: one line on stderr."""
+    print(f"lockdown: {line}", file=sys.stderr, flush=True)
+
+
+def _end_process(process: OperationSequence, lang: Language, tell: Callable[[str], None]) -> None:
+    """Undo the process-wide changes. What stays is told (and logged), not raised: it must not hide
+    how the exam ended, and it is recorded for the next start."""
+    try:
+        process.revert()
+    except RevertFailed as exc:
+        for cause in exc.causes:
+            tell(cause.text(lang) if isinstance(cause, LeftoversRemain) else str(cause))
+
+
 def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
              check: Callable[[], SelfCheckResult] = self_check,
-             passwords: PasswordPrompt | None = None) -> int:
+             passwords: PasswordPrompt | None = None,
+             tell: Callable[[str], None] = tell_stderr) -> int:
     """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code.
 
     `passwords` gives an encrypted `.seb` file's settings password (the student's dialog, or a file).
@@ -206,15 +226,20 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     build = check()  # the build is checked before anything, even the configuration, is fetched
     refuse_invalid_build(build)
     step("integrity checked")
-    # Qt's caches go to a folder removed at the end; set up first: a password dialog is Qt too
-    process = OperationSequence([SessionTempDir()])
+    # Qt's caches go to a folder removed at the end, set up first (a password dialog is Qt too);
+    # earlier sessions' leftovers are tried again
+    temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
+    process = OperationSequence([temp])
     process.perform()
+    lang: Language = system_language()
+    if temp.earlier.left:
+        tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
     try:
         config = load_config(source, passwords=passwords)                         # 2
         step("configuration loaded")
         check_build(build, config)                                                # 3: it decides
         probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-        lang: Language = config.language or system_language()
+        lang = config.language or lang
         frontend = frontend_factory(config, lang)
         step("interface loaded")
         try:
@@ -222,7 +247,7 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
         finally:
             frontend.close()
     finally:
-        process.revert()
+        _end_process(process, lang, tell)
 
 
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend,

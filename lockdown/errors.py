@@ -12,6 +12,7 @@
     ├── IntegrityError            the installed build does not match its signed manifest (exit 1)
     │   └── IntegrityUnknown      the build could not be checked at all (exit 2)
     └── CheckFailed               a check ran and found a problem (exit 1)
+        └── LeftoversRemain       folders lockdown made could not be removed (lockdown.leftovers)
 """
 
 from __future__ import annotations

@@ -57,6 +57,11 @@ class Paths:
         return self.data / "receipt.json"
 
     @property
+    def pending_removals(self) -> Path:
+        """Folders an earlier run could not remove, tried again at the next start (lockdown.leftovers)."""
+        return self.state / "pending-removals.json"
+
+    @property
     def event_queue(self) -> Path:
         """The encrypted offline queue of exam events."""
         return self.state / "event-queue.bin"
@@ -93,6 +98,7 @@ class Paths:
             "log": str(self.log),
             "receipt": str(self.receipt),
             "event_queue": str(self.event_queue),
+            "pending_removals": str(self.pending_removals),
             "session_temp": str(self.temp_root / (SESSION_TMP_PREFIX + "*")),
             "shortcuts": [str(s) for s in self.shortcuts],
             "registry_keys": list(self.registry_keys),

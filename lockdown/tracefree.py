@@ -6,24 +6,31 @@ D-Bus session, `~/.dbus/session-bus/`. Deleting those later could remove files o
 share, so instead, BEFORE Qt starts, this process's cache and temporary folders are pointed at one
 per-session folder named `<paths.SESSION_TMP_PREFIX><pid>-<random>`, removed at the end. A folder
 left by a killed process is removed by the next session (`remove_leftovers`) and by the
-uninstaller (`Paths.session_temp_dirs()`). XDG_CONFIG_HOME and XDG_DATA_HOME are left alone: the
-student's fonts, themes and accessibility settings are read from there. No Qt in this module.
+uninstaller (`Paths.session_temp_dirs()`). One that cannot be removed is never passed over in
+silence: the end raises `leftovers.LeftoversRemain` and records it in `Paths.pending_removals`,
+and the next session tries it again (`lockdown.leftovers`). XDG_CONFIG_HOME and XDG_DATA_HOME are
+left alone: the student's fonts, themes and accessibility settings are read from there. No Qt in
+this module.
 Used by the installer and uninstaller windows and by the kiosk.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
+from lockdown.leftovers import Leftover, LeftoversRemain, PendingRemovals, remove_folder
 from lockdown.paths import SESSION_TMP_PREFIX
+
+log = logging.getLogger(__name__)
 
 _DEBUG_VARIABLES = ("QTWEBENGINE_REMOTE_DEBUGGING",)
 """Variables that would open Chromium's developer tools to anyone on the machine."""
@@ -71,33 +78,79 @@ def _mine(folder: Path) -> bool:
     return getuid is None or folder.lstat().st_uid == getuid()
 
 
-def remove_leftovers(temp_root: Path) -> list[Path]:
-    """Remove session folders whose process is no longer running; return what was removed."""
-    removed = []
-    for folder in sorted(temp_root.glob(SESSION_TMP_PREFIX + "*")):
-        pid = owner_pid(folder)
-        if pid is not None and psutil.pid_exists(pid):
+@dataclass
+class Cleanup:
+    """What a start removed of earlier sessions' folders, and what it still could not remove."""
+
+    removed: list[Path] = field(default_factory=list)
+    left: list[Leftover] = field(default_factory=list)
+
+
+def _in_use(folder: Path) -> bool:
+    """A session folder whose lockdown process is still running."""
+    pid = owner_pid(folder)
+    return pid is not None and psutil.pid_exists(pid)
+
+
+def _removable_session_folder(folder: Path) -> bool:
+    """Ours, a real folder with a session folder's name, and its process is gone."""
+    if not folder.is_absolute() or not folder.name.startswith(SESSION_TMP_PREFIX) or _in_use(folder):
+        return False
+    try:
+        return folder.is_dir() and not folder.is_symlink() and _mine(folder)
+    except OSError:
+        return False
+
+
+def remove_leftovers(temp_root: Path, pending: PendingRemovals | None = None) -> Cleanup:
+    """Remove the session folders of processes no longer running, in `temp_root` and in the record.
+
+    What still cannot be removed is kept in the record (when there is one) and returned.
+    """
+    candidates = sorted(temp_root.glob(SESSION_TMP_PREFIX + "*"))
+    recorded = pending.folders() if pending is not None else []
+    candidates += [f for f in recorded if f not in candidates]
+    cleanup = Cleanup()
+    for folder in candidates:
+        if not _removable_session_folder(folder):
             continue
-        if folder.is_dir() and not folder.is_symlink() and _mine(folder):
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
+        left = remove_folder(folder)
+        if left is None:
+            cleanup.removed.append(folder)
+            log.info("removed %s, left by an earlier session", folder)
+        else:
+            cleanup.left.append(left)
+    if pending is not None:
+        in_use = [Leftover(f, "in use by a running lockdown") for f in recorded
+                  if f.name.startswith(SESSION_TMP_PREFIX) and _in_use(f) and os.path.lexists(f)]
+        try:
+            pending.replace([*cleanup.left, *in_use])
+        except OSError as exc:
+            log.warning("the record %s cannot be updated: %s", pending.file, exc)
+    return cleanup
 
 
 class SessionTempDir:
-    """Operation: create the session folder and point this process's caches at it; undo both."""
+    """Operation: create the session folder and point this process's caches at it; undo both.
+
+    `pending`: the record of folders to try again at the next start; without one (the uninstaller,
+    after which nothing starts again) a folder that stays is only reported.
+    """
 
     name = "session-temp-dir"
 
     def __init__(self, environ: MutableMapping[str, str] | None = None,
-                 temp_root: Path | None = None) -> None:
+                 temp_root: Path | None = None, pending: PendingRemovals | None = None) -> None:
         self._environ = os.environ if environ is None else environ
         self._temp_root = Path(tempfile.gettempdir()) if temp_root is None else temp_root
+        self._pending = pending
         self._saved: dict[str, str | None] = {}
         self.folder: Path | None = None
+        self.earlier = Cleanup()
+        """What this start did with earlier sessions' folders (`left`: still there, to report)."""
 
     def perform(self) -> None:
-        remove_leftovers(self._temp_root)
+        self.earlier = remove_leftovers(self._temp_root, self._pending)
         self.folder = Path(tempfile.mkdtemp(prefix=f"{SESSION_TMP_PREFIX}{os.getpid()}-",
                                             dir=self._temp_root))
         (self.folder / "cache").mkdir()
@@ -111,22 +164,37 @@ class SessionTempDir:
                 self._environ[key] = value
 
     def revert(self) -> None:
+        """Restore the variables, remove the folder; raise LeftoversRemain if anything of it stays."""
         for key, old in self._saved.items():
             if old is None:
                 self._environ.pop(key, None)
             else:
                 self._environ[key] = old
         self._saved = {}
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            self.folder = None
+        if self.folder is None:
+            return
+        left = remove_folder(self.folder)
+        self.folder = None
+        if left is None:
+            return
+        recorded, where = False, "not recorded: nothing will try again"
+        if self._pending is not None:
+            try:
+                self._pending.add([left])
+                recorded, where = True, f"recorded in {self._pending.file} for the next start"
+            except OSError as exc:
+                where = f"the record {self._pending.file} cannot be written ({exc})"
+        log.warning("session folder %s could not be removed (%s); %s", left.path, left.reason, where)
+        raise LeftoversRemain([left], will_retry=recorded)
 
 
 @contextmanager
 def trace_free(temp_root: Path | None = None,
-               environ: MutableMapping[str, str] | None = None) -> Iterator[Path]:
-    """`with trace_free() as folder:` start Qt inside; the folder is gone afterwards."""
-    session = SessionTempDir(environ, temp_root)
+               environ: MutableMapping[str, str] | None = None,
+               pending: PendingRemovals | None = None) -> Iterator[Path]:
+    """`with trace_free() as folder:` start Qt inside; the folder is gone afterwards, or
+    LeftoversRemain says what stays (recorded in `pending` for the next start, when given)."""
+    session = SessionTempDir(environ, temp_root, pending)
     session.perform()
     assert session.folder is not None
     try:

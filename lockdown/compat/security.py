@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lockdown.compat.result import Check, Status
+from lockdown.platform import VmCheck
 
 _FRIENDLY = {
     "SecretService": "Secret Service (GNOME Keyring, KeePassXC...)",
@@ -63,15 +64,25 @@ def check_not_elevated(refusal: str | None) -> Check:
                  "run lockdown from your ordinary account, without administrator rights")
 
 
-def check_virtual_machine(reason: str | None, allowed: bool) -> Check:
-    """Information only: the configuration (and a proctor) decide what a virtual machine means."""
+def check_virtual_machine(vm: VmCheck, allowed: bool) -> Check:
+    """Information only: the configuration (and a proctor) decide what a virtual machine means.
+
+    Says which of the three it is: one found, none found (and by what), or could not check (why).
+    """
     name = "virtual_machine"
-    if reason is None:
-        return Check(name, "pass", "no virtual machine detected")
+    if vm.found is not None:
+        if allowed:
+            return Check(name, "pass", f"virtual machine ({vm.found}); this exam allows it")
+        return Check(name, "warn", f"virtual machine ({vm.found}); this exam does not allow it",
+                     "sit the exam on the computer itself, not inside a virtual machine")
+    if vm.state == "none":
+        unchecked = f"; not checked: {'; '.join(vm.problems)}" if vm.problems else ""
+        return Check(name, "pass", f"no virtual machine found (checked: {', '.join(vm.checked)}{unchecked})")
+    why = "; ".join(vm.problems) or "no source to check"
     if allowed:
-        return Check(name, "pass", f"virtual machine ({reason}); this exam allows it")
-    return Check(name, "warn", f"virtual machine ({reason}); this exam does not allow it",
-                 "sit the exam on the computer itself, not inside a virtual machine")
+        return Check(name, "pass", f"could not check for a virtual machine ({why}); this exam allows one")
+    return Check(name, "warn", f"could not check for a virtual machine ({why})",
+                 "on a real computer there is nothing to do: lockdown tells the student it could not check")
 
 
 def check_remote_session(reason: str | None, allowed: bool) -> Check:

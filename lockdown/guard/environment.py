@@ -4,6 +4,8 @@
 with a reason the student can read. `environment_decision()` is the pure rule that turns them,
 with the exam configuration, into findings: what blocks the start, and whether a proctor may
 override it with the quit password (a human decides). The kiosk only shows the findings.
+A virtual-machine check that could not be made is said as such (why, and what it means for an
+exam that refuses virtual machines); it neither blocks nor passes for "no virtual machine".
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from typing import Literal
 
 from lockdown.config.model import ExamConfig
 from lockdown.i18n import Language
-from lockdown.platform import DisplayServer, PlatformBackend, get_backend
+from lockdown.platform import DisplayServer, PlatformBackend, VmCheck, get_backend
 
 Severity = Literal["info", "warning", "error"]
-Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "remote_session"]
+Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "virtual_machine_unknown",
+                "remote_session"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class Environment:
     """What was found; each reason is None when nothing was found."""
 
     display_server: DisplayServer
-    virtual_machine: str | None
+    virtual_machine: VmCheck
     remote_session: str | None
     elevated: str | None
 
@@ -75,6 +78,14 @@ _TEXT: dict[tuple[Check, bool], dict[Language, str]] = {
         "en": "This computer looks like a virtual machine ({detail}); this exam allows it.",
         "fr": "Cet ordinateur semble être une machine virtuelle ({detail}) ; cet examen le permet.",
     },
+    ("virtual_machine_unknown", False): {
+        "en": "lockdown could not check whether this computer is a virtual machine ({detail}). "
+              "This exam does not allow virtual machines: if you are using one, leave and sit the exam "
+              "on the computer itself.",
+        "fr": "lockdown n'a pas pu vérifier si cet ordinateur est une machine virtuelle ({detail}). "
+              "Cet examen n'autorise pas les machines virtuelles : si vous en utilisez une, quittez et "
+              "passez l'examen directement sur l'ordinateur.",
+    },
     ("remote_session", True): {
         "en": "This session seems to be used remotely ({detail}); this exam does not allow that. "
               "Sit the exam at the computer itself.",
@@ -116,7 +127,9 @@ def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
     """The findings for this environment under this exam's configuration, most serious first.
 
     Elevated rights and a missing screen can never be overridden; everything else that blocks
-    can be, by a proctor, when the exam has a quit password.
+    can be, by a proctor, when the exam has a quit password. A virtual-machine check that could not
+    be made only warns, and only when the exam refuses virtual machines: an unreadable firmware
+    file is not evidence of one, and it must not pass for a check that found none either.
     """
     proctor = config.hashed_quit_password is not None
     findings: list[Finding] = []
@@ -128,10 +141,13 @@ def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
         refuse = config.wayland == "refuse"
         findings.append(Finding("wayland", "error" if refuse else "warning", refuse, refuse and proctor,
                                 "Wayland session"))
-    if env.virtual_machine:
+    vm = env.virtual_machine
+    if vm.found is not None:
         refuse = not config.allow_virtual_machine
         findings.append(Finding("virtual_machine", "error" if refuse else "info", refuse,
-                                refuse and proctor, env.virtual_machine))
+                                refuse and proctor, vm.found))
+    elif vm.state == "unknown" and not config.allow_virtual_machine:
+        findings.append(Finding("virtual_machine_unknown", "warning", False, False, "; ".join(vm.problems)))
     if env.remote_session:
         refuse = not config.allow_remote_session
         findings.append(Finding("remote_session", "error" if refuse else "info", refuse,

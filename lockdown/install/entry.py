@@ -22,6 +22,7 @@ from lockdown.install.installer import Installer, Plan
 from lockdown.install.platform_base import get_install_platform
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
 from lockdown.integrity.signature import load_public_key
+from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import Paths, get_paths
 from lockdown.secrets import system_secrets
 from lockdown.tracefree import trace_free
@@ -93,15 +94,19 @@ def install_main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: installed lockdown {__version__} in {report.install_dir} "
               f"({report.files} files); menu entries: {', '.join(map(str, report.shortcuts)) or 'none'}")
         return 0
-    with trace_free(paths.temp_root):
-        from lockdown.ui import install_window
-        lang = system_language()
-        try:
-            installer, plan = _prepare_install(args, paths)
-        except LockdownError as exc:
-            install_window.show_error(lang, str(exc))
-            return exc.exit_code
-        return install_window.run_install(lang, installer, plan)
+    lang = system_language()
+    try:
+        with trace_free(paths.temp_root, pending=PendingRemovals(paths.pending_removals)):
+            from lockdown.ui import install_window
+            try:
+                installer, plan = _prepare_install(args, paths)
+            except LockdownError as exc:
+                install_window.show_error(lang, str(exc))
+                return exc.exit_code
+            return install_window.run_install(lang, installer, plan)
+    except LeftoversRemain as exc:  # the window's own temporary folder; the next start tries again
+        print(f"{prog}: {exc.text(lang)}", file=sys.stderr)
+        return exc.exit_code
 
 
 # ---- uninstaller --------------------------------------------------------------------------------
@@ -163,15 +168,16 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
     args = _uninstall_parser(prog).parse_args(argv)
     paths = get_paths()
     platform = get_install_platform(paths)
+    lang = system_language()
     try:
         if _frozen_folder() is not None and platform.relocate_uninstaller(
                 [sys.executable, *(sys.argv[1:] if argv is None else argv)], paths.install, paths.temp_root):
             return 0  # the copy in the temporary folder carries on
         if not args.gui:
             return uninstall_in_terminal(prog, args.dry_run, args.quiet, paths)
+        # No record of what stays: nothing of lockdown starts after its uninstaller, so it is only told.
         with trace_free(paths.temp_root):
             import lockdown.ui.install_window as install_window
-            lang = system_language()
             try:
                 refuse_elevated()
             except LockdownError as exc:
@@ -179,6 +185,9 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
                 return exc.exit_code
             uninstaller = Uninstaller(paths, platform, system_secrets, keep=_own_folders(paths))
             return install_window.run_uninstall(lang, uninstaller)
+    except LeftoversRemain as exc:
+        print(f"{prog}: {exc.text(lang)}", file=sys.stderr)
+        return exc.exit_code
     except LockdownError as exc:
         return _fail(prog, exc)
     finally:

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from lockdown.leftovers import PendingRemovals, remove_folder
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
 
 
@@ -31,11 +32,13 @@ class OwnedLocations:
     files: tuple[Path, ...]
     temp_root: Path
     home: Path
+    recorded: tuple[Path, ...] = ()
+    """Session folders an earlier run could not remove (`Paths.pending_removals`), wherever they are."""
 
     @classmethod
     def from_paths(cls, paths: Paths) -> OwnedLocations:
         return cls(roots=paths.owned_roots(), files=paths.owned_files(), temp_root=paths.temp_root,
-                   home=paths.home)
+                   home=paths.home, recorded=tuple(PendingRemovals(paths.pending_removals).folders()))
 
     def _root_of(self, path: Path) -> Path | None:
         for root in self.roots:
@@ -44,8 +47,10 @@ class OwnedLocations:
         return None
 
     def is_session_temp(self, path: Path) -> bool:
-        """A per-session folder of this user directly in the temporary folder."""
-        if path.parent != self.temp_root or not path.name.startswith(SESSION_TMP_PREFIX):
+        """A per-session folder of this user directly in the temporary folder (or recorded as left)."""
+        if path.parent != self.temp_root and path not in self.recorded:
+            return False
+        if not path.name.startswith(SESSION_TMP_PREFIX):
             return False
         try:
             st = path.lstat()
@@ -109,7 +114,9 @@ def remove(path: Path, owned: OwnedLocations) -> bool:
     if stat.S_ISDIR(st.st_mode) and not _is_link(path):
         if not shutil.rmtree.avoids_symlink_attacks and os.name != "nt":
             raise Refused(f"{path}: this platform cannot delete folders without following links")
-        shutil.rmtree(path)
+        left = remove_folder(path)  # removes all it can, and names the full path of what stays
+        if left is not None:
+            raise OSError(left.reason)
     else:
         path.unlink()  # a link is removed as a link; its target is untouched
     return True

@@ -3,7 +3,9 @@
 What to remove comes from two sources that must agree with nothing else: every location
 `lockdown.paths` names (so a lost or half-written receipt still leaves nothing behind), and the
 receipt (for the folders the installer created to hold lockdown's, and the registry keys). A
-receipt entry outside those locations is refused and reported; it is never deleted.
+receipt entry outside those locations is refused and reported; it is never deleted. Session folders
+an earlier run could not remove are found in the temporary folder and in `Paths.pending_removals`;
+what cannot be removed now is reported with the error met, never skipped.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import psutil
 from lockdown.install import safety
 from lockdown.install.platform_base import InstallPlatform
 from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
+from lockdown.leftovers import Leftover, PendingRemovals
 from lockdown.paths import KEYRING_ENTRIES, Paths
 from lockdown.secrets import SecretStore, SecretsUnavailable
 from lockdown.tracefree import owner_pid
@@ -28,6 +31,8 @@ Progress = Callable[[int, int, str], None]
 """(steps done, steps in all, what is being removed)."""
 
 ItemKind = Literal["path", "parent_dir", "registry", "keyring"]
+
+SESSION_FOLDER = "temporary folder of an exam session"
 
 
 @dataclass(frozen=True)
@@ -124,13 +129,14 @@ class Uninstaller:
         items += [Item("registry", k, "Apps & features entry") for k in keys]
         items += [Item("keyring", f"{s}/{u}", "keyring entry") for s, u in KEYRING_ENTRIES]
         busy: list[tuple[Item, str]] = []
-        for folder in self.paths.session_temp_dirs():
+        found = self.paths.session_temp_dirs()
+        for folder in [*found, *(f for f in self.owned.recorded if f not in found and safety.exists(f))]:
             if not self.owned.is_session_temp(folder):
                 continue  # another user's, in a shared temporary folder
             pid = owner_pid(folder)
             if folder in self.keep or pid == os.getpid():
                 continue  # this process's own folder, removed when it exits
-            item = Item("path", str(folder), "temporary folder of an exam session")
+            item = Item("path", str(folder), SESSION_FOLDER)
             if pid is not None and psutil.pid_exists(pid):
                 busy.append((item, f"in use by running lockdown process {pid}; run the uninstaller "
                                    "again once it has ended"))
@@ -195,8 +201,24 @@ class Uninstaller:
                     continue  # it now holds the user's own files: not a trace of lockdown
             if still:
                 report.remaining.append((item, errors.get(item, "still present after removal")))
+        self._remember_far_folders(report)
         step(total, total, "done")
         return report
+
+    def _remember_far_folders(self, report: UninstallReport) -> None:
+        """A session folder that stays outside the temporary folder is known only from the record, which
+        went with the state folder: write it again so that the next uninstall finds it."""
+        far = [Leftover(Path(item.target), why) for item, why in report.remaining
+               if item.why == SESSION_FOLDER and Path(item.target).parent != self.paths.temp_root]
+        if not far:
+            return
+        try:
+            PendingRemovals(self.paths.pending_removals).add(far)
+            report.notes.append(f"{self.paths.pending_removals} keeps the list of those folders for the "
+                                "next uninstall")
+        except OSError as exc:
+            report.notes.append(f"{self.paths.pending_removals} could not be written ({exc}): "
+                                "delete those folders yourself")
 
     def _remove_with_retry(self, item: Item) -> bool:
         """Remove once, and once more after a pause (a file briefly locked by another program)."""

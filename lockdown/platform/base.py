@@ -7,6 +7,7 @@ any OS; the Windows and macOS modules are tested here through fakes of their sma
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
 import psutil
@@ -14,6 +15,27 @@ import psutil
 from lockdown.osname import OsName
 
 DisplayServer = Literal["x11", "wayland", "windows", "macos", "none"]
+VmState = Literal["found", "none", "unknown"]
+
+
+@dataclass(frozen=True)
+class VmCheck:
+    """The virtual-machine check's answer, keeping "could not check" apart from "none found".
+
+    `found`: what suggests a virtual machine (e.g. "QEMU"), None when nothing does. `checked`: the
+    sources that could be consulted; when there is none, nothing was checked at all. `problems`:
+    each source that could not be consulted, and why.
+    """
+
+    found: str | None = None
+    checked: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def state(self) -> VmState:
+        if self.found is not None:
+            return "found"
+        return "none" if self.checked else "unknown"
 
 
 class Switch(Protocol):
@@ -37,8 +59,8 @@ class PlatformBackend(Protocol):
     def elevated(self) -> str | None:
         """Why this process has administrator or root rights, or None when it has not."""
 
-    def virtual_machine(self) -> str | None:
-        """What suggests this is a virtual machine (e.g. "QEMU"), or None."""
+    def virtual_machine(self) -> VmCheck:
+        """What suggests this is a virtual machine, that nothing does, or why it could not be checked."""
 
     def remote_session(self) -> str | None:
         """What suggests the session is used remotely (e.g. "SSH connection"), or None."""

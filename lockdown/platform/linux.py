@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 
 from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch
+from lockdown.platform.base import DisplayServer, Switch, VmCheck
 from lockdown.platform.common import (
     display_server_from_env,
     first_running,
@@ -24,7 +25,17 @@ from lockdown.platform.common import (
     running_process_names,
 )
 
-Runner = Callable[[Sequence[str]], str | None]
+
+@dataclass(frozen=True)
+class Ran:
+    """What a short command did: its exit status and output, or (status None) why it could not run."""
+
+    status: int | None
+    out: str = ""
+    problem: str = ""
+
+
+Runner = Callable[[Sequence[str]], Ran]
 
 _DMI_FIELDS = ("sys_vendor", "product_name", "board_vendor", "bios_vendor")
 
@@ -41,13 +52,17 @@ _REMOTE_DISPLAY_SERVERS = {
 }
 
 
-def run_quiet(argv: Sequence[str]) -> str | None:
-    """stdout of a successful short command, or None (missing program, failure, timeout)."""
+def run_quiet(argv: Sequence[str]) -> Ran:
+    """Run a short command and capture its output, whatever its exit status; never raises."""
     try:
         done = subprocess.run(list(argv), capture_output=True, text=True, timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
+    except FileNotFoundError:
+        return Ran(None, problem=f"{argv[0]} is not installed")
+    except subprocess.TimeoutExpired:
+        return Ran(None, problem=f"{argv[0]} gave no answer within 5 s")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return Ran(None, problem=f"{argv[0]} could not be run ({exc})")
+    return Ran(done.returncode, done.stdout.strip())
 
 
 class LinuxBackend:
@@ -84,18 +99,48 @@ class LinuxBackend:
                 return f"running with extra privileges (capabilities {line.split()[1]})"
         return None
 
-    def virtual_machine(self) -> str | None:
-        detected = self._run(["systemd-detect-virt", "--vm"])
-        if detected and detected != "none":
-            return f"{detected} (systemd-detect-virt)"
-        firmware = [self._read(f"sys/class/dmi/id/{f}").strip() for f in _DMI_FIELDS]
-        named = hypervisor_from_strings(*firmware)
-        if named:
-            return named
-        for line in self._read("proc/cpuinfo").splitlines():
-            if line.startswith("flags") and "hypervisor" in line.split():
-                return "the processor reports a hypervisor"
-        return None
+    def _read_or_why(self, relative: str) -> str | OSError:
+        try:
+            return (self._root / relative).read_text(errors="replace")
+        except OSError as exc:
+            return exc
+
+    def virtual_machine(self) -> VmCheck:
+        """systemd-detect-virt, then the firmware strings, then the processor's hypervisor flag.
+
+        A source that cannot be consulted is named in `problems`, never taken for "no virtual machine".
+        """
+        checked: list[str] = []
+        problems: list[str] = []
+        ran = self._run(["systemd-detect-virt", "--vm"])
+        if ran.status == 0 and ran.out and ran.out != "none":
+            return VmCheck(f"{ran.out} (systemd-detect-virt)", ("systemd-detect-virt",))
+        if ran.out == "none":  # it looked (and exits 1 when it finds nothing)
+            checked.append("systemd-detect-virt")
+        else:
+            problems.append(ran.problem or f"systemd-detect-virt failed (exit status {ran.status})")
+        firmware = {f: self._read_or_why(f"sys/class/dmi/id/{f}") for f in _DMI_FIELDS}
+        readable = [text.strip() for text in firmware.values() if isinstance(text, str)]
+        if readable:
+            named = hypervisor_from_strings(*readable)
+            if named:
+                return VmCheck(named, (*checked, "firmware strings"))
+            checked.append("firmware strings")
+        else:
+            why = next(e for e in firmware.values() if isinstance(e, OSError))
+            problems.append(f"the firmware strings in /sys/class/dmi/id cannot be read ({why.strerror})")
+        cpuinfo = self._read_or_why("proc/cpuinfo")
+        if isinstance(cpuinfo, OSError):
+            problems.append(f"/proc/cpuinfo cannot be read ({cpuinfo.strerror})")
+            return VmCheck(None, tuple(checked), tuple(problems))
+        flags = [line.split() for line in cpuinfo.splitlines() if line.startswith("flags")]
+        if any("hypervisor" in line for line in flags):
+            return VmCheck("the processor reports a hypervisor", (*checked, "processor flags"))
+        if flags:
+            checked.append("processor flags")
+        else:
+            problems.append("/proc/cpuinfo lists no processor flags")
+        return VmCheck(None, tuple(checked), tuple(problems))
 
     def remote_session(self) -> str | None:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)

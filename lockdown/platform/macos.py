@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import psutil
 
 from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch
+from lockdown.platform.base import DisplayServer, Switch, VmCheck
 from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
@@ -156,14 +156,16 @@ class MacBackend:
     def elevated(self) -> str | None:
         return posix_elevation(self._euid, env=self._env)
 
-    def virtual_machine(self) -> str | None:
+    def virtual_machine(self) -> VmCheck:
         present = self._sysctl("kern.hv_vmm_present")
+        raw_model = self._sysctl("hw.model")
+        if present is None and raw_model is None:
+            return VmCheck(problems=("sysctl answers neither kern.hv_vmm_present nor hw.model",))
         if present and int.from_bytes(present[:4], "little") == 1:
-            return "macOS reports a hypervisor (kern.hv_vmm_present)"
-        model = (self._sysctl("hw.model") or b"").rstrip(b"\0").decode(errors="replace")
-        if model.startswith("VirtualMac"):
-            return f"Apple virtual machine ({model})"
-        return None
+            return VmCheck("macOS reports a hypervisor (kern.hv_vmm_present)", ("sysctl",))
+        model = (raw_model or b"").rstrip(b"\0").decode(errors="replace")
+        return VmCheck(f"Apple virtual machine ({model})" if model.startswith("VirtualMac") else None,
+                       ("sysctl",))
 
     def remote_session(self) -> str | None:
         return remote_from_env(self._env) or first_running(_SCREEN_SHARING, self._process_names)

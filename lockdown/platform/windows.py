@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import psutil
 
 from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch
+from lockdown.platform.base import DisplayServer, Switch, VmCheck
 from lockdown.platform.common import hypervisor_from_strings
 
 # Win32 constants (winuser.h, winnt.h).
@@ -231,8 +231,11 @@ class WindowsBackend:
             elevated = self._api.is_user_an_admin()
         return "running as an elevated administrator" if elevated else None
 
-    def virtual_machine(self) -> str | None:
-        return hypervisor_from_strings(*self._api.bios_strings())
+    def virtual_machine(self) -> VmCheck:
+        strings = self._api.bios_strings()
+        if not any(strings):
+            return VmCheck(problems=("the BIOS strings cannot be read from the registry",))
+        return VmCheck(hypervisor_from_strings(*strings), ("BIOS strings",))
 
     def remote_session(self) -> str | None:
         rdp_name = self._env.get("SESSIONNAME", "").upper().startswith("RDP-")

@@ -9,7 +9,7 @@ fails does not stop the others: each is attempted and the failures are reported 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 log = logging.getLogger(__name__)
@@ -39,10 +39,12 @@ class OperationFailed(RuntimeError):
 
 
 class RevertFailed(RuntimeError):
-    """Some operations could not be reverted; the message lists each."""
+    """Some operations could not be reverted; the message lists each, `causes` holds their errors
+    (so the caller can tell the student what stays, e.g. `leftovers.LeftoversRemain`)."""
 
-    def __init__(self, errors: list[str]) -> None:
+    def __init__(self, errors: list[str], causes: Sequence[Exception] = ()) -> None:
         self.errors = errors
+        self.causes = tuple(causes)
         super().__init__("; ".join(errors))
 
 
@@ -72,11 +74,12 @@ class OperationSequence:
 
     def revert(self) -> None:
         """Revert every performed operation, last first; raise RevertFailed if any failed."""
-        errors = self._revert_all()
+        causes: list[Exception] = []
+        errors = self._revert_all(causes)
         if errors:
-            raise RevertFailed(errors)
+            raise RevertFailed(errors, causes)
 
-    def _revert_all(self) -> list[str]:
+    def _revert_all(self, causes: list[Exception] | None = None) -> list[str]:
         errors: list[str] = []
         while self._done:
             op = self._done.pop()
@@ -85,4 +88,6 @@ class OperationSequence:
                 log.debug("reverted %s", op.name)
             except Exception as exc:  # every revert is attempted, failures reported together
                 errors.append(f"{op.name}: {exc}")
+                if causes is not None:
+                    causes.append(exc)
         return errors

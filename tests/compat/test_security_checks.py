@@ -8,7 +8,6 @@ import keyring.backends.chainer
 import keyring.backends.fail
 import keyring.backends.null
 import keyring.backends.SecretService
-import pytest
 
 from lockdown.compat.security import (
     check_keyring,
@@ -17,6 +16,7 @@ from lockdown.compat.security import (
     check_remote_session,
     check_virtual_machine,
 )
+from lockdown.platform import VmCheck
 
 
 def make(cls: type) -> Any:
@@ -94,12 +94,32 @@ def test_elevated_fails_and_an_ordinary_user_passes() -> None:
     assert check.status == "fail" and "uid 0" in check.detail
 
 
-@pytest.mark.parametrize("check_fn", [check_virtual_machine, check_remote_session])
-def test_vm_and_remote_session_inform_and_never_fail(check_fn: object) -> None:
-    assert check_fn(None, False).status == "pass"  # type: ignore[operator]
-    assert check_fn("QEMU", True).status == "pass"  # type: ignore[operator]
-    warned = check_fn("QEMU", False)  # type: ignore[operator]
+def test_remote_session_informs_and_never_fails() -> None:
+    assert check_remote_session(None, False).status == "pass"
+    assert check_remote_session("xrdp", True).status == "pass"
+    warned = check_remote_session("xrdp", False)
+    assert warned.status == "warn" and "xrdp" in warned.detail
+
+
+def test_the_vm_check_says_which_of_found_none_or_could_not_check() -> None:
+    found = VmCheck("QEMU", ("firmware strings",))
+    assert check_virtual_machine(found, True).status == "pass"
+    warned = check_virtual_machine(found, False)
     assert warned.status == "warn" and "QEMU" in warned.detail
+    none = check_virtual_machine(VmCheck(None, ("systemd-detect-virt", "processor flags"),
+                                         ("the firmware strings in /sys/class/dmi/id cannot be read "
+                                          "(Permission denied)",)), False)
+    assert none.status == "pass"
+    assert none.detail == ("no virtual machine found (checked: systemd-detect-virt, processor flags; not "
+                           "checked: the firmware strings in /sys/class/dmi/id cannot be read "
+                           "(Permission denied))")
+    unknown = VmCheck(problems=("systemd-detect-virt is not installed", "/proc/cpuinfo cannot be read"))
+    told = check_virtual_machine(unknown, False)
+    assert told.status == "warn" and told.detail == (
+        "could not check for a virtual machine (systemd-detect-virt is not installed; "
+        "/proc/cpuinfo cannot be read)")
+    assert "no virtual machine" not in told.detail
+    assert check_virtual_machine(unknown, True).status == "pass"
 
 
 def test_prohibited_apps_are_counted_in_the_detail_and_named_only_locally() -> None:

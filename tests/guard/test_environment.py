@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from lockdown.config.model import ExamConfig
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
-from lockdown.platform.linux import LinuxBackend
+from lockdown.platform import VmCheck
+from lockdown.platform.linux import LinuxBackend, Ran
 
-CLEAN = Environment("x11", None, None, None)
+NO_VM = VmCheck(None, ("systemd-detect-virt",))
+CLEAN = Environment("x11", NO_VM, None, None)
 PASSWORD = "a" * 64
 
 
@@ -24,12 +27,13 @@ def test_a_clean_x11_session_has_nothing_to_say() -> None:
 
 def test_detect_environment_asks_the_backend() -> None:
     env = detect_environment(LinuxBackend(env={"DISPLAY": ":3", "SSH_TTY": "/dev/pts/1"}, euid=1000,
-                                          run=lambda argv: "kvm", process_names=set))
-    assert env == Environment("x11", "kvm (systemd-detect-virt)", "SSH connection", env.elevated)
+                                          run=lambda argv: Ran(0, "kvm"), process_names=set))
+    assert env == Environment("x11", VmCheck("kvm (systemd-detect-virt)", ("systemd-detect-virt",)),
+                              "SSH connection", env.elevated)
 
 
 def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
-    env = dataclasses.replace(CLEAN, virtual_machine="QEMU")
+    env = dataclasses.replace(CLEAN, virtual_machine=VmCheck("QEMU", ("firmware strings",)))
     [refused] = environment_decision(env, config())
     assert (refused.check, refused.severity, refused.blocks, refused.overridable) == \
         ("virtual_machine", "error", True, False)
@@ -37,6 +41,39 @@ def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
     assert "machine virtuelle" in refused.text("fr")
     [allowed] = environment_decision(env, config(allow_virtual_machine=True))
     assert (allowed.severity, allowed.blocks) == ("info", False)
+
+
+UNCHECKED = VmCheck(problems=("systemd-detect-virt is not installed",
+                              "the firmware strings in /sys/class/dmi/id cannot be read (Permission denied)"))
+
+
+def test_a_virtual_machine_check_that_could_not_be_made_warns_and_says_why() -> None:
+    env = dataclasses.replace(CLEAN, virtual_machine=UNCHECKED)
+    [finding] = environment_decision(env, config(hashed_quit_password=PASSWORD))
+    assert (finding.check, finding.severity, finding.blocks, finding.overridable) == \
+        ("virtual_machine_unknown", "warning", False, False)
+    for lang, words in (("en", "could not check whether"), ("fr", "n'a pas pu vérifier si")):
+        text = finding.text(lang)  # type: ignore[arg-type]
+        assert words in text and "systemd-detect-virt is not installed" in text
+        assert "/sys/class/dmi/id cannot be read (Permission denied)" in text
+    assert environment_decision(env, config(allow_virtual_machine=True)) == []  # it would not matter
+
+
+def test_could_not_check_is_apart_from_none_found_from_the_real_linux_check(tmp_path: object) -> None:
+    """The real Linux check on an empty file tree and without its program: nothing could be read."""
+    assert isinstance(tmp_path, Path)
+    unchecked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
+                                                run=lambda argv: Ran(None, problem="not installed"),
+                                                process_names=set))
+    assert unchecked.virtual_machine.state == "unknown"
+    assert [f.check for f in environment_decision(unchecked, config())] == ["virtual_machine_unknown"]
+    (tmp_path / "proc").mkdir()
+    (tmp_path / "proc" / "cpuinfo").write_text("flags\t\t: fpu sse\n")
+    checked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
+                                              run=lambda argv: Ran(None, problem="not installed"),
+                                              process_names=set))
+    assert checked.virtual_machine.state == "none"
+    assert environment_decision(checked, config()) == []
 
 
 def test_a_proctor_can_override_a_block_only_when_there_is_a_quit_password() -> None:
@@ -65,14 +102,15 @@ def test_wayland_follows_the_configuration(policy: str, severity: str, blocks: b
 
 
 def test_elevated_and_no_screen_can_never_be_overridden_and_come_first() -> None:
-    env = Environment("none", "KVM", None, "running as root (user id 0)")
+    env = Environment("none", VmCheck("KVM", ("x",)), None, "running as root (user id 0)")
     findings = environment_decision(env, config(hashed_quit_password=PASSWORD, allow_virtual_machine=True))
     assert [f.check for f in findings] == ["elevated", "no_display", "virtual_machine"]
     assert [(f.blocks, f.overridable) for f in findings] == [(True, False), (True, False), (False, False)]
 
 
 def test_every_finding_has_a_sentence_in_both_languages() -> None:
-    env = Environment("wayland", "QEMU", "SSH connection", "running as root (user id 0)")
+    env = Environment("wayland", VmCheck("QEMU", ("x",)), "SSH connection", "running as root (user id 0)")
     for cfg in (config(), config(allow_virtual_machine=True, allow_remote_session=True, wayland="limited")):
-        for f in environment_decision(env, cfg):
-            assert f.detail in f.text("en") and f.detail in f.text("fr")
+        for e in (env, dataclasses.replace(env, virtual_machine=UNCHECKED)):
+            for f in environment_decision(e, cfg):
+                assert f.detail in f.text("en") and f.detail in f.text("fr")

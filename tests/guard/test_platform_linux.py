@@ -13,11 +13,11 @@ import pytest
 
 from lockdown.platform import get_backend
 from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
-from lockdown.platform.linux import LinuxBackend
+from lockdown.platform.linux import LinuxBackend, Ran, run_quiet
 
 
-def no_command(argv: object) -> None:
-    return None
+def no_command(argv: object) -> Ran:
+    return Ran(None, problem="systemd-detect-virt is not installed")
 
 
 def fake_root(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -41,17 +41,31 @@ def test_factory_gives_the_linux_backend_here() -> None:
 @pytest.mark.skipif(shutil.which("systemd-detect-virt") is None, reason="systemd-detect-virt missing")
 def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> None:
     done = subprocess.run(["systemd-detect-virt", "--vm"], capture_output=True, text=True)
-    found = LinuxBackend().virtual_machine()
+    check = LinuxBackend().virtual_machine()
     if done.returncode == 0 and done.stdout.strip() != "none":
-        assert found is not None and done.stdout.strip() in found
+        assert check.found is not None and done.stdout.strip() in check.found
     else:
-        assert found is None or "systemd" not in found
+        assert check.state != "unknown" and "systemd-detect-virt" in check.checked
+
+
+def test_the_real_runner_tells_a_missing_program_from_a_none_answer(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no systemd-detect-virt on this PATH
+    missing = Ran(None, problem="systemd-detect-virt is not installed")
+    assert run_quiet(["systemd-detect-virt", "--vm"]) == missing
+    check = backend(tmp_path, {"proc/cpuinfo": "flags\t\t: fpu sse\n"}, run=run_quiet).virtual_machine()
+    assert check.state == "none" and check.checked == ("processor flags",)
+    assert check.problems[0] == "systemd-detect-virt is not installed"
+    script = tmp_path / "systemd-detect-virt"  # what the real program does on a physical machine
+    script.write_text("#!/bin/sh\necho none\nexit 1\n")
+    script.chmod(0o755)
+    assert run_quiet(["systemd-detect-virt", "--vm"]) == Ran(1, "none")
 
 
 def test_firmware_strings_name_the_hypervisor(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n",
                            "sys/class/dmi/id/product_name": "Standard PC"})
-    assert b.virtual_machine() == "QEMU"
+    assert b.virtual_machine().found == "QEMU"
 
 
 def test_hyper_v_is_recognised_from_maker_and_product() -> None:
@@ -61,18 +75,45 @@ def test_hyper_v_is_recognised_from_maker_and_product() -> None:
 
 def test_cpu_hypervisor_flag_counts_when_nothing_else_says(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/cpuinfo": "processor: 0\nflags\t\t: fpu vme hypervisor sse\n"})
-    assert b.virtual_machine() == "the processor reports a hypervisor"
+    assert b.virtual_machine().found == "the processor reports a hypervisor"
 
 
 def test_a_physical_machine_is_not_a_virtual_machine(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "LENOVO", "sys/class/dmi/id/product_name": "20XW",
-                           "proc/cpuinfo": "flags\t\t: fpu vme sse\n"}, run=lambda argv: "none")
-    assert b.virtual_machine() is None
+                           "proc/cpuinfo": "flags\t\t: fpu vme sse\n"}, run=lambda argv: Ran(1, "none"))
+    check = b.virtual_machine()
+    assert (check.state, check.found, check.problems) == ("none", None, ())
+    assert check.checked == ("systemd-detect-virt", "firmware strings", "processor flags")
 
 
 def test_systemd_detect_virt_answer_comes_first(tmp_path: Path) -> None:
-    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU"}, run=lambda argv: "oracle")
-    assert b.virtual_machine() == "oracle (systemd-detect-virt)"
+    b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU"}, run=lambda argv: Ran(0, "oracle"))
+    assert b.virtual_machine().found == "oracle (systemd-detect-virt)"
+
+
+def test_nothing_to_read_is_could_not_check_and_says_why_for_each_source(tmp_path: Path) -> None:
+    check = backend(tmp_path).virtual_machine()  # no program, no /sys/class/dmi, no /proc/cpuinfo
+    assert check.state == "unknown" and check.found is None and check.checked == ()
+    assert check.problems == (
+        "systemd-detect-virt is not installed",
+        "the firmware strings in /sys/class/dmi/id cannot be read (No such file or directory)",
+        "/proc/cpuinfo cannot be read (No such file or directory)")
+
+
+def test_unreadable_firmware_and_a_failing_program_leave_the_processor_flags(tmp_path: Path) -> None:
+    for field in ("sys_vendor", "product_name", "board_vendor", "bios_vendor"):
+        (tmp_path / "sys/class/dmi/id" / field).mkdir(parents=True)  # unreadable even for root
+    b = backend(tmp_path, {"proc/cpuinfo": "flags\t\t: fpu sse\n"}, run=lambda argv: Ran(1, ""))
+    check = b.virtual_machine()
+    assert check.state == "none" and check.checked == ("processor flags",)
+    assert check.problems == ("systemd-detect-virt failed (exit status 1)",
+                              "the firmware strings in /sys/class/dmi/id cannot be read (Is a directory)")
+
+
+def test_a_processor_without_flags_cannot_say(tmp_path: Path) -> None:
+    b = backend(tmp_path, {"proc/cpuinfo": "processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd\n"})
+    check = b.virtual_machine()
+    assert check.state == "unknown" and check.problems[-1] == "/proc/cpuinfo lists no processor flags"
 
 
 def test_root_is_elevated_and_names_the_login_user(tmp_path: Path) -> None:

@@ -100,10 +100,15 @@ def test_sharing_type_none_keeps_the_window_out_of_captures_and_is_restored() ->
     ({"kern.hv_vmm_present": (0).to_bytes(4, "little"), "hw.model": b"VirtualMac2,1\0"},
      "Apple virtual machine (VirtualMac2,1)"),
     ({"kern.hv_vmm_present": (0).to_bytes(4, "little"), "hw.model": b"MacBookAir10,1\0"}, None),
-    ({}, None),
 ])
 def test_virtual_machine_from_sysctl(values: dict[str, bytes], expected: str | None) -> None:
-    assert mac(sysctl=values).virtual_machine() == expected
+    check = mac(sysctl=values).virtual_machine()
+    assert check.found == expected and check.state == ("none" if expected is None else "found")
+
+
+def test_no_sysctl_answer_is_could_not_check_not_a_physical_mac() -> None:
+    check = mac(sysctl={}).virtual_machine()
+    assert check.state == "unknown" and "kern.hv_vmm_present" in check.problems[0]
 
 
 def test_remote_session_from_ssh_or_screen_sharing() -> None:

@@ -198,10 +198,12 @@ def test_elevation_reads_the_token_then_falls_back_to_isuseranadmin(token: bool 
 
 
 def test_virtual_machine_from_the_bios_registry_strings() -> None:
-    assert WindowsBackend(api=FakeWinApi(bios=("innotek GmbH", "VirtualBox")), env={}).virtual_machine() == \
-        "VirtualBox"
+    vbox = FakeWinApi(bios=("innotek GmbH", "VirtualBox"))
+    assert WindowsBackend(api=vbox, env={}).virtual_machine().found == "VirtualBox"
     dell = FakeWinApi(bios=("Dell Inc.", "Latitude 5420"))
-    assert WindowsBackend(api=dell, env={}).virtual_machine() is None
+    assert WindowsBackend(api=dell, env={}).virtual_machine().state == "none"
+    unread = WindowsBackend(api=FakeWinApi(bios=()), env={}).virtual_machine()
+    assert unread.state == "unknown" and "registry" in unread.problems[0]
 
 
 @pytest.mark.parametrize(("metrics", "env", "expected"), [

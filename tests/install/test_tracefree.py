@@ -33,7 +33,7 @@ def test_leftover_of_a_dead_process_is_removed_a_live_one_kept(tmp_path: Path) -
     other = tmp_path / "not-ours"
     for folder in (dead, live, other):
         folder.mkdir()
-    assert remove_leftovers(tmp_path) == [dead]
+    assert remove_leftovers(tmp_path).removed == [dead]
     assert live.exists() and other.exists()
 
 

@@ -28,7 +28,7 @@ from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.integrity.selfcheck import SelfCheckResult
-from lockdown.platform import DisplayServer, Switch
+from lockdown.platform import DisplayServer, Switch, VmCheck
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from tests.config.helpers import plist_xml
@@ -52,8 +52,8 @@ class FakeBackend:
     def elevated(self) -> str | None:
         return self._elevated
 
-    def virtual_machine(self) -> str | None:
-        return self._vm
+    def virtual_machine(self) -> VmCheck:
+        return VmCheck(self._vm, ("fake",))
 
     def remote_session(self) -> str | None:
         return None
