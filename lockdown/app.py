@@ -232,14 +232,16 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     process = OperationSequence([temp])
     process.perform()
     lang: Language = system_language()
-    if temp.earlier.left:
-        tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
     try:
-        config = load_config(source, passwords=passwords)                         # 2
+        try:
+            config = load_config(source, passwords=passwords)                     # 2
+            lang = config.language or lang
+        finally:  # what an earlier exam left is told in this exam's language, once it is known
+            if temp.earlier.left:
+                tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
         step("configuration loaded")
         check_build(build, config)                                                # 3: it decides
         probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-        lang = config.language or lang
         frontend = frontend_factory(config, lang)
         step("interface loaded")
         try:
