@@ -15,7 +15,7 @@ from lockdown.config.native import from_native
 from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
 from lockdown.errors import ConfigError
-from lockdown.osname import OsName, current_os
+from lockdown.platform import OsName, current_os
 from lockdown.sebkeys.configkey import config_key
 from lockdown.urls.transport import InsecureUrl, check_transport
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
+from lockdown.platform import get_platform
 
 
 class Refused(Exception):
@@ -107,7 +108,7 @@ def remove(path: Path, owned: OwnedLocations) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISDIR(st.st_mode) and not _is_link(path):
-        if not shutil.rmtree.avoids_symlink_attacks and os.name != "nt":
+        if not get_platform().files.removes_trees_without_following_links():
             raise Refused(f"{path}: this platform cannot delete folders without following links")
         shutil.rmtree(path)
     else:
