@@ -1,21 +1,19 @@
 """Every location lockdown may write, every keyring entry and every shortcut, in one place.
 
 The kiosk, the installer and the uninstaller all ask this module, so the uninstaller can find
-everything the program could have left behind. `lockdown paths` prints it.
+everything the program could have left behind. `lockdown paths` prints it. Each OS's base
+folders come from its folder in lockdown/platform/ (`Platform.folders`).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from lockdown import APP_NAME
-from lockdown.osname import OsName, current_os
+from lockdown.platform import OsName, get_platform
 
 KEYRING_SERVICE = APP_NAME
 """Service name of every keyring item lockdown creates."""
@@ -106,73 +104,9 @@ class Paths:
         }
 
 
-def _linux(home: Path, env: Mapping[str, str]) -> Paths:
-    # platformdirs reads XDG_* and HOME from the process environment itself.
-    dirs = platformdirs.unix.Unix(APP_NAME, appauthor=False)
-    data = Path(dirs.user_data_dir)
-    state = Path(dirs.user_state_dir)
-    apps = data.parent / "applications"
-    return Paths(
-        os="linux",
-        home=home,
-        data=data,
-        config=Path(dirs.user_config_dir),
-        cache=Path(dirs.user_cache_dir),
-        state=state,
-        log=state / "log",
-        install=data / "app",
-        shortcuts=(apps / "lockdown.desktop", apps / "lockdown-uninstall.desktop"),
-        temp_root=Path(tempfile.gettempdir()),
-    )
-
-
-def _windows(home: Path, env: Mapping[str, str]) -> Paths:
-    # platformdirs asks the Windows shell API; these are the same folders read from the
-    # environment so the layout can be computed (and tested) on any OS.
-    local = Path(env.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    roaming = Path(env.get("APPDATA") or home / "AppData" / "Roaming")
-    base = local / APP_NAME
-    menu = roaming / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Lockdown"
-    return Paths(
-        os="windows",
-        home=home,
-        data=base,
-        config=base,
-        cache=base / "Cache",
-        state=base,
-        log=base / "Logs",
-        install=local / "Programs" / APP_NAME,
-        shortcuts=(menu / "Lockdown exam.lnk", menu / "Uninstall Lockdown.lnk", menu),
-        temp_root=Path(env.get("TEMP") or local / "Temp"),
-        registry_keys=(r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\lockdown",),
-    )
-
-
-def _macos(home: Path, env: Mapping[str, str]) -> Paths:
-    lib = home / "Library"
-    support = lib / "Application Support" / APP_NAME
-    return Paths(
-        os="macos",
-        home=home,
-        data=support,
-        config=support,
-        cache=lib / "Caches" / APP_NAME,
-        state=support,
-        log=lib / "Logs" / APP_NAME,
-        install=home / "Applications" / "Lockdown.app",
-        shortcuts=(),
-        temp_root=Path(env.get("TMPDIR") or tempfile.gettempdir()),
-    )
-
-
 def get_paths(os_name: OsName | None = None, home: Path | None = None,
               env: Mapping[str, str] | None = None) -> Paths:
-    """The locations for this user; `os_name`, `home` and `env` are injectable for tests."""
-    name = os_name or current_os()
+    """The locations for this user, laid out by the OS's folder; `os_name`, `home` and `env` are
+    injectable for tests."""
     environ = os.environ if env is None else env
-    home_dir = home or Path.home()
-    if name == "windows":
-        return _windows(home_dir, environ)
-    if name == "macos":
-        return _macos(home_dir, environ)
-    return _linux(home_dir, environ)
+    return get_platform(os_name).folders(home or Path.home(), environ)

@@ -15,6 +15,9 @@ from lockdown.config.model import WaylandPolicy
 
 DisplayServer = Literal["x11", "wayland", "windows", "macos", "none"]
 
+_DESKTOPS = {"x11": "X11", "windows": "Windows desktop", "macos": "macOS desktop"}
+"""The display servers the kiosk can keep other windows out of, as shown."""
+
 _NO_DISPLAY_FIX = "run the check from a graphical desktop session (not over SSH or a text console)"
 _WAYLAND_FIX = "log out and choose an \"Xorg\" / \"X11\" session on the login screen"
 
@@ -22,8 +25,8 @@ _WAYLAND_FIX = "log out and choose an \"Xorg\" / \"X11\" session on the login sc
 def check_display_server(server: str, wayland: WaylandPolicy) -> Check:
     """The kiosk needs a desktop session it can keep other windows out of."""
     name = "display_server"
-    if server in ("x11", "windows", "macos"):
-        label = {"x11": "X11", "windows": "Windows desktop", "macos": "macOS desktop"}[server]
+    label = _DESKTOPS.get(server)
+    if label:
         return Check(name, "pass", label)
     if server == "wayland":
         if wayland == "limited":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
@@ -23,34 +24,17 @@ from lockdown.compat.result import Check
 from lockdown.config.model import ExamConfig
 from lockdown.errors import ElevatedError
 from lockdown.guard import elevation, environment, processes
-from lockdown.osname import OsName, current_os
 from lockdown.paths import get_paths
-
-WINDOWS_11_BUILD = 22000
-
+from lockdown.platform import OsFacts, OsName, current_os, get_platform
 
 NO_EXAM = ExamConfig(source="(no configuration)", format="native", start_url="about:blank")
 """Checked against when no configuration is given: an exam that keeps every default of the model."""
 
 
-def os_facts(os_name: OsName) -> system.OsFacts:
+def os_facts(os_name: OsName) -> OsFacts:
     """This OS's anonymous label and the version numbers its support rule compares."""
-    if os_name == "windows":
-        build = int(platform.version().split(".")[-1] or 0) if platform.version() else 0
-        major = platform.release() or "10"
-        label = "11" if major == "10" and build >= WINDOWS_11_BUILD else major
-        return system.OsFacts("windows", clean_version(label), (build,))
-    if os_name == "macos":
-        numbers = tuple(int(p) for p in platform.mac_ver()[0].split(".")[:2] if p.isdigit())
-        return system.OsFacts("macos", clean_version(".".join(str(n) for n in numbers)), numbers)
-    try:
-        release = platform.freedesktop_os_release()
-        label = f"{release.get('ID', 'linux')} {release.get('VERSION_ID', '')}".strip()
-    except OSError:
-        label = "linux"
-    lib, version = platform.libc_ver()
-    glibc = tuple(int(p) for p in version.split(".") if p.isdigit()) if lib == "glibc" else ()
-    return system.OsFacts("linux", clean_version(label), glibc)
+    facts = get_platform(os_name).system.os_facts()
+    return replace(facts, label=clean_version(facts.label))
 
 
 def _free_disk() -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from lockdown.compat.display import ScreenProbe
 from lockdown.compat.engine import RenderProbe
-from lockdown.osname import OsName
+from lockdown.platform import OsName, get_platform
 from lockdown.tracefree import session_environment
 
 SCREENS_TIMEOUT_S = 30.0
@@ -42,10 +42,8 @@ def probe_command(kind: str) -> list[str]:
 
 
 def has_display(os_name: OsName, env: Mapping[str, str]) -> bool:
-    """Windows and macOS always have their desktop; on Linux a session sets DISPLAY or WAYLAND_DISPLAY."""
-    if os_name != "linux":
-        return True
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    """Whether the OS's session has a desktop for Qt (Windows and macOS always do)."""
+    return get_platform(os_name).system.has_display(env)
 
 
 def _first_line(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from lockdown.compat.result import Check
 from lockdown.compat.system import Arch
-from lockdown.osname import OsName
+from lockdown.platform import OsName
 from lockdown.privacy import build_payload
 
 REPORT_PATH = "/api/compat-reports"

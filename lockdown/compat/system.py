@@ -1,26 +1,19 @@
 """Checks on the system itself: OS version, processor, free memory and free disk space.
 
-The thresholds follow what the kiosk needs: Qt 6 wheels (64-bit only, glibc 2.28 on Linux,
-Windows 10 1809, recent macOS) and QtWebEngine's appetite (a few hundred MB of RAM, a ~500 MB
-install).
+The thresholds follow what the kiosk needs: Qt 6 wheels (64-bit only; the OS versions they run
+on, which each OS's folder in lockdown/platform/ knows) and QtWebEngine's appetite (a few hundred
+MB of RAM, a ~500 MB install).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from lockdown.compat.result import Check
-from lockdown.osname import OsName
+from lockdown.platform import OsFacts, OsName, get_platform
 
 MIB = 1024 * 1024
 GIB = 1024 * MIB
-
-MIN_GLIBC = (2, 28)
-MIN_WINDOWS_BUILD = 17763
-"""Windows 10 1809, the oldest Windows Qt 6 supports."""
-MIN_MACOS = (12,)
-RECOMMENDED_MACOS = (13,)
 
 MIN_AVAILABLE_MEMORY = 512 * MIB
 RECOMMENDED_AVAILABLE_MEMORY = 1 * GIB
@@ -31,50 +24,9 @@ Arch = Literal["x86_64", "arm64", "x86", "other"]
 """The processor families the privacy manifest allows in a report."""
 
 
-@dataclass(frozen=True)
-class OsFacts:
-    """What the OS check judges.
-
-    `label` is the anonymous version shown and reported ("debian 12", "11", "14.4");
-    `version` the numbers the support rule compares: the glibc version on Linux, the build
-    number on Windows, the product version on macOS.
-    """
-
-    family: OsName
-    label: str
-    version: tuple[int, ...]
-
-
-def _dotted(v: tuple[int, ...]) -> str:
-    return ".".join(str(n) for n in v)
-
-
 def check_os(facts: OsFacts) -> Check:
-    """Supported when Qt 6 and QtWebEngine run on this OS version."""
-    name = "os"
-    shown = f"{facts.family} {facts.label}".strip()
-    if facts.family == "linux":
-        if not facts.version:
-            return Check(name, "warn", f"{shown}: C library version unknown (not glibc?)",
-                         "use a mainstream distribution (Debian, Ubuntu, Fedora...) with glibc "
-                         f"{_dotted(MIN_GLIBC)} or newer")
-        if facts.version < MIN_GLIBC:
-            return Check(name, "fail", f"{shown}: glibc {_dotted(facts.version)} is too old",
-                         f"upgrade to a distribution with glibc {_dotted(MIN_GLIBC)} or newer")
-        return Check(name, "pass", f"{shown} (glibc {_dotted(facts.version)})")
-    if facts.family == "windows":
-        build = facts.version[0] if facts.version else 0
-        if build < MIN_WINDOWS_BUILD:
-            return Check(name, "fail", f"Windows build {build} is too old",
-                         "update to Windows 10 version 1809 or later, or Windows 11")
-        return Check(name, "pass", f"Windows {facts.label} (build {build})")
-    if facts.version < MIN_MACOS:
-        return Check(name, "fail", f"macOS {facts.label} is too old",
-                     f"update macOS to version {_dotted(RECOMMENDED_MACOS)} or later")
-    if facts.version < RECOMMENDED_MACOS:
-        return Check(name, "warn", f"macOS {facts.label} is no longer supported by recent Qt releases",
-                     f"update macOS to version {_dotted(RECOMMENDED_MACOS)} or later")
-    return Check(name, "pass", f"macOS {facts.label}")
+    """Supported when Qt 6 and QtWebEngine run on this OS version (the OS's own rule)."""
+    return get_platform(facts.family).system.check_os(facts)
 
 
 def normalise_arch(machine: str) -> Arch:
@@ -90,12 +42,13 @@ def normalise_arch(machine: str) -> Arch:
 
 
 def check_arch(arch: Arch, family: OsName) -> Check:
-    """Qt 6 ships 64-bit builds only; Windows on ARM runs the x86_64 build under emulation."""
+    """Qt 6 ships 64-bit builds only; where it has no arm64 build (Windows) x86_64 runs emulated."""
     name = "arch"
-    if arch == "x86_64" or (arch == "arm64" and family != "windows"):
+    emulated = get_platform(family).system.arm64_emulated
+    if arch == "x86_64" or (arch == "arm64" and not emulated):
         return Check(name, "pass", f"{arch} processor")
     if arch == "arm64":
-        return Check(name, "warn", "arm64 processor: Windows runs the x86_64 build under emulation (slower)",
+        return Check(name, "warn", "arm64 processor: the x86_64 build runs under emulation here (slower)",
                      "try a practice exam on this machine well before the real one")
     if arch == "x86":
         return Check(name, "fail", "32-bit processor or system: Qt 6 runs on 64-bit systems only",

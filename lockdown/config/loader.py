@@ -16,7 +16,7 @@ from lockdown.config.passwords import PasswordPrompt
 from lockdown.config.sebfile import MAX_NESTING, depth_ok, load_plist, unwrap
 from lockdown.config.sebmap import from_seb
 from lockdown.errors import ConfigError, SignInRequired
-from lockdown.osname import OsName, current_os
+from lockdown.platform import OsName, current_os
 from lockdown.sebkeys.configkey import config_key
 from lockdown.urls.seblinks import is_seb_link, web_url
 from lockdown.urls.transport import InsecureUrl, check_transport

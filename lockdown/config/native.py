@@ -29,7 +29,7 @@ from lockdown.config.model import (
 )
 from lockdown.config.rules import checked_rule
 from lockdown.i18n import Language
-from lockdown.osname import OsName
+from lockdown.platform import OsName
 
 FORMAT_VERSION = 1
 

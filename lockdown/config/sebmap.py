@@ -26,7 +26,7 @@ from lockdown.config.model import (
 )
 from lockdown.config.rules import checked_rule
 from lockdown.i18n import Language
-from lockdown.osname import OsName
+from lockdown.platform import OsName
 
 SEB_OS_CODES: dict[int, OsName] = {0: "macos", 1: "windows"}
 """SEB's `os` field of a process entry (Keys.cs: WINDOWS = 1; the macOS client writes 0)."""
@@ -54,12 +54,13 @@ def _url_rules(f: Fields) -> tuple[UrlRule, ...]:
 
 
 def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
-    """Entries for this OS family; on Linux, which SEB does not know, entries of every OS."""
+    """Entries for this OS family; on a system SEB does not know (Linux), entries of every OS."""
+    seb_knows_this_os = os_name in SEB_OS_CODES.values()
     result = []
     for p in f.items(key):
         code = p.get("os", int, -1)
         entry_os = SEB_OS_CODES.get(code)
-        if os_name != "linux" and entry_os is not None and entry_os != os_name:
+        if seb_knows_this_os and entry_os is not None and entry_os != os_name:
             continue
         executable = p.require("executable", str).strip()
         if not executable:

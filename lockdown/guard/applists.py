@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from lockdown.osname import OsName
+from lockdown.platform import OsName
 
 AppTable = Mapping[str, Mapping[OsName, tuple[str, ...]]]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from lockdown.errors import ElevatedError
-from lockdown.platform import PlatformBackend, get_backend
+from lockdown.platform import SessionFacts, get_backend
 
 
-def refuse_elevated(backend: PlatformBackend | None = None) -> None:
+def refuse_elevated(backend: SessionFacts | None = None) -> None:
     """Raise ElevatedError when lockdown runs elevated; the CLI turns it into one line and exit 2."""
     reason = (backend or get_backend()).elevated()
     if reason:

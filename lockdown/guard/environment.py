@@ -15,7 +15,7 @@ from typing import Literal
 
 from lockdown.config.model import ExamConfig
 from lockdown.i18n import Language
-from lockdown.platform import DisplayServer, PlatformBackend, VmCheck, get_backend
+from lockdown.platform import DisplayServer, SessionFacts, VmCheck, get_backend
 
 Severity = Literal["info", "warning", "error"]
 Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "virtual_machine_unknown",
@@ -32,7 +32,7 @@ class Environment:
     elevated: str | None
 
 
-def detect_environment(backend: PlatformBackend | None = None) -> Environment:
+def detect_environment(backend: SessionFacts | None = None) -> Environment:
     """Ask the platform backend; nothing found here is sent anywhere."""
     b = backend or get_backend()
     return Environment(

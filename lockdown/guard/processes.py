@@ -21,7 +21,7 @@ import psutil
 from lockdown.config.model import ExamConfig
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
 from lockdown.guard.events import EventSink
-from lockdown.platform import PlatformBackend, get_backend
+from lockdown.platform import ProcessFacts, get_backend
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ class RunningApp:
 class AppPolicy:
     """Which of the student's processes count as prohibited for one exam on this OS."""
 
-    def __init__(self, config: ExamConfig, backend: PlatformBackend) -> None:
+    def __init__(self, config: ExamConfig, backend: ProcessFacts) -> None:
         self._backend = backend
         assistive = frozenset().union(*(names_for(ASSISTIVE, o) for o in ("linux", "windows", "macos")))
         extra = {normalize(r.executable) for r in config.prohibited_processes if r.active}
@@ -92,7 +92,7 @@ class AppPolicy:
         return RunningApp(proc.pid, shown, proc)
 
 
-def running_prohibited(config: ExamConfig, backend: PlatformBackend | None = None) -> list[RunningApp]:
+def running_prohibited(config: ExamConfig, backend: ProcessFacts | None = None) -> list[RunningApp]:
     """The student's prohibited programs running now, by name (shown to the student, never sent)."""
     return ProhibitedScan(config, backend).apps
 
@@ -109,7 +109,7 @@ class ProhibitedScan:
     what runs when it is shown, without a second full sweep.
     """
 
-    def __init__(self, config: ExamConfig, backend: PlatformBackend | None = None) -> None:
+    def __init__(self, config: ExamConfig, backend: ProcessFacts | None = None) -> None:
         self._policy = AppPolicy(config, backend or get_backend())
         self._seen: set[int] = set()
         found: list[RunningApp] = []
@@ -184,7 +184,7 @@ class ProcessGuard:
 
     name = "process_guard"
 
-    def __init__(self, config: ExamConfig, events: EventSink, backend: PlatformBackend | None = None,
+    def __init__(self, config: ExamConfig, events: EventSink, backend: ProcessFacts | None = None,
                  interval: float = 0.1, sweep_interval: float | None = 30.0, grace: float = 1.0) -> None:
         self._backend = backend or get_backend()
         self._policy = AppPolicy(config, self._backend)

@@ -19,11 +19,11 @@ from lockdown.guard.elevation import refuse_elevated
 from lockdown.i18n import system_language
 from lockdown.install.bundlecheck import manifest_verifier
 from lockdown.install.installer import Installer, Plan
-from lockdown.install.platform_base import get_install_platform
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
 from lockdown.integrity.signature import load_public_key
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import Paths, get_paths
+from lockdown.platform import get_platform
 from lockdown.secrets import system_secrets
 from lockdown.tracefree import trace_free
 
@@ -75,7 +75,7 @@ def _prepare_install(args: argparse.Namespace, paths: Paths) -> tuple[Installer,
             key = load_public_key(args.public_key.read_bytes(), str(args.public_key))
         except OSError as exc:
             raise UsageError(f"{args.public_key}: cannot be read ({exc.strerror})") from None
-    installer = Installer(paths, get_install_platform(paths), manifest_verifier(key))
+    installer = Installer(paths, get_platform(paths.os).install_steps(paths), manifest_verifier(key))
     return installer, installer.plan(bundle)
 
 
@@ -143,7 +143,8 @@ def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | 
     """The terminal uninstall (also `lockdown uninstall`); raises LockdownError for bad use."""
     refuse_elevated()
     where = paths or get_paths()
-    uninstaller = Uninstaller(where, get_install_platform(where), system_secrets, keep=_own_folders(where))
+    steps = get_platform(where.os).install_steps(where)
+    uninstaller = Uninstaller(where, steps, system_secrets, keep=_own_folders(where))
     if dry_run:
         plan = uninstaller.dry_run()
         for note in plan.notes:
@@ -167,7 +168,7 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
     prog = "lockdown-uninstall"
     args = _uninstall_parser(prog).parse_args(argv)
     paths = get_paths()
-    platform = get_install_platform(paths)
+    platform = get_platform(paths.os).install_steps(paths)
     lang = system_language()
     try:
         if _frozen_folder() is not None and platform.relocate_uninstaller(

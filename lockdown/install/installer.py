@@ -17,9 +17,9 @@ from pathlib import Path
 from lockdown import __version__
 from lockdown.errors import EXIT_PROBLEM, LockdownError, UsageError
 from lockdown.install import safety
-from lockdown.install.platform_base import InstallPlatform
 from lockdown.install.receipt import Entry, Kind, Receipt, write_receipt
 from lockdown.paths import Paths
+from lockdown.platform import InstallSteps
 
 Verifier = Callable[[Path], None]
 """Checks a bundle or install folder against its signed manifest; raises IntegrityError."""
@@ -72,7 +72,7 @@ def _missing_parents(owned: safety.OwnedLocations) -> list[Path]:
 class Installer:
     """Copies a bundle to `paths.install` and records everything it creates."""
 
-    def __init__(self, paths: Paths, platform: InstallPlatform, verify: Verifier,
+    def __init__(self, paths: Paths, platform: InstallSteps, verify: Verifier,
                  version: str = __version__) -> None:
         self.paths = paths
         self.platform = platform

@@ -11,13 +11,13 @@ a path that passes through a link below an owned root is refused, and folders ar
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from lockdown.leftovers import PendingRemovals, remove_folder
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
+from lockdown.platform import get_platform
 
 
 class Refused(Exception):
@@ -112,7 +112,7 @@ def remove(path: Path, owned: OwnedLocations) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISDIR(st.st_mode) and not _is_link(path):
-        if not shutil.rmtree.avoids_symlink_attacks and os.name != "nt":
+        if not get_platform().files.removes_trees_without_following_links():
             raise Refused(f"{path}: this platform cannot delete folders without following links")
         left = remove_folder(path)  # removes all it can, and names the full path of what stays
         if left is not None:

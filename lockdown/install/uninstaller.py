@@ -20,10 +20,10 @@ from typing import Literal
 import psutil
 
 from lockdown.install import safety
-from lockdown.install.platform_base import InstallPlatform
 from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
 from lockdown.leftovers import Leftover, PendingRemovals
 from lockdown.paths import KEYRING_ENTRIES, Paths
+from lockdown.platform import InstallSteps
 from lockdown.secrets import SecretStore, SecretsUnavailable
 from lockdown.tracefree import owner_pid
 
@@ -84,7 +84,7 @@ class Uninstaller:
     """Plans, removes and checks. `keep`: temporary folders this process runs from (the Windows
     copy of the uninstaller), removed after it exits."""
 
-    def __init__(self, paths: Paths, platform: InstallPlatform, secrets: Callable[[str], SecretStore],
+    def __init__(self, paths: Paths, platform: InstallSteps, secrets: Callable[[str], SecretStore],
                  keep: Sequence[Path] = (), retry_pause: float = 1.0) -> None:
         self.paths = paths
         self.platform = platform

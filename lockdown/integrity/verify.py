@@ -7,7 +7,6 @@ their size already matches. Links are never followed.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from lockdown.integrity.hashing import Progress, hash_files
 from lockdown.integrity.manifest import FileEntry, LinkEntry, Manifest, parse_manifest
 from lockdown.integrity.signature import verify_signature
 from lockdown.integrity.tree import Node, scan
+from lockdown.platform import get_platform
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,11 @@ class VerifyResult:
                 + [f"extra: {p}" for p in self.extra])
 
 
-def _compare_kind(entry: FileEntry | LinkEntry, node: Node) -> str | None:
-    """Why `node` cannot be `entry` without hashing it, or None when only the content is left to check."""
+def _compare_kind(entry: FileEntry | LinkEntry, node: Node, modes: bool) -> str | None:
+    """Why `node` cannot be `entry` without hashing it, or None when only the content is left to check.
+
+    `modes`: the file system keeps an executable bit, which is compared too.
+    """
     if isinstance(entry, LinkEntry):
         if node.kind != "link":
             return f"expected a link to {entry.target}, found a {node.kind}"
@@ -60,7 +63,7 @@ def _compare_kind(entry: FileEntry | LinkEntry, node: Node) -> str | None:
         return f"expected a regular file, found a {node.kind}"
     if node.size != entry.size:
         return f"size {node.size} instead of {entry.size}"
-    if os.name == "posix" and bool(node.mode & 0o111) != bool(entry.mode & 0o111):
+    if modes and bool(node.mode & 0o111) != bool(entry.mode & 0o111):
         return "executable permission changed"
     return None
 
@@ -78,11 +81,12 @@ def verify_tree(install_dir: Path, manifest: Manifest, progress: Progress | None
     extra = sorted(p for p in on_disk if p not in expected)
     modified: list[Mismatch] = []
     to_hash: dict[str, int] = {}
+    modes = get_platform().files.keeps_executable_bit
     for path, entry in expected.items():
         node = on_disk.get(path)
         if node is None:
             continue
-        reason = _compare_kind(entry, node)
+        reason = _compare_kind(entry, node, modes)
         if reason:
             modified.append(Mismatch(path, reason))
         elif isinstance(entry, FileEntry):

@@ -1,25 +1,27 @@
-"""Platform backends behind one interface (`base.PlatformBackend`); `get_backend()` is the only switch."""
+"""Everything OS-specific, one folder per OS (linux/, windows/, macos/), behind the interfaces of
+`base`; `factory.get_platform()` is the only OS switch. No Qt here, and nothing from lockdown.ui."""
 
 from __future__ import annotations
 
-from lockdown.osname import OsName, current_os
-from lockdown.platform.base import DisplayServer, PlatformBackend, Switch, VmCheck
+from lockdown.platform.base import (
+    DisplayServer,
+    FileSystem,
+    InstallSteps,
+    KeyboardLock,
+    KioskLocks,
+    OsFacts,
+    OsName,
+    Platform,
+    PlatformBackend,
+    ProcessFacts,
+    SessionFacts,
+    Switch,
+    SystemFacts,
+    VmCheck,
+    WindowKeyboardGrab,
+)
+from lockdown.platform.factory import current_os, get_backend, get_platform
 
-
-def get_backend(os_name: OsName | None = None) -> PlatformBackend:
-    """The backend for this OS (or for `os_name`); each module imports cleanly everywhere."""
-    name = os_name or current_os()
-    if name == "windows":
-        from lockdown.platform.windows import WindowsBackend
-
-        return WindowsBackend()
-    if name == "macos":
-        from lockdown.platform.macos import MacBackend
-
-        return MacBackend()
-    from lockdown.platform.linux import LinuxBackend
-
-    return LinuxBackend()
-
-
-__all__ = ["DisplayServer", "PlatformBackend", "Switch", "VmCheck", "get_backend"]
+__all__ = ["DisplayServer", "FileSystem", "InstallSteps", "KeyboardLock", "KioskLocks", "OsFacts",
+           "OsName", "Platform", "PlatformBackend", "ProcessFacts", "SessionFacts", "Switch",
+           "SystemFacts", "VmCheck", "WindowKeyboardGrab", "current_os", "get_backend", "get_platform"]

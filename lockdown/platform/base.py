@@ -1,18 +1,28 @@
-"""What lockdown asks of the operating system, as one interface each OS module implements.
+"""What lockdown asks of an operating system: one small interface per concern.
 
-Only `lockdown.platform.get_backend()` chooses an implementation. The guards, the environment
-checks and the kiosk's operations talk to this interface, so their logic runs (and is tested) on
-any OS; the Windows and macOS modules are tested here through fakes of their small API seams.
+Each OS folder (linux/, windows/, macos/) implements them, and `lockdown.platform.get_platform()`
+is the only place that chooses an OS. The guards, the environment checks, the kiosk's operations,
+the installer, `lockdown paths` and `lockdown check` talk to these interfaces, so their logic runs
+(and is tested) on any OS; the Windows and macOS code is tested through fakes of its small API
+seams, and `lockdown.platform.fake` stands in for a whole OS.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
-from lockdown.osname import OsName
+    from lockdown.compat.result import Check
+    from lockdown.install.receipt import Entry
+    from lockdown.paths import Paths
+
+OsName = Literal["linux", "windows", "macos"]
+"""The systems lockdown supports (BSDs count as linux)."""
 
 DisplayServer = Literal["x11", "wayland", "windows", "macos", "none"]
 VmState = Literal["found", "none", "unknown"]
@@ -48,10 +58,17 @@ class Switch(Protocol):
         """Turn it off again; safe to call once after a successful start()."""
 
 
-class PlatformBackend(Protocol):
-    """The OS-specific part of lockdown; every method is cheap and works without privileges."""
+@dataclass(frozen=True)
+class WindowKeyboardGrab:
+    """The kiosk window itself must grab the keyboard; the toolkit does that (X11's XGrabKeyboard)."""
 
-    os_name: OsName
+
+KeyboardLock = Switch | WindowKeyboardGrab | None
+"""How an OS keeps the switching shortcuts away: a system-wide switch, the window's own grab, or nothing."""
+
+
+class SessionFacts(Protocol):
+    """What the environment checks ask about the running session; cheap, no privilege needed."""
 
     def display_server(self) -> DisplayServer:
         """Which display system the kiosk will run on ("none" when there is no screen)."""
@@ -65,11 +82,11 @@ class PlatformBackend(Protocol):
     def remote_session(self) -> str | None:
         """What suggests the session is used remotely (e.g. "SSH connection"), or None."""
 
-    def shortcut_blocker(self) -> Switch | None:
-        """The system-wide shortcut block, or None when the toolkit grabs the keyboard (X11)."""
 
-    def capture_blocker(self, window_id: int) -> Switch | None:
-        """Keeps the window out of screenshots and screen sharing; None where that is impossible."""
+class ProcessFacts(Protocol):
+    """What the process guard needs to find the student's prohibited programs quickly."""
+
+    os_name: OsName
 
     def process_counter(self) -> int | None:
         """A number that changes whenever a process is created, if the OS offers one cheaply.
@@ -79,3 +96,100 @@ class PlatformBackend(Protocol):
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         """Whether `proc` belongs to the user running lockdown (only those may be closed)."""
+
+
+class KioskLocks(Protocol):
+    """The OS side of the kiosk's operations; the Qt side (lockdown.ui) only carries them out."""
+
+    def shortcut_blocker(self) -> Switch | None:
+        """The system-wide block of the switching shortcuts, where the OS offers one."""
+
+    def keyboard_lock(self) -> KeyboardLock:
+        """Which keyboard lock the kiosk uses here: the decision belongs to the OS, not to the UI."""
+
+    def capture_blocker(self, window_id: int) -> Switch | None:
+        """Keeps the window (its native id) out of screenshots and screen sharing; None where impossible."""
+
+
+class PlatformBackend(SessionFacts, ProcessFacts, KioskLocks, Protocol):
+    """The running session's OS calls: one object, so the seams for tests are set in one place."""
+
+
+class InstallSteps(Protocol):
+    """The OS's part of installing and uninstalling for one user (menu entries, registry, self-removal)."""
+
+    def executable(self, folder: Path, program: str) -> Path:
+        """Where `program` ("lockdown", "lockdown-install", "lockdown-uninstall") sits in a bundle."""
+
+    def create_shortcuts(self, install_dir: Path, version: str, size_bytes: int) -> list[Entry]:
+        """Create the menu entries (and, on Windows, the "Apps & features" entry); return them."""
+
+    def registry_key_exists(self, key: str) -> bool:
+        """True if a per-user registry key is present (always False where there is no registry)."""
+
+    def remove_registry_key(self, key: str) -> bool:
+        """Delete a per-user registry key and its values; True if it was there."""
+
+    def relocate_uninstaller(self, argv: list[str], install_dir: Path, temp_dir: Path) -> bool:
+        """Restart the uninstaller from a copy outside `install_dir` if it must (Windows cannot
+        delete a running program); True means a copy now runs and this process should exit."""
+
+    def schedule_self_delete(self, executable: Path, temp_dir: Path) -> None:
+        """Arrange for the running uninstaller's own temporary copy to vanish after it exits."""
+
+
+@dataclass(frozen=True)
+class OsFacts:
+    """What the OS check judges.
+
+    `label` is the anonymous version shown and reported ("debian 12", "11", "14.4");
+    `version` the numbers the support rule compares: the glibc version on Linux, the build
+    number on Windows, the product version on macOS.
+    """
+
+    family: OsName
+    label: str
+    version: tuple[int, ...]
+
+
+class SystemFacts(Protocol):
+    """What `lockdown check` reads of this OS and what this OS must offer to run the kiosk."""
+
+    arm64_emulated: bool
+    """An arm64 machine runs the x86_64 build under emulation (no native Qt 6 build for it)."""
+
+    def os_facts(self) -> OsFacts:
+        """This machine's OS version, read from the standard library."""
+
+    def check_os(self, facts: OsFacts) -> Check:
+        """Supported when Qt 6 and QtWebEngine run on this OS version."""
+
+    def has_display(self, env: Mapping[str, str]) -> bool:
+        """Whether a desktop session is there for Qt to open windows on."""
+
+
+class FileSystem(Protocol):
+    """How this OS's files behave where the integrity check and the uninstaller depend on it."""
+
+    keeps_executable_bit: bool
+    """Files carry an "executable" permission, which the integrity check compares with the manifest."""
+
+    def removes_trees_without_following_links(self) -> bool:
+        """Whether `shutil.rmtree` here deletes the links it meets instead of entering them."""
+
+
+class Platform(Protocol):
+    """One OS: everything lockdown needs from it, one concern per member."""
+
+    name: OsName
+    system: SystemFacts
+    files: FileSystem
+
+    def backend(self) -> PlatformBackend:
+        """The running session's calls: environment, processes, kiosk locks (built on demand)."""
+
+    def folders(self, home: Path, env: Mapping[str, str]) -> Paths:
+        """Where lockdown writes for the user whose home is `home`; `env` as that user's session has it."""
+
+    def install_steps(self, paths: Paths) -> InstallSteps:
+        """The OS's part of installing and uninstalling into `paths`."""

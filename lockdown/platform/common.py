@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Mapping
 
 import psutil
@@ -107,3 +108,12 @@ def first_running(candidates: Mapping[str, str],
         if proc_name in running:
             return shown
     return None
+
+
+class PosixFiles:
+    """Linux and macOS files: an executable bit, and `rmtree` working on descriptors when it can."""
+
+    keeps_executable_bit = True
+
+    def removes_trees_without_following_links(self) -> bool:
+        return shutil.rmtree.avoids_symlink_attacks

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from lockdown.config.model import ExamConfig
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import ProcessGuard
-from lockdown.platform import PlatformBackend, Switch
+from lockdown.platform import PlatformBackend, Switch, WindowKeyboardGrab
 from lockdown.session.operations import Operation
 
 log = logging.getLogger(__name__)
@@ -124,12 +124,6 @@ class ShortcutBlock(SwitchOperation):
     """The backend's system-wide shortcut block: the Windows hook, the macOS presentation options."""
 
     name = "shortcut_block"
-
-    @classmethod
-    def for_backend(cls, backend: PlatformBackend) -> ShortcutBlock | None:
-        """None where the kiosk window grabs the keyboard itself (X11)."""
-        blocker = backend.shortcut_blocker()
-        return cls(blocker) if blocker is not None else None
 
 
 class CaptureExclusion(SwitchOperation):
@@ -257,14 +251,15 @@ def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSin
 
     Perform them after the window is shown full screen (the keyboard grab needs a mapped window)
     and revert them before it closes. `events` is also called from the process guard's thread.
-    Under Wayland there is no keyboard grab (the configuration chose limited lockdown).
+    The backend decides the keyboard lock; where it has none (Wayland) the configuration chose
+    limited lockdown.
     """
     ops: list[Operation] = [ClipboardClear()]
-    blocker = ShortcutBlock.for_backend(backend)
-    if blocker is not None:
-        ops.append(blocker)
-    elif backend.display_server() == "x11":
+    lock = backend.keyboard_lock()
+    if isinstance(lock, WindowKeyboardGrab):
         ops.append(KeyboardGrab(window))
+    elif lock is not None:
+        ops.append(ShortcutBlock(lock))
     ops.append(FocusKeeper(window, events))
     ops.append(ProcessGuard(config, events, backend))
     capture = CaptureExclusion.for_window(window, backend)

@@ -10,7 +10,7 @@ import pytest
 from lockdown.config.model import ExamConfig
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
 from lockdown.platform import VmCheck
-from lockdown.platform.linux import LinuxBackend, Ran
+from lockdown.platform.linux.backend import LinuxBackend, Ran
 
 NO_VM = VmCheck(None, ("systemd-detect-virt",))
 CLEAN = Environment("x11", NO_VM, None, None)

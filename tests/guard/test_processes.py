@@ -16,7 +16,7 @@ import pytest
 from lockdown.config.model import ExamConfig, ProcessRule
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
 from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes, normalize, running_prohibited
-from lockdown.osname import OsName
+from lockdown.platform import OsName
 from lockdown.platform.linux import LinuxBackend
 from tests.guard.scoped import DescendantsOnly
 

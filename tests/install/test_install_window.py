@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lockdown.install.installer import Installer
-from lockdown.install.platform_linux import LinuxInstall
 from lockdown.install.uninstaller import Uninstaller
 from lockdown.paths import Paths
+from lockdown.platform.linux.install import LinuxInstall
 from lockdown.ui.install_window import install_window, uninstall_window
 from tests.install.helpers import FakeSecrets
 

@@ -9,9 +9,9 @@ import pytest
 
 from lockdown.errors import IntegrityError, UsageError
 from lockdown.install.installer import Installer, InstallError
-from lockdown.install.platform_linux import LinuxInstall, exec_quote
 from lockdown.install.receipt import read_receipt
 from lockdown.paths import Paths
+from lockdown.platform.linux.install import LinuxInstall, exec_quote
 from tests.install.helpers import all_paths, make_bundle
 
 

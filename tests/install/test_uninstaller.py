@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from lockdown.install.installer import Installer
-from lockdown.install.platform_linux import LinuxInstall
 from lockdown.install.receipt import Entry, read_receipt, write_receipt
 from lockdown.install.uninstaller import Uninstaller
 from lockdown.paths import KEYRING_ENTRIES, SESSION_TMP_PREFIX, Paths
+from lockdown.platform.linux.install import LinuxInstall
 from tests.install.helpers import FakeSecrets, all_paths
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import psutil
 import pytest
 
 from lockdown.app import check_build, run_exam
@@ -28,7 +27,7 @@ from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.integrity.selfcheck import SelfCheckResult
-from lockdown.platform import DisplayServer, Switch, VmCheck
+from lockdown.platform.fake import FakeBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from tests.config.helpers import plist_xml
@@ -37,38 +36,6 @@ from tests.config.rncryptor import encrypted_seb
 VALID = SelfCheckResult("valid", [], "d" * 64)
 UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
 INVALID = SelfCheckResult("invalid", ["lockdown/app.py: hash differs"])
-
-
-class FakeBackend:
-    os_name = "linux"
-
-    def __init__(self, elevated: str | None = None, vm: str | None = None) -> None:
-        self._elevated = elevated
-        self._vm = vm
-
-    def display_server(self) -> DisplayServer:
-        return "x11"
-
-    def elevated(self) -> str | None:
-        return self._elevated
-
-    def virtual_machine(self) -> VmCheck:
-        return VmCheck(self._vm, ("fake",))
-
-    def remote_session(self) -> str | None:
-        return None
-
-    def shortcut_blocker(self) -> Switch | None:
-        return None
-
-    def capture_blocker(self, window_id: int) -> Switch | None:
-        return None
-
-    def process_counter(self) -> int | None:
-        return None
-
-    def is_own_process(self, proc: psutil.Process) -> bool:
-        return False
 
 
 class Op:
@@ -206,7 +173,7 @@ def test_elevated_is_refused_before_the_notice(config_file) -> None:  # type: ig
 def test_a_blocking_finding_stops_with_exit_1_and_nothing_locked(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(CheckFailed) as err:
-        run(config_file(), RecordingFrontend(log), backend=FakeBackend(vm="QEMU"))
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(virtual_machine="QEMU"))
     assert err.value.exit_code == 1 and "virtual machine" in str(err.value)
     assert "kiosk" not in log and not [line for line in log if line.startswith("perform")]
 
@@ -214,7 +181,8 @@ def test_a_blocking_finding_stops_with_exit_1_and_nothing_locked(config_file) ->
 def test_the_configuration_can_allow_what_would_block(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     frontend = RecordingFrontend(log)
-    assert run(config_file(allow_virtual_machine=True), frontend, backend=FakeBackend(vm="QEMU")) == 0
+    backend = FakeBackend(virtual_machine="QEMU")
+    assert run(config_file(allow_virtual_machine=True), frontend, backend=backend) == 0
     assert [f.check for f in frontend.findings] == ["virtual_machine"] and "run" in log
 
 

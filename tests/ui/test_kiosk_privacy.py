@@ -14,10 +14,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from lockdown.app import run_exam
+from lockdown.platform.fake import FakeBackend
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.notice import NoticeDialog
 from tests.support.privacy_check import assert_requests_private
-from tests.ui.test_app_sequence import VALID, FakeBackend
+from tests.ui.test_app_sequence import VALID
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
 

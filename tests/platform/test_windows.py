@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from lockdown.platform import get_backend
-from lockdown.platform.windows import (
+from lockdown.platform.windows.backend import (
     LLKHF_ALTDOWN,
     SM_REMOTECONTROL,
     SM_REMOTESESSION,

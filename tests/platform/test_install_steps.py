@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from lockdown.install.installer import Installer
-from lockdown.install.platform_base import get_install_platform
-from lockdown.install.platform_linux import LinuxInstall
-from lockdown.install.platform_macos import MacInstall
-from lockdown.install.platform_windows import WindowsInstall
 from lockdown.install.uninstaller import Uninstaller
 from lockdown.paths import SESSION_TMP_PREFIX, Paths, get_paths
+from lockdown.platform import get_platform
+from lockdown.platform.linux.install import LinuxInstall
+from lockdown.platform.macos.install import MacInstall
+from lockdown.platform.windows.install import WindowsInstall
 from tests.install.helpers import FakeSecrets, all_paths, make_bundle
 
 WINDOWS_PROGRAMS = ("lockdown.exe", "lockdown-install.exe", "lockdown-uninstall.exe")
@@ -57,9 +57,10 @@ def win_paths(tmp_path: Path) -> Paths:
 
 
 def test_factory_picks_the_module_of_the_paths_os(tmp_path: Path, win_paths: Paths) -> None:
-    assert isinstance(get_install_platform(win_paths), WindowsInstall)
-    assert isinstance(get_install_platform(get_paths("macos", home=tmp_path, env={})), MacInstall)
-    assert isinstance(get_install_platform(get_paths("linux", home=tmp_path)), LinuxInstall)
+    mac_paths, linux_paths = get_paths("macos", home=tmp_path, env={}), get_paths("linux", home=tmp_path)
+    assert isinstance(get_platform(win_paths.os).install_steps(win_paths), WindowsInstall)
+    assert isinstance(get_platform(mac_paths.os).install_steps(mac_paths), MacInstall)
+    assert isinstance(get_platform(linux_paths.os).install_steps(linux_paths), LinuxInstall)
 
 
 def test_windows_install_and_uninstall_is_per_user_and_complete(tmp_path: Path, win_paths: Paths) -> None:

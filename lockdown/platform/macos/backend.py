@@ -15,8 +15,7 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch, VmCheck
+from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
 from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
@@ -172,6 +171,9 @@ class MacBackend:
 
     def shortcut_blocker(self) -> Switch | None:
         return PresentationOptionsBlocker(self._cocoa)
+
+    def keyboard_lock(self) -> KeyboardLock:
+        return self.shortcut_blocker()
 
     def capture_blocker(self, window_id: int) -> Switch | None:
         return SharingTypeCaptureBlocker(self._cocoa, window_id)

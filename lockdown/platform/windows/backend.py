@@ -15,8 +15,7 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch, VmCheck
+from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
 from lockdown.platform.common import hypervisor_from_strings
 
 # Win32 constants (winuser.h, winnt.h).
@@ -247,6 +246,9 @@ class WindowsBackend:
 
     def shortcut_blocker(self) -> Switch | None:
         return HookShortcutBlocker(self._listener_factory)
+
+    def keyboard_lock(self) -> KeyboardLock:
+        return self.shortcut_blocker()
 
     def capture_blocker(self, window_id: int) -> Switch | None:
         return AffinityCaptureBlocker(self._api, window_id)

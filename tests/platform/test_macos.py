@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lockdown.platform import get_backend
-from lockdown.platform.macos import (
+from lockdown.platform.macos.backend import (
     DISABLE_FORCE_QUIT,
     DISABLE_PROCESS_SWITCHING,
     DISABLE_SESSION_TERMINATION,

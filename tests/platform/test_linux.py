@@ -13,7 +13,7 @@ import pytest
 
 from lockdown.platform import get_backend
 from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
-from lockdown.platform.linux import LinuxBackend, Ran, run_quiet
+from lockdown.platform.linux.backend import LinuxBackend, Ran, run_quiet
 
 
 def no_command(argv: object) -> Ran:

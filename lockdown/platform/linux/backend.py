@@ -1,7 +1,8 @@
 """Linux (X11 first): everything is read from /proc, /sys and the environment, as an ordinary user.
 
-The keyboard is grabbed by the kiosk window itself (Qt, X11 `XGrabKeyboard`), so there is no
-shortcut blocker here; and X11 has no way to keep a window out of screen captures.
+Under X11 the kiosk window grabs the keyboard itself (Qt, `XGrabKeyboard`), so there is no
+system-wide shortcut blocker here; under Wayland nothing can; and X11 has no way to keep a
+window out of screen captures.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from pathlib import Path
 
 import psutil
 
-from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch, VmCheck
+from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck, WindowKeyboardGrab
 from lockdown.platform.common import (
     display_server_from_env,
     first_running,
@@ -146,7 +146,11 @@ class LinuxBackend:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)
 
     def shortcut_blocker(self) -> Switch | None:
-        return None  # the kiosk window grabs the keyboard (lockdown.ui.lockdown_ops.KeyboardGrab)
+        return None  # the kiosk window grabs the keyboard: see keyboard_lock()
+
+    def keyboard_lock(self) -> KeyboardLock:
+        # Under Wayland an ordinary app cannot grab the keyboard (the exam chose limited lockdown).
+        return WindowKeyboardGrab() if self.display_server() == "x11" else None
 
     def capture_blocker(self, window_id: int) -> Switch | None:
         return None  # X11 lets any client read the screen; nothing an app can do about it
