@@ -26,7 +26,7 @@ from pathlib import Path
 import psutil
 
 from lockdown.config.model import ExamConfig
-from lockdown.guard.processes import ProcessGuard
+from lockdown.guard.processes import AppPolicy, ProcessGuard
 from lockdown.platform.linux import LinuxBackend
 
 CONFIG = ExamConfig(source="bench", format="native", start_url="https://exam.example/")
@@ -132,7 +132,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     rows: list[tuple[str, float, float, float, float, float]] = []
     try:
-        for make in (lambda: ProcessGuard(CONFIG, lambda e: None, OwnChildren()),
+        for make in (lambda: ProcessGuard(AppPolicy(CONFIG, OwnChildren()), lambda e: None),
                      lambda: SweepLoop(frozenset({"anydesk"}))):
             watcher = make()
             label = "lockdown ProcessGuard" if isinstance(watcher, ProcessGuard) else SweepLoop.name

@@ -4,17 +4,36 @@
     2. integrity self-check of this build, then     lockdown.integrity.selfcheck.self_check
        load and validate the configuration          lockdown.config.load_config
     3. the configuration decides on the build       check_build
-       (invalid: stop before anything is sent; could not check: only if the exam allows it)
+       (invalid: stop before anything is sent; could not check: only if the exam allows it);
+       the first operations: the session folder, then the interface (Qt) inside it
     4. the notice: what is watched and what is sent  Frontend.show_notice
     5. environment checks (the configuration decides, a proctor may override)
-    6. the lockdown operations, in order, each with its undo
-    7. the kiosk on the exam page; events through the privacy-bound network client
-    8. whatever ends it (quit URL, quit password, SIGTERM): revert in reverse order, end the
-       session, exit 0 (a folder that could not be removed is told on stderr and tried again
-       at the next start: lockdown.leftovers)
+    6. the kiosk opens on the exam page; the rest of the operations, in order, each with its undo
+    7. the exam; events through the dispatcher: the type alone to the server, the event to the kiosk
+    8. whatever ends it (quit URL, quit password, SIGTERM): every operation reverted, last first;
+       the session ends; exit 0 (a folder that could not be removed is told on stderr and tried
+       again at the next start: lockdown.leftovers)
+
+Every change the exam makes is one entry of `exam_operations()`, in the order it is made, and one
+`OperationSequence` runs them all: the session folder before the configuration is read (an
+encrypted file's password dialog is Qt too), up to "interface" in step 3, the rest in step 6:
+
+    session-temp-dir    Qt's caches and temporary files go to a folder removed at the end; before Qt
+    interface           Qt starts; the notice, the checks and the kiosk are its windows, closed on revert
+      (steps 4 and 5; the kiosk is shown and its first page load started: before the keyboard grab)
+    exam_server         the network client, when the exam has a server; its session ends on revert
+    screen_covers       every secondary screen covered, and any plugged in later
+    clipboard_clear     emptied now, whenever lockdown gains or loses the focus, and at the end
+    keyboard_lock       the OS's shortcut block, or the kiosk's keyboard grab on X11, none on Wayland
+    focus_keeper        the kiosk brought back whenever it loses the front
+    process_guard       prohibited programs closed as they start: the list the checks used
+    capture_protection  the kiosk kept out of screenshots and screen sharing, where the OS can
+
+If one fails, everything done before it is undone, last first, and the exam does not start.
 
 No Qt here: the screens are behind the small `Frontend` interface, and the Qt one is imported only
-when an exam really runs (`lockdown.ui.frontend`).
+when an exam really runs (`lockdown.ui.frontend`); the front end makes the operations bound to its
+windows when the list reaches them.
 
 Start-up speed: step 5's facts are gathered in a thread started before the notice (the student
 reads it meanwhile) and only acted on after it; the network client, with requests, keyring and the
@@ -33,21 +52,45 @@ from typing import TYPE_CHECKING
 
 from lockdown.config import ExamConfig, load_config
 from lockdown.config.passwords import PasswordPrompt
-from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
-from lockdown.frontend import EndReason, Frontend, FrontendFactory
+from lockdown.errors import (
+    EXIT_OK,
+    CheckFailed,
+    IntegrityError,
+    IntegrityUnknown,
+    LockdownError,
+    NetworkError,
+)
+from lockdown.frontend import Frontend, FrontendFactory, WindowOperation
 from lockdown.guard.elevation import refuse_elevated
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
-from lockdown.guard.events import EventSink
-from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
+from lockdown.guard.events import (
+    BuildUnverified,
+    ConnectionLost,
+    ConnectionRestored,
+    Event,
+    EventDispatcher,
+    EventSink,
+    ExamEnded,
+    ExamStarted,
+    QuitRequested,
+)
+from lockdown.guard.processes import AppPolicy, ProcessGuard, ProhibitedScan, RunningApp, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import get_paths
-from lockdown.platform import PlatformBackend, get_backend
+from lockdown.platform import PlatformBackend, WindowKeyboardGrab, get_backend
 from lockdown.sebkeys.bek import browser_exam_key
 from lockdown.sebkeys.configkey import config_key
 from lockdown.sebkeys.jsapi import SebKeys
-from lockdown.session.operations import OperationFailed, OperationSequence, RevertFailed
+from lockdown.session.operations import (
+    Lazy,
+    Operation,
+    OperationFailed,
+    OperationSequence,
+    RevertFailed,
+    SwitchOperation,
+)
 from lockdown.tracefree import SessionTempDir
 
 if TYPE_CHECKING:
@@ -91,27 +134,10 @@ def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
     return SebKeys(config_key(config.settings), browser_exam_key(config, build.manifest_digest or ""))
 
 
-class ExamEvents:
-    """The event sink handed to guards and the kiosk: type only, timed from the exam's start."""
-
-    def __init__(self, client: ExamClient | None, clock: Callable[[], float] = time.monotonic) -> None:
-        self._client = client
-        self._clock = clock
-        self._start = clock()
-
-    def start(self) -> None:
-        self._start = self._clock()
-
-    def __call__(self, type_: str) -> None:
-        if self._client is not None:
-            self._client.event(type_, int(self._clock() - self._start))
-
-
 class ConnectionWatch:
-    """Turns the client's status changes into the kiosk's banner and the connection events."""
+    """Turns the client's status changes into the events `ConnectionLost` and `ConnectionRestored`."""
 
-    def __init__(self, frontend: Frontend, events: EventSink) -> None:
-        self._frontend = frontend
+    def __init__(self, events: EventSink) -> None:
         self._events = events
         self._lost = False
 
@@ -120,12 +146,10 @@ class ConnectionWatch:
 
         if status is ConnectionStatus.OFFLINE and not self._lost:
             self._lost = True
-            self._frontend.connection_changed(False)
-            self._events("connection_lost")
+            self._events(ConnectionLost())
         elif status is ConnectionStatus.ONLINE and self._lost:
             self._lost = False
-            self._frontend.connection_changed(True)
-            self._events("connection_restored")
+            self._events(ConnectionRestored())
 
 
 def exam_client(config: ExamConfig, keys: SebKeys) -> ExamClient | None:
@@ -158,8 +182,9 @@ class EnvironmentProbe:
     When the exam has a server, the network client's modules are loaded here too.
     """
 
-    def __init__(self, config: ExamConfig, platform: PlatformBackend) -> None:
+    def __init__(self, config: ExamConfig, policy: AppPolicy, platform: PlatformBackend) -> None:
         self._config = config
+        self._policy = policy
         self._platform = platform
         self._environment: Environment | None = None
         self._scan: ProhibitedScan | None = None
@@ -173,7 +198,7 @@ class EnvironmentProbe:
     def _run(self) -> None:
         try:
             self._environment = detect_environment(self._platform)
-            self._scan = ProhibitedScan(self._config, self._platform)
+            self._scan = ProhibitedScan(self._policy)
             if self._config.server is not None and self._config.server.send_events:
                 import lockdown.net.client  # noqa: F401  # imported now, used after the checks
         except BaseException as exc:  # handed to the main thread by result()
@@ -201,14 +226,138 @@ def tell_stderr(line: str) -> None:
     print(f"lockdown: {line}", file=sys.stderr, flush=True)
 
 
-def _end_process(process: OperationSequence, lang: Language, tell: Callable[[str], None]) -> None:
-    """Undo the process-wide changes. What stays is told (and logged), not raised: it must not hide
-    how the exam ended, and it is recorded for the next start."""
+def _end(operations: OperationSequence, lang: Language, tell: Callable[[str], None]) -> None:
+    """Undo every operation, last first. A folder that stays is told, not raised: it must not hide
+    how the exam ended, and it is recorded for the next start; any other undo that failed is."""
     try:
-        process.revert()
+        operations.revert()
     except RevertFailed as exc:
-        for cause in exc.causes:
-            tell(cause.text(lang) if isinstance(cause, LeftoversRemain) else str(cause))
+        others = []
+        for cause, error in zip(exc.causes, exc.errors, strict=True):
+            if isinstance(cause, LeftoversRemain):
+                tell(cause.text(lang))
+            else:
+                others.append(error)
+        if others:
+            raise CheckFailed("some changes could not be undone: " + "; ".join(others)) from exc
+
+
+class Interface:
+    """Operation: the user interface starts (Qt, for the real one); every window closes on revert."""
+
+    name = "interface"
+
+    def __init__(self, factory: FrontendFactory, config: ExamConfig, lang: Language) -> None:
+        self._factory = factory
+        self._config = config
+        self._lang = lang
+        self._frontend: Frontend | None = None
+
+    @property
+    def frontend(self) -> Frontend:
+        assert self._frontend is not None, "the interface has not started"
+        return self._frontend
+
+    def perform(self) -> None:
+        self._frontend = self._factory(self._config, self._lang)
+
+    def revert(self) -> None:
+        frontend, self._frontend = self._frontend, None
+        if frontend is not None:
+            frontend.close()
+
+    def show(self, event: Event) -> None:
+        """The student's side of the events (the kiosk), while the interface runs."""
+        frontend = self._frontend
+        if frontend is not None:
+            frontend.show(event)
+
+
+class ExamServer:
+    """Operation: the network client, for an exam with a server; its session ends on revert.
+
+    Also the server's side of the events: their type alone, timed from the exam's start. Ending
+    the session waits at most `budget` seconds (set from how the exam ended: SIGTERM must end
+    within 2 s); what is not delivered by then stays in the encrypted queue.
+    """
+
+    name = "exam_server"
+
+    def __init__(self, config: ExamConfig, keys: SebKeys,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._config = config
+        self._keys = keys
+        self._clock = clock
+        self._start = clock()
+        self.client: ExamClient | None = None
+        self.budget = CLOSE_BUDGET_S["signal"]
+
+    def perform(self) -> None:
+        self.client = exam_client(self._config, self._keys)
+
+    def revert(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            _close_client(client, self.budget)
+
+    def start(self) -> None:
+        """The exam starts now: event times count from here."""
+        self._start = self._clock()
+
+    def __call__(self, type_: str) -> None:
+        client = self.client
+        if client is not None:
+            client.event(type_, int(self._clock() - self._start))
+
+
+def keyboard_lock(ui: Frontend, platform: PlatformBackend, events: EventSink) -> Operation | None:
+    """The keyboard lock the platform chose: its system-wide shortcut block (the Windows hook,
+    macOS presentation options), or the kiosk window's own keyboard grab (X11); none under Wayland
+    (the configuration chose limited lockdown)."""
+    lock = platform.keyboard_lock()
+    if isinstance(lock, WindowKeyboardGrab):
+        return ui.window_operation("keyboard_grab", events)
+    return SwitchOperation("shortcut_block", lock) if lock is not None else None
+
+
+def capture_protection(ui: Frontend, platform: PlatformBackend) -> Operation | None:
+    """Keeps the kiosk out of screenshots and screen sharing (Windows affinity, macOS sharing
+    type); none where the OS offers no such thing (X11)."""
+    blocker = platform.capture_blocker(ui.kiosk_window_id())
+    return SwitchOperation("capture_exclusion", blocker) if blocker is not None else None
+
+
+def exam_operations(interface: Interface, server: ExamServer, platform: PlatformBackend,
+                    policy: AppPolicy, events: EventSink) -> list[Operation]:
+    """Every change the exam makes, in the order it is made (the table in this module's docstring).
+
+    The ones after "interface" are performed once the kiosk is open; those bound to its window
+    are made by the front end when their turn comes.
+    """
+    def window(kind: WindowOperation) -> Lazy:
+        return Lazy(kind, lambda: interface.frontend.window_operation(kind, events))
+
+    return [
+        interface,
+        server,
+        window("screen_covers"),
+        window("clipboard_clear"),
+        Lazy("keyboard_lock", lambda: keyboard_lock(interface.frontend, platform, events)),
+        window("focus_keeper"),
+        ProcessGuard(policy, events),
+        Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
+    ]
+
+
+def _perform(operations: OperationSequence, through: str | None = None) -> None:
+    """Perform the next operations; a failure undoes everything done and stops the exam, in one line."""
+    try:
+        operations.perform(through)
+    except OperationFailed as exc:
+        if isinstance(exc.cause, LockdownError):
+            raise exc.cause from exc
+        raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
+                          "changed") from exc
 
 
 def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
@@ -226,11 +375,11 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     build = check()  # the build is checked before anything, even the configuration, is fetched
     refuse_invalid_build(build)
     step("integrity checked")
-    # Qt's caches go to a folder removed at the end, set up first (a password dialog is Qt too);
+    # Qt's caches go to a folder removed at the end, made first (a password dialog is Qt too);
     # earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
-    process = OperationSequence([temp])
-    process.perform()
+    operations = OperationSequence([temp])
+    _perform(operations)
     lang: Language = system_language()
     try:
         try:
@@ -241,19 +390,23 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
                 tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
         step("configuration loaded")
         check_build(build, config)                                                # 3: it decides
-        probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
-        frontend = frontend_factory(config, lang)
+        policy = AppPolicy(config, platform)  # the prohibited programs, for the checks and the guard
+        probe = EnvironmentProbe(config, policy, platform).start()  # step 5's facts, during the notice
+        keys = exam_keys(config, build)
+        interface = Interface(frontend_factory, config, lang)
+        server = ExamServer(config, keys)
+        events = EventDispatcher(server=server, student=interface.show)
+        operations.extend(exam_operations(interface, server, platform, policy, events))
+        _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
         step("interface loaded")
-        try:
-            return _sit_exam(config, build, frontend, platform, probe, step)
-        finally:
-            frontend.close()
+        return _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
     finally:
-        _end_process(process, lang, tell)
+        _end(operations, lang, tell)                                              # 8
 
 
-def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend,
-              probe: EnvironmentProbe, step: StartupClock) -> int:
+def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,
+              probe: EnvironmentProbe, operations: OperationSequence, server: ExamServer,
+              events: EventSink, step: StartupClock) -> int:
     step("notice shown")
     if not ui.show_notice():                                                      # 4
         return EXIT_OK
@@ -271,41 +424,25 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
                            f"{config.allowed_displays_max}")
         raise CheckFailed("the exam cannot start on this computer: " + "; ".join(reasons))
 
-    keys = exam_keys(config, build)
-    client = exam_client(config, keys)
-    events = ExamEvents(client)
     step("checks passed")
-    ui.open_kiosk(keys, events)
+    ui.open_kiosk(keys)  # shown, its first page load started: the keyboard grab comes after  # 6
     step("kiosk opened")
-    operations = OperationSequence(ui.kiosk_operations(events, platform))         # 6
-    try:
-        operations.perform()
-    except OperationFailed as exc:
-        raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
-                          "changed") from exc
+    _perform(operations)  # the rest of the list, from the exam server to capture protection
     step("lockdown operations performed")
-    reason: EndReason = "signal"
-    try:
-        events.start()                                                            # 7
-        if client is not None:
-            client.on_status(ConnectionWatch(ui, events))
-            try:
-                client.open_session()
-            except NetworkError:
-                ui.connection_changed(False)  # the exam goes on; events wait in the queue
-        events("exam_started")
-        if build.status == "unverifiable":
-            events("build_unverified")
-        reason = ui.run_kiosk()
-        if reason == "quit_shortcut":
-            events("quit_requested")
-        events("exam_ended")
-    finally:
-        try:                                                                      # 8
-            operations.revert()
-        except RevertFailed as exc:
-            raise CheckFailed(f"some changes could not be undone: {exc}") from exc
-        finally:
-            if client is not None:
-                _close_client(client, CLOSE_BUDGET_S[reason])
+    server.start()                                                                # 7
+    client = server.client
+    if client is not None:
+        client.on_status(ConnectionWatch(events))
+        try:
+            client.open_session()
+        except NetworkError:
+            ui.show(ConnectionLost())  # the student sees it; the exam goes on, events wait in the queue
+    events(ExamStarted())
+    if build.status == "unverifiable":
+        events(BuildUnverified())
+    reason = ui.run_kiosk()
+    server.budget = CLOSE_BUDGET_S[reason]
+    if reason == "quit_shortcut":
+        events(QuitRequested())
+    events(ExamEnded())
     return EXIT_OK

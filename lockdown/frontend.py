@@ -1,7 +1,9 @@
 """What the exam needs from a user interface, and nothing of how it is drawn.
 
 `lockdown.app` runs the exam through this interface; the Qt implementation is
-`lockdown.ui.frontend.QtFrontend`, and the tests drive the exam with scripted ones.
+`lockdown.ui.frontend.QtFrontend`, and the tests drive the exam with scripted ones. The front end
+makes the operations bound to its windows when asked; which ones run, and in what order, is
+`lockdown.app`'s list.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from typing import Literal, Protocol
 
 from lockdown.config import ExamConfig
 from lockdown.guard.environment import Finding
-from lockdown.guard.events import EventSink
+from lockdown.guard.events import Event, EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
-from lockdown.platform import PlatformBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 
 EndReason = Literal["quit_url", "quit_shortcut", "signal"]
 Review = Literal["start", "leave", "blocked"]
+WindowOperation = Literal["screen_covers", "clipboard_clear", "keyboard_grab", "focus_keeper"]
+"""The operations only the front end can make: they need its windows or its toolkit."""
 
 
 class Frontend(Protocol):
@@ -36,14 +39,17 @@ class Frontend(Protocol):
                            close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
         """Show what was found; the student starts, leaves, or is blocked."""
 
-    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+    def open_kiosk(self, keys: SebKeys) -> None:
         """Create and show the kiosk window full screen and start loading the exam page."""
 
-    def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
-        """The lockdown operations in order: screen covers, clipboard, keyboard, focus, process guard..."""
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
+        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`."""
 
-    def connection_changed(self, online: bool) -> None:
-        """The exam server connection dropped or returned; may be called from any thread."""
+    def kiosk_window_id(self) -> int:
+        """The kiosk's native window id, for the operating system's capture protection."""
+
+    def show(self, event: Event) -> None:
+        """Tell the student what happened, if it concerns them; may be called from any thread."""
 
     def run_kiosk(self) -> EndReason:
         """Run the kiosk until the exam ends; returns why it ended."""

@@ -24,6 +24,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "connection_restored",
     "build_unverified",
     "quit_requested",
+    "guard_failed",
 )
 """The only kinds of event lockdown reports; an event carries its type, never a name or a title."""
 

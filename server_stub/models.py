@@ -25,7 +25,7 @@ class _Strict(BaseModel):
 
 EventType = Literal[
     "exam_started", "exam_ended", "focus_lost", "prohibited_app_closed", "screen_count_changed",
-    "connection_lost", "connection_restored", "build_unverified", "quit_requested",
+    "connection_lost", "connection_restored", "build_unverified", "quit_requested", "guard_failed",
 ]
 
 

@@ -1,10 +1,12 @@
 """Prohibited apps: listed before the exam (with consent to close them) and closed when they start.
 
 Only the student's own processes are ever touched, assistive technology never is, and nothing
-about a process leaves the machine: the names are shown to the student, the event sent is the
-bare type "prohibited_app_closed". The watcher looks only at PIDs it has not seen before
-(a full psutil sweep costs ~8 ms of CPU; listing PIDs only when one was created is far cheaper),
-plus a slow full pass that catches a program that replaces itself (exec) long after it started.
+about a process leaves the machine: the names are shown to the student, and of the guard's
+`ProhibitedAppClosed(name)` event only its type is sent. One `AppPolicy` per exam is shared by
+the checks before it (`ProhibitedScan`) and the guard during it (`ProcessGuard`). The watcher
+looks only at PIDs it has not seen before (a full psutil sweep costs ~8 ms of CPU; listing PIDs
+only when one was created is far cheaper), plus a slow full pass that catches a program that
+replaces itself (exec) long after it started.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ import psutil
 
 from lockdown.config.model import ExamConfig
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
-from lockdown.guard.events import EventSink
+from lockdown.guard.events import EventSink, GuardFailed, ProhibitedAppClosed
 from lockdown.platform import ProcessFacts, get_backend
 
 log = logging.getLogger(__name__)
 
-PROHIBITED_APP_CLOSED = "prohibited_app_closed"
+FAILED_TICKS = 20
+"""Consecutive failed ticks (2 s at the usual interval) after which the guard reports it failed."""
 
 __all__ = ["ASSISTIVE", "PROHIBITED", "AppPolicy", "EventSink", "ProcessGuard", "ProhibitedScan",
            "RunningApp", "close_processes", "normalize", "running_prohibited"]
@@ -50,7 +53,7 @@ class AppPolicy:
     """Which of the student's processes count as prohibited for one exam on this OS."""
 
     def __init__(self, config: ExamConfig, backend: ProcessFacts) -> None:
-        self._backend = backend
+        self.backend = backend
         assistive = frozenset().union(*(names_for(ASSISTIVE, o) for o in ("linux", "windows", "macos")))
         extra = {normalize(r.executable) for r in config.prohibited_processes if r.active}
         permitted = {normalize(r.executable) for r in config.permitted_processes if r.active}
@@ -62,7 +65,7 @@ class AppPolicy:
     def is_candidate(self, proc: psutil.Process) -> bool:
         """Whether the process is the student's own and not lockdown itself."""
         try:
-            return proc.pid != self._me and self._backend.is_own_process(proc)
+            return proc.pid != self._me and self.backend.is_own_process(proc)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
 
@@ -94,7 +97,7 @@ class AppPolicy:
 
 def running_prohibited(config: ExamConfig, backend: ProcessFacts | None = None) -> list[RunningApp]:
     """The student's prohibited programs running now, by name (shown to the student, never sent)."""
-    return ProhibitedScan(config, backend).apps
+    return ProhibitedScan(AppPolicy(config, backend or get_backend())).apps
 
 
 def _by_name(apps: Iterable[RunningApp]) -> list[RunningApp]:
@@ -109,8 +112,8 @@ class ProhibitedScan:
     what runs when it is shown, without a second full sweep.
     """
 
-    def __init__(self, config: ExamConfig, backend: ProcessFacts | None = None) -> None:
-        self._policy = AppPolicy(config, backend or get_backend())
+    def __init__(self, policy: AppPolicy) -> None:
+        self._policy = policy
         self._seen: set[int] = set()
         found: list[RunningApp] = []
         for proc in psutil.process_iter():
@@ -179,15 +182,17 @@ class ProcessGuard:
     PID is looked at again after one interval and after a second, in case it was caught between
     fork and exec. Every `sweep_interval` seconds all processes are checked by name and executable,
     which catches a later exec or a renamed process. A program it closes is asked to quit and
-    forced after `grace` seconds. `events` is called from the watcher thread.
+    forced after `grace` seconds. `events` is called from the watcher thread: each closed program
+    as `ProhibitedAppClosed(name)`, and `GuardFailed` once when `FAILED_TICKS` ticks in a row
+    failed (the guard keeps trying, and reports again only after it worked in between).
     """
 
     name = "process_guard"
 
-    def __init__(self, config: ExamConfig, events: EventSink, backend: ProcessFacts | None = None,
-                 interval: float = 0.1, sweep_interval: float | None = 30.0, grace: float = 1.0) -> None:
-        self._backend = backend or get_backend()
-        self._policy = AppPolicy(config, self._backend)
+    def __init__(self, policy: AppPolicy, events: EventSink, interval: float = 0.1,
+                 sweep_interval: float | None = 30.0, grace: float = 1.0) -> None:
+        self._backend = policy.backend
+        self._policy = policy
         self._events = events
         self._interval = interval
         self._recheck = (interval, 1.0)
@@ -214,6 +219,7 @@ class ProcessGuard:
         young: dict[int, _Young] = {}
         closing: list[tuple[psutil.Process, float]] = []
         next_sweep = time.monotonic() + (self._sweep_interval or 0)
+        failures = 0
         while not self._stop.wait(self._interval):
             try:
                 now = time.monotonic()
@@ -230,8 +236,17 @@ class ProcessGuard:
                     self._sweep(closing, now)
                 if closing:
                     self._finish_closing(closing, now)
-            except Exception:  # the guard must outlive one bad tick; it reports the fault in the log
-                log.exception("process guard tick failed")
+            except Exception:  # the guard must outlive a bad tick; a run of them is reported
+                failures += 1
+                if failures == 1:
+                    log.exception("process guard tick failed")
+                if failures == FAILED_TICKS:
+                    log.error("process guard failed %d times in a row", failures)
+                    self._events(GuardFailed("process_guard"))
+            else:
+                if failures >= FAILED_TICKS:
+                    log.warning("process guard works again after %d failed ticks", failures)
+                failures = 0
 
     def _look_at_new(self, pids: set[int], young: dict[int, _Young],
                      closing: list[tuple[psutil.Process, float]], now: float) -> None:
@@ -242,7 +257,7 @@ class ProcessGuard:
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
             if self._policy.prohibits(name) and self._policy.is_candidate(proc):
-                self._close(proc, now, closing)
+                self._close(proc, name, now, closing)
             else:
                 young[pid] = _Young(proc, name, [now + d for d in self._recheck])
 
@@ -261,15 +276,16 @@ class ProcessGuard:
                 continue
             if name != y.name and self._policy.prohibits(name) and self._policy.is_candidate(y.proc):
                 young.pop(pid, None)
-                self._close(y.proc, now, closing)
+                self._close(y.proc, name, now, closing)
 
     def _sweep(self, closing: list[tuple[psutil.Process, float]], now: float) -> None:
         for proc in psutil.process_iter(["name", "exe"]):
             info = proc.info
             if self._policy.prohibits(info.get("name"), info.get("exe")) and self._policy.is_candidate(proc):
-                self._close(proc, now, closing)
+                self._close(proc, info.get("name") or str(proc.pid), now, closing)
 
-    def _close(self, proc: psutil.Process, now: float, closing: list[tuple[psutil.Process, float]]) -> None:
+    def _close(self, proc: psutil.Process, name: str, now: float,
+               closing: list[tuple[psutil.Process, float]]) -> None:
         if any(p.pid == proc.pid for p, _ in closing):
             return
         try:
@@ -279,7 +295,7 @@ class ProcessGuard:
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return
         closing.append((proc, now + self._grace))
-        self._events(PROHIBITED_APP_CLOSED)
+        self._events(ProhibitedAppClosed(name))
 
     @staticmethod
     def _finish_closing(closing: list[tuple[psutil.Process, float]], now: float) -> None:

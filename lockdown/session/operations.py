@@ -4,13 +4,18 @@ Every change made for the exam (keyboard grab, clipboard, screen covers, present
 is an `Operation`. `OperationSequence.perform()` runs them in order; if one fails, the ones already
 done are reverted, last first. `revert()` undoes everything at the end of the exam. A revert that
 fails does not stop the others: each is attempted and the failures are reported together.
+An exam performs its one list in two stages (`perform(through=...)`): what must come before the
+checks, then, once the kiosk is open, the rest; `Lazy` makes an operation only when its turn comes.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from lockdown.platform import Switch
 
 log = logging.getLogger(__name__)
 
@@ -55,22 +60,36 @@ class OperationSequence:
         self._pending = list(operations)
         self._done: list[Operation] = []
 
+    def extend(self, operations: Iterable[Operation]) -> None:
+        """Add operations after the pending ones: those that can be named only once the first have
+        run (the exam's, once its configuration is read inside the session folder)."""
+        self._pending.extend(operations)
+
     @property
     def performed(self) -> tuple[str, ...]:
         """Names of the operations currently in effect, in the order they were performed."""
         return tuple(op.name for op in self._done)
 
-    def perform(self) -> None:
-        """Perform every operation; on a failure revert what was done and raise OperationFailed."""
-        for op in self._pending:
+    def perform(self, through: str | None = None) -> None:
+        """Perform the pending operations, up to the one named `through` (all when None).
+
+        On a failure everything performed so far, in this call or before, is reverted, last
+        first, and OperationFailed is raised.
+        """
+        if through is not None and through not in (op.name for op in self._pending):
+            raise ValueError(f"no pending operation is named {through!r}")
+        while self._pending:
+            op = self._pending.pop(0)
             try:
                 op.perform()
             except Exception as exc:
+                self._pending = []
                 errors = self._revert_all()
                 raise OperationFailed(op.name, exc, errors) from exc
             self._done.append(op)
             log.debug("performed %s", op.name)
-        self._pending = []
+            if op.name == through:
+                break
 
     def revert(self) -> None:
         """Revert every performed operation, last first; raise RevertFailed if any failed."""
@@ -91,3 +110,42 @@ class OperationSequence:
                 if causes is not None:
                     causes.append(exc)
         return errors
+
+
+class Lazy:
+    """An operation made when its turn comes, from what the steps before it created (the kiosk).
+
+    `make` may return None: nothing to do on this system (no capture protection on X11...).
+    """
+
+    def __init__(self, name: str, make: Callable[[], Operation | None]) -> None:
+        self.name = name
+        self._make = make
+        self._made: Operation | None = None
+
+    def perform(self) -> None:
+        made = self._make()
+        if made is None:
+            log.debug("%s: nothing to do on this system", self.name)
+            return
+        made.perform()
+        self._made = made
+
+    def revert(self) -> None:
+        made, self._made = self._made, None
+        if made is not None:
+            made.revert()
+
+
+class SwitchOperation:
+    """A platform backend's `Switch` (a hook, a window's capture setting...) as an Operation."""
+
+    def __init__(self, name: str, switch: Switch) -> None:
+        self.name = name
+        self._switch = switch
+
+    def perform(self) -> None:
+        self._switch.start()
+
+    def revert(self) -> None:
+        self._switch.stop()

@@ -5,20 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
 from lockdown.config.model import ExamConfig
-from lockdown.frontend import EndReason, Review
+from lockdown.frontend import EndReason, Review, WindowOperation
 from lockdown.guard.environment import Finding
-from lockdown.guard.events import EventSink
+from lockdown.guard.events import ConnectionLost, ConnectionRestored, Event, EventSink, ScreenCountChanged
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
-from lockdown.platform import PlatformBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from lockdown.ui.browser import start_engine
+from lockdown.ui.event_bridge import EventBridge, message_for
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
@@ -28,12 +28,6 @@ from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
 
 log = logging.getLogger(__name__)
-
-
-class _Bridge(QObject):
-    """Carries calls from other threads (network client, watchers) into Qt's thread."""
-
-    connection = Signal(bool)
 
 
 class _AfterFirstPaint(QObject):
@@ -65,8 +59,7 @@ class QtFrontend:
         self._kiosk: KioskWindow | None = None
         self._reason: EndReason | None = None
         self._signalled = False
-        self._bridge = _Bridge()
-        self._bridge.connection.connect(self._connection_changed)
+        self._bridge = EventBridge(self._show)
         self._signals = SignalBridge(self._on_signal)
         self._engine: QWebEngineProfile | None = None
 
@@ -112,7 +105,7 @@ class QtFrontend:
 
     # The exam --------------------------------------------------------------------------------
 
-    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+    def open_kiosk(self, keys: SebKeys) -> None:
         rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
         self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
@@ -134,15 +127,24 @@ class QtFrontend:
         log.debug("exam page loaded")
         QTimer.singleShot(1000, return_freed_memory)
 
-    def kiosk_operations(self, events: EventSink, backend: PlatformBackend) -> list[Operation]:
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
         assert self._kiosk is not None, "open_kiosk() first"
-        from lockdown.ui.lockdown_ops import build_kiosk_operations  # keyboard, focus, clipboard...
+        from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 
-        covers = ScreenCovers(self._lang, on_change=lambda: events("screen_count_changed"))
-        return [covers, *build_kiosk_operations(self._kiosk, self._config, events, backend)]
+        if kind == "screen_covers":
+            return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
+        if kind == "clipboard_clear":
+            return ClipboardClear()
+        if kind == "keyboard_grab":
+            return KeyboardGrab(self._kiosk)
+        return FocusKeeper(self._kiosk, events)
 
-    def connection_changed(self, online: bool) -> None:
-        self._bridge.connection.emit(online)  # queued into Qt's thread when called from another
+    def kiosk_window_id(self) -> int:
+        assert self._kiosk is not None, "open_kiosk() first"
+        return int(self._kiosk.winId())
+
+    def show(self, event: Event) -> None:
+        self._bridge(event)  # queued into Qt's thread, whichever thread this is
 
     def run_kiosk(self) -> EndReason:
         assert self._kiosk is not None, "open_kiosk() first"
@@ -171,9 +173,15 @@ class QtFrontend:
 
     # Qt side ---------------------------------------------------------------------------------
 
-    def _connection_changed(self, online: bool) -> None:
-        if self._kiosk is not None:
-            self._kiosk.connection_changed(online)
+    def _show(self, event: Event) -> None:
+        if self._kiosk is None:
+            return
+        if isinstance(event, ConnectionLost | ConnectionRestored):
+            self._kiosk.connection_changed(isinstance(event, ConnectionRestored))
+            return
+        text = message_for(event, self._lang)
+        if text is not None:
+            self._kiosk.show_message(text)
 
     def _finished(self, reason: str) -> None:
         if self._reason is None:

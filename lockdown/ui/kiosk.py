@@ -1,8 +1,9 @@
 """The exam window: frameless, full screen, on top, on the primary screen, showing only the exam.
 
 It shows what it is told: the page (or the offline page), a thin connection banner, and short
-messages for refused actions. Leaving is reported with `finished(reason)`; `lockdown.app` decides
-what happens next (revert the operations, close the session).
+messages for refused actions and for what the guards did (a program closed). Leaving is
+reported with `finished(reason)`; `lockdown.app` decides what happens next (revert the
+operations, close the session).
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class KioskWindow(QWidget):
         self.message.setBackgroundRole(self.palette().ColorRole.Highlight)
         self.message.setForegroundRole(self.palette().ColorRole.HighlightedText)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a program's name is never read as HTML
         self.message.hide()
         self._message_timer = _one_shot(self, MESSAGE_MS, self.message.hide)
         self._banner_timer = _one_shot(self, BANNER_BACK_MS, self.banner.hide)
@@ -143,7 +145,11 @@ class KioskWindow(QWidget):
 
     def show_refusal(self, text_key: str) -> None:
         """A short, polite, translated line over the page; the page itself stays where it was."""
-        self.message.setText(tr(self._lang, text_key))
+        self.show_message(tr(self._lang, text_key))
+
+    def show_message(self, text: str) -> None:
+        """A short line over the page for a few seconds; screen readers announce it (named by its text)."""
+        self.message.setText(text)
         self.message.show()
         self._message_timer.start()
 

@@ -1,8 +1,8 @@
-"""The kiosk's lockdown operations on the Qt side: keyboard, focus, clipboard, capture.
+"""The kiosk's lockdown operations on the Qt side: keyboard grab, focus keeper, clipboard.
 
-Each is an Operation (perform/revert) taking the kiosk window; `build_kiosk_operations()` lists
-them in start-up order for `OperationSequence`. Everything here dies with the process: an X11
-keyboard grab ends with the connection, a hook or presentation option with the process.
+Each is an Operation (perform/revert) taking the kiosk window; `QtFrontend.window_operation()`
+makes them when `lockdown.app`'s list of operations reaches them. Everything here dies with the
+process: an X11 keyboard grab ends with the connection.
 Event filters sit on the window itself, never on the application (an app-wide Python filter
 crashed `app.exec()` in a trial).
 """
@@ -16,15 +16,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lockdown.config.model import ExamConfig
-from lockdown.guard.events import EventSink
-from lockdown.guard.processes import ProcessGuard
-from lockdown.platform import PlatformBackend, Switch, WindowKeyboardGrab
-from lockdown.session.operations import Operation
+from lockdown.guard.events import EventSink, FocusLost
 
 log = logging.getLogger(__name__)
 
-FOCUS_LOST = "focus_lost"
 REGRAB_MS = 100
 FOCUS_POLL_MS = 250
 
@@ -105,39 +100,6 @@ class KeyboardGrab:
             handle.setKeyboardGrabEnabled(False)
 
 
-class SwitchOperation:
-    """A backend `Switch` as an Operation."""
-
-    name = "switch"
-
-    def __init__(self, switch: Switch) -> None:
-        self._switch = switch
-
-    def perform(self) -> None:
-        self._switch.start()
-
-    def revert(self) -> None:
-        self._switch.stop()
-
-
-class ShortcutBlock(SwitchOperation):
-    """The backend's system-wide shortcut block: the Windows hook, the macOS presentation options."""
-
-    name = "shortcut_block"
-
-
-class CaptureExclusion(SwitchOperation):
-    """Keeps the kiosk out of screenshots and screen sharing (Windows affinity, macOS sharing type)."""
-
-    name = "capture_exclusion"
-
-    @classmethod
-    def for_window(cls, window: QWidget, backend: PlatformBackend) -> CaptureExclusion | None:
-        """None where the OS offers no such thing (X11)."""
-        blocker = backend.capture_blocker(int(window.winId()))
-        return cls(blocker) if blocker is not None else None
-
-
 def _gui_app() -> QGuiApplication:
     app = QGuiApplication.instance()
     if not isinstance(app, QGuiApplication):
@@ -149,7 +111,7 @@ class FocusKeeper:
     """Brings the kiosk back, full screen and active, as soon as it loses focus or is minimised.
 
     A dialog of lockdown's own (the quit password) may take the focus; another app may not.
-    Each loss is reported once as "focus_lost". A 250 ms check backs up the window's events.
+    Each loss is reported once as `FocusLost()`. A 250 ms check backs up the window's events.
     """
 
     name = "focus_keeper"
@@ -184,7 +146,7 @@ class FocusKeeper:
             self._lost = False
             return
         if self._was_active and not self._lost:
-            self._sink(FOCUS_LOST)
+            self._sink(FocusLost())
         self._lost = self._was_active
         self.restore()
 
@@ -243,26 +205,3 @@ class ClipboardClear:
             _gui_app().applicationStateChanged.disconnect(self._app_state)
             self._connected = False
         self.clear()
-
-
-def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSink,
-                           backend: PlatformBackend) -> list[Operation]:
-    """The lockdown operations for this kiosk window, in start-up order.
-
-    Perform them after the window is shown full screen (the keyboard grab needs a mapped window)
-    and revert them before it closes. `events` is also called from the process guard's thread.
-    The backend decides the keyboard lock; where it has none (Wayland) the configuration chose
-    limited lockdown.
-    """
-    ops: list[Operation] = [ClipboardClear()]
-    lock = backend.keyboard_lock()
-    if isinstance(lock, WindowKeyboardGrab):
-        ops.append(KeyboardGrab(window))
-    elif lock is not None:
-        ops.append(ShortcutBlock(lock))
-    ops.append(FocusKeeper(window, events))
-    ops.append(ProcessGuard(config, events, backend))
-    capture = CaptureExclusion.for_window(window, backend)
-    if capture is not None:
-        ops.append(capture)
-    return ops

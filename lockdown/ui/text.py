@@ -84,6 +84,14 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
                     "fr": "La connexion au serveur d'examen est rétablie."},
     "banner.a11y": {"en": "Connection status", "fr": "État de la connexion"},
     "message.a11y": {"en": "Message", "fr": "Message"},
+    "guard.app_closed": {
+        "en": "“{name}” was closed: it is not allowed during this exam.",
+        "fr": "« {name} » a été fermé : ce programme n'est pas autorisé pendant cet examen."},
+    "guard.failed.process_guard": {
+        "en": "lockdown can no longer check for programs that are not allowed. Your exam goes on; "
+              "please tell your proctor.",
+        "fr": "lockdown ne peut plus vérifier les programmes non autorisés. Votre examen continue ; "
+              "prévenez votre surveillant."},
     "quit.title": {"en": "Leave the exam", "fr": "Quitter l'examen"},
     "quit.password": {"en": "Quit password:", "fr": "Mot de passe de sortie :"},
     "quit.confirm": {"en": "Leave the exam now?", "fr": "Quitter l'examen maintenant ?"},

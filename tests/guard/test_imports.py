@@ -1,4 +1,4 @@
-"""Every guard and platform module imports on Linux without Qt, pywin32, winreg or PyObjC."""
+"""Every guard and platform module, and the exam's composition root, imports without Qt or foreign OS APIs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 
 MODULES = ["lockdown.platform", "lockdown.platform.linux", "lockdown.platform.windows",
            "lockdown.platform.macos", "lockdown.guard.elevation", "lockdown.guard.environment",
-           "lockdown.guard.processes"]
+           "lockdown.guard.processes", "lockdown.guard.events", "lockdown.session.operations",
+           "lockdown.app"]
 
 
 def test_guard_and_platform_modules_import_without_qt_or_foreign_os_apis() -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lockdown.session.operations import Operation, OperationFailed, OperationSequence, RevertFailed
+from lockdown.session.operations import (
+    Lazy,
+    Operation,
+    OperationFailed,
+    OperationSequence,
+    RevertFailed,
+    SwitchOperation,
+)
 
 
 class Recorder:
@@ -94,3 +101,68 @@ def test_perform_again_does_not_repeat_operations_already_in_effect() -> None:
     seq.perform()
     seq.perform()
     assert journal == ["perform a"]
+
+
+def test_a_list_performed_in_two_stages_is_reverted_as_one_last_first() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder(n, journal) for n in "abcd"])
+    seq.perform(through="b")
+    assert journal == ["perform a", "perform b"]
+    journal.append("(the checks, between the stages)")
+    seq.perform()
+    seq.revert()
+    assert journal == ["perform a", "perform b", "(the checks, between the stages)", "perform c",
+                       "perform d", "revert d", "revert c", "revert b", "revert a"]
+
+
+def test_a_failure_in_the_second_stage_undoes_the_first_one_too() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal), Recorder("b", journal),
+                             Recorder("c", journal, fail_perform=True), Recorder("d", journal)])
+    seq.perform(through="a")
+    with pytest.raises(OperationFailed):
+        seq.perform()
+    seq.perform()  # nothing is left to perform after a failed start
+    assert journal == ["perform a", "perform b", "fail c", "revert b", "revert a"]
+
+
+def test_performing_through_a_name_not_in_the_list_changes_nothing() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal)])
+    with pytest.raises(ValueError, match="'z'"):
+        seq.perform(through="z")
+    assert journal == []
+
+
+def test_a_lazy_operation_is_made_when_its_turn_comes_and_reverts_what_was_made() -> None:
+    journal: list[str] = []
+    made: list[str] = []
+
+    def make() -> Recorder:
+        made.append("x")
+        return Recorder("x", journal)
+
+    seq = OperationSequence([Recorder("a", journal), Lazy("lazy-x", make), Lazy("nothing", lambda: None)])
+    seq.perform(through="a")
+    assert made == []
+    seq.perform()
+    assert made == ["x"] and seq.performed == ("a", "lazy-x", "nothing")
+    seq.revert()
+    assert journal == ["perform a", "perform x", "revert x", "revert a"]
+
+
+def test_a_switch_runs_from_perform_to_revert() -> None:
+    journal: list[str] = []
+
+    class Switch:
+        def start(self) -> None:
+            journal.append("start")
+
+        def stop(self) -> None:
+            journal.append("stop")
+
+    op = SwitchOperation("hook", Switch())
+    assert isinstance(op, Operation) and op.name == "hook"
+    op.perform()
+    op.revert()
+    assert journal == ["start", "stop"]

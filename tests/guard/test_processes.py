@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,16 @@ import pytest
 
 from lockdown.config.model import ExamConfig, ProcessRule
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
-from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes, normalize, running_prohibited
+from lockdown.guard.events import Event, GuardFailed, ProhibitedAppClosed
+from lockdown.guard.processes import (
+    FAILED_TICKS,
+    AppPolicy,
+    ProcessGuard,
+    ProhibitedScan,
+    close_processes,
+    normalize,
+    running_prohibited,
+)
 from lockdown.platform import OsName
 from lockdown.platform.linux import LinuxBackend
 from tests.guard.scoped import DescendantsOnly
@@ -24,6 +34,7 @@ Spawn = Callable[..., subprocess.Popen[bytes]]
 SCOPE = DescendantsOnly()
 
 CONFIG = ExamConfig(source="exam.json", format="native", start_url="https://exam.example/")
+POLICY = AppPolicy(CONFIG, SCOPE)
 
 
 @pytest.fixture
@@ -127,8 +138,8 @@ def test_close_processes_asks_then_forces(bins: Path, spawn: Spawn) -> None:
 
 
 def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path, spawn: Spawn) -> None:
-    events: list[str] = []
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append)
+    events: list[Event] = []
+    guard = ProcessGuard(POLICY, events=events.append)
     orca_before = spawn(str(bins / "orca"), "30")
     guard.perform()
     try:
@@ -138,19 +149,19 @@ def test_the_guard_closes_a_new_prohibited_app_and_counts_it_once(bins: Path, sp
         assert app.wait(3) == -15
         time.sleep(0.3)
         assert orca.poll() is None and orca_before.poll() is None and other.poll() is None
-        assert events == ["prohibited_app_closed"]
+        assert events == [ProhibitedAppClosed("anydesk")]
     finally:
         guard.revert()
 
 
 def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: Path, spawn: Spawn) -> None:
-    events: list[str] = []
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append, sweep_interval=None)
+    events: list[Event] = []
+    guard = ProcessGuard(POLICY, events=events.append, sweep_interval=None)
     guard.perform()
     try:
         late = spawn("sh", "-c", f"sleep 0.6; exec {bins / 'anydesk'} 30")
         assert late.wait(4) == -15
-        assert events == ["prohibited_app_closed"]
+        assert events == [ProhibitedAppClosed("anydesk")]
     finally:
         guard.revert()
 
@@ -158,7 +169,7 @@ def test_the_guard_catches_a_program_that_a_shell_becomes_a_little_later(bins: P
 def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(bins: Path,
                                                                                spawn: Spawn) -> None:
     late = f"sleep 1.3; exec {bins / 'anydesk'} 30"
-    without = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None, sweep_interval=None)
+    without = ProcessGuard(POLICY, events=lambda e: None, sweep_interval=None)
     without.perform()
     try:
         missed = spawn("sh", "-c", late)
@@ -168,19 +179,19 @@ def test_a_program_that_changes_long_after_it_started_is_left_to_the_slow_sweep(
         without.revert()
         missed.kill()
         missed.wait()
-    events: list[str] = []
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append, sweep_interval=0.5)
+    events: list[Event] = []
+    guard = ProcessGuard(POLICY, events=events.append, sweep_interval=0.5)
     guard.perform()
     try:
         caught = spawn("sh", "-c", late)
         assert caught.wait(4) == -15
-        assert events == ["prohibited_app_closed"]
+        assert events == [ProhibitedAppClosed("anydesk")]
     finally:
         guard.revert()
 
 
 def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path, spawn: Spawn) -> None:
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None, grace=0.3)
+    guard = ProcessGuard(POLICY, events=lambda e: None, grace=0.3)
     guard.perform()
     try:
         stubborn = spawn("sh", "-c", f"trap '' TERM; exec {bins / 'anydesk'} 30")
@@ -192,8 +203,8 @@ def test_the_guard_forces_a_program_that_ignores_the_request(bins: Path, spawn: 
 def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
     if os.geteuid() != 0:
         pytest.skip("starting a process as another user needs root")
-    events: list[str] = []
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=events.append)
+    events: list[Event] = []
+    guard = ProcessGuard(POLICY, events=events.append)
     guard.perform()
     other = subprocess.Popen(["runuser", "-u", "nobody", "--", str(bins / "anydesk"), "30"])
     try:
@@ -209,11 +220,66 @@ def test_another_users_prohibited_app_is_left_alone(bins: Path) -> None:
         other.wait()
 
 
+class Failing(DescendantsOnly):
+    """The real backend, whose process counter fails the next `fail(n)` times: each a failed tick."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._left = 0
+        self._lock = threading.Lock()
+
+    def fail(self, times: int) -> None:
+        with self._lock:
+            self._left = times
+
+    @property
+    def left(self) -> int:
+        with self._lock:
+            return self._left
+
+    def process_counter(self) -> int | None:
+        with self._lock:
+            if self._left > 0:
+                self._left -= 1
+                raise OSError("/proc/loadavg: Input/output error")
+        return super().process_counter()
+
+
+def test_a_guard_that_keeps_failing_reports_it_once_and_again_only_after_it_worked(
+        bins: Path, spawn: Spawn) -> None:
+    backend = Failing()
+    events: list[Event] = []
+    guard = ProcessGuard(AppPolicy(CONFIG, backend), events=events.append)
+    guard.perform()
+    try:
+        backend.fail(FAILED_TICKS - 1)  # a bad patch that passes: nobody is told
+        assert wait_until(lambda: backend.left == 0, timeout=30)
+        time.sleep(0.5)
+        assert events == []
+
+        backend.fail(10**6)
+        assert wait_until(lambda: events == [GuardFailed("process_guard")], timeout=30)
+        time.sleep(FAILED_TICKS * 0.1 * 2)  # still failing: still one report
+        assert events == [GuardFailed("process_guard")]
+
+        backend.fail(0)  # it works again: programs are closed again
+        app = spawn(str(bins / "anydesk"), "30")
+        assert app.wait(10) == -15
+        assert events == [GuardFailed("process_guard"), ProhibitedAppClosed("anydesk")]
+
+        backend.fail(10**6)  # a new run of failures is a new report
+        assert wait_until(lambda: len(events) == 3, timeout=30)
+        assert events[2] == GuardFailed("process_guard")
+    finally:
+        backend.fail(0)
+        guard.revert()
+
+
 def test_revert_stops_the_watcher(bins: Path, spawn: Spawn) -> None:
-    guard = ProcessGuard(CONFIG, backend=SCOPE, events=lambda e: None)
+    guard = ProcessGuard(POLICY, events=lambda e: None)
     guard.perform()
     guard.revert()
-    assert not any(t.name == "lockdown-process-guard" for t in __import__("threading").enumerate())
+    assert not any(t.name == "lockdown-process-guard" for t in threading.enumerate())
     app = spawn(str(bins / "anydesk"), "30")
     time.sleep(0.3)
     assert app.poll() is None
@@ -232,11 +298,9 @@ def test_the_documented_lists_are_the_ones_in_the_code() -> None:
 
 def test_refresh_lists_programs_started_after_the_sweep_and_drops_ended_ones(bins: Path,
                                                                              spawn: Spawn) -> None:
-    from lockdown.guard.processes import ProhibitedScan
-
     early = spawn(str(bins / "anydesk"), "30")
     assert wait_until(lambda: psutil.Process(early.pid).name() == "anydesk")
-    scan = ProhibitedScan(CONFIG, SCOPE)  # the sweep made while the notice is read
+    scan = ProhibitedScan(POLICY)  # the sweep made while the notice is read
     assert [a.pid for a in scan.apps] == [early.pid]
     late = spawn(str(bins / "firefox-esr"), "30")
     assert wait_until(lambda: psutil.Process(late.pid).name() == "firefox-esr")

@@ -26,7 +26,7 @@ def main() -> None:
         print(line, flush=True)
 
     ops = OperationSequence([ClipboardClear(), KeyboardGrab(window),
-                             FocusKeeper(window, lambda e: emit(f"event {e}"))])
+                             FocusKeeper(window, lambda e: emit(f"event {e.wire}"))])
 
     def start() -> None:
         ops.perform()

@@ -9,6 +9,7 @@ does not.
 from __future__ import annotations
 
 import os
+import threading
 
 import psutil
 import pytest
@@ -18,13 +19,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from lockdown.guard.environment import Finding
+from lockdown.guard.events import ConnectionLost, GuardFailed, ProhibitedAppClosed
 from lockdown.guard.processes import RunningApp
 from lockdown.ui.checks import ChecksDialog
+from lockdown.ui.frontend import QtFrontend
+from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
 from lockdown.ui.text import tr
-from tests.ui.kiosk_helpers import exam_config, open_kiosk
+from tests.ui.kiosk_helpers import KEYS, exam_config, open_kiosk
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -233,3 +237,46 @@ def test_every_screen_speaks_french_when_the_exam_says_so(qtbot, serve) -> None:
     assert kiosk.offline.button.text() == "&Réessayer maintenant"
     kiosk.show_refusal("refused.download")
     assert kiosk.message.text() == "Les téléchargements ne sont pas autorisés pendant cet examen."
+
+
+# What the guards did ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "“zoom” was closed: it is not allowed during this exam."),
+    ("fr", "« zoom » a été fermé : ce programme n'est pas autorisé pendant cet examen."),
+])
+def test_a_program_the_guard_closed_is_announced_by_name_in_the_kiosk(qtbot, serve, lang, expected):  # type: ignore[no-untyped-def]
+    """The guard's thread emits; the bridge brings it into Qt's thread; a screen reader hears the name."""
+    site = serve()
+    site.add("/", "<title>Exam home</title><p>Question 1</p>")
+    frontend = QtFrontend(exam_config(site.url + "/"), lang)
+    try:
+        frontend.open_kiosk(KEYS)
+        kiosk = next(w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, KioskWindow) and w.isVisible())
+        guard = threading.Thread(target=frontend.show, args=(ProhibitedAppClosed("zoom"),))
+        guard.start()
+        guard.join()
+        qtbot.waitUntil(lambda: kiosk.message.isVisible() and name_of(kiosk.message) == expected,
+                        timeout=5000)
+        assert kiosk.isVisible()  # a message over the page, nothing to dismiss
+
+        frontend.show(GuardFailed("process_guard"))
+        failed = {"en": "lockdown can no longer check for programs that are not allowed. Your exam goes "
+                        "on; please tell your proctor.",
+                  "fr": "lockdown ne peut plus vérifier les programmes non autorisés. Votre examen "
+                        "continue ; prévenez votre surveillant."}[lang]
+        qtbot.waitUntil(lambda: name_of(kiosk.message) == failed, timeout=5000)
+
+        frontend.show(ConnectionLost())
+        qtbot.waitUntil(lambda: kiosk.banner.isVisible(), timeout=5000)
+        assert name_of(kiosk.banner) == tr(lang, "banner.lost")  # type: ignore[arg-type]
+    finally:
+        frontend.close()
+
+
+def test_a_program_name_that_looks_like_html_is_shown_as_typed(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    kiosk.show_message("“<b>x</b><img src=file:///etc/passwd>” was closed")
+    assert kiosk.message.textFormat() == Qt.TextFormat.PlainText
+    assert name_of(kiosk.message) == "“<b>x</b><img src=file:///etc/passwd>” was closed"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,12 +23,21 @@ from lockdown.errors import (
     PasswordNeeded,
     WrongPassword,
 )
-from lockdown.frontend import EndReason, Review
+from lockdown.frontend import EndReason, Review, WindowOperation
 from lockdown.guard.environment import Finding
-from lockdown.guard.events import EventSink
+from lockdown.guard.events import (
+    BuildUnverified,
+    Event,
+    EventSink,
+    ExamEnded,
+    ExamStarted,
+    FocusLost,
+    QuitRequested,
+)
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.integrity.selfcheck import SelfCheckResult
+from lockdown.platform import Switch, WindowKeyboardGrab
 from lockdown.platform.fake import FakeBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
@@ -54,16 +65,23 @@ class Op:
 
 
 class RecordingFrontend:
-    """Answers like a student would and writes down every step, in order."""
+    """Answers like a student would and writes down every step, in order.
+
+    The operations it is asked to make write to the same log; what the student is shown (the
+    events) is kept apart, in `shown`.
+    """
 
     def __init__(self, log: list[str], notice: bool = True, review: Review | None = None,
-                 reason: EndReason = "quit_url", failing_op: bool = False) -> None:
+                 reason: EndReason = "quit_url", failing_op: WindowOperation | None = None) -> None:
         self.log = log
         self._notice = notice
         self._review = review
         self._reason = reason
         self._failing_op = failing_op
         self.findings: Sequence[Finding] = ()
+        self.shown: list[Event] = []
+        self.guard_ran = False
+        self._events: EventSink | None = None
 
     def show_notice(self) -> bool:
         self.log.append("notice")
@@ -82,18 +100,25 @@ class RecordingFrontend:
             return self._review
         return "blocked" if any(f.blocks for f in findings) else "start"
 
-    def open_kiosk(self, keys: SebKeys, events: EventSink) -> None:
+    def open_kiosk(self, keys: SebKeys) -> None:
         self.log.append("kiosk")
 
-    def kiosk_operations(self, events: EventSink, backend: Any) -> list[Operation]:
-        return [Op("covers", self.log), Op("keyboard", self.log, fail=self._failing_op),
-                Op("focus", self.log)]
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
+        if kind == "focus_keeper":
+            self._events = events
+        return Op(kind, self.log, fail=kind == self._failing_op)
 
-    def connection_changed(self, online: bool) -> None:
-        self.log.append(f"online={online}")
+    def kiosk_window_id(self) -> int:
+        return 4242
+
+    def show(self, event: Event) -> None:
+        self.shown.append(event)
 
     def run_kiosk(self) -> EndReason:
         self.log.append("run")
+        self.guard_ran = any(t.name == "lockdown-process-guard" for t in threading.enumerate())
+        if self._events is not None:
+            self._events(FocusLost())  # the focus keeper saw another window come to the front
         return self._reason
 
     def close(self) -> None:
@@ -115,7 +140,8 @@ def run(source: str, frontend: RecordingFrontend, backend: FakeBackend | None = 
     def factory(config: ExamConfig, lang: Language) -> RecordingFrontend:
         frontend.log.append(f"frontend {lang}")
         return frontend
-    return run_exam(source, factory, backend or FakeBackend(), lambda: build)
+    x11 = FakeBackend(keyboard_lock=WindowKeyboardGrab())
+    return run_exam(source, factory, backend or x11, lambda: build)
 
 
 def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # type: ignore[no-untyped-def]
@@ -124,8 +150,10 @@ def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # typ
     assert run(config_file(language="fr"), RecordingFrontend(log)) == 0
     assert [line for line in log if not line.startswith("env")] == [
         "frontend fr", "notice", "review", "kiosk",
-        "perform covers", "perform keyboard", "perform focus", "run",
-        "revert focus", "revert keyboard", "revert covers", "close"]
+        "perform screen_covers", "perform clipboard_clear", "perform keyboard_grab", "perform focus_keeper",
+        "run",
+        "revert focus_keeper", "revert keyboard_grab", "revert clipboard_clear", "revert screen_covers",
+        "close"]
     cache = next(line for line in log if line.startswith("env"))
     assert "lockdown-session-" in cache  # Qt's caches pointed at the session folder...
     assert os.environ.get("XDG_CACHE_HOME") == before  # ...and the environment put back
@@ -188,10 +216,14 @@ def test_the_configuration_can_allow_what_would_block(config_file) -> None:  # t
 
 def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
-    with pytest.raises(CheckFailed):
-        run(config_file(), RecordingFrontend(log, failing_op=True))
-    assert log[-3:] == ["perform covers", "revert covers", "close"]
+    before = os.environ.get("XDG_CACHE_HOME")
+    with pytest.raises(CheckFailed) as err:
+        run(config_file(), RecordingFrontend(log, failing_op="keyboard_grab"))
+    assert err.value.exit_code == 1 and "keyboard_lock" in str(err.value)
+    assert log[-5:] == ["perform screen_covers", "perform clipboard_clear",
+                        "revert clipboard_clear", "revert screen_covers", "close"]
     assert "run" not in log
+    assert os.environ.get("XDG_CACHE_HOME") == before  # the session folder was undone too
 
 
 def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
@@ -264,3 +296,75 @@ def test_a_missing_or_wrong_password_stops_before_anything_is_shown(tmp_path: Pa
         run_exam(_encrypted_exam(tmp_path), lambda c, lang: RecordingFrontend(log), FakeBackend(),
                  lambda: VALID, passwords=CachePrompt("nope"))
     assert log == [] and os.environ.get("XDG_CACHE_HOME") == before
+
+
+class RecordingSwitch:
+    """A backend Switch (a hook, a window's capture setting) that writes to the log."""
+
+    def __init__(self, what: str, log: list[str]) -> None:
+        self._what = what
+        self._log = log
+
+    def start(self) -> None:
+        self._log.append(f"start {self._what}")
+
+    def stop(self) -> None:
+        self._log.append(f"stop {self._what}")
+
+
+class WindowsLikeBackend(FakeBackend):
+    """A backend with a system-wide shortcut block and capture protection, as on Windows."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__(os_name="windows", display_server="windows",
+                         keyboard_lock=RecordingSwitch("shortcut block", log))
+        self._log = log
+
+    def capture_blocker(self, window_id: int) -> Switch | None:
+        return RecordingSwitch(f"capture protection of window {window_id}", self._log)
+
+
+def WaylandBackend() -> FakeBackend:  # a backend, named like the others
+    return FakeBackend(display_server="wayland", keyboard_lock=None)
+
+
+def test_the_exam_is_one_list_performed_in_order_and_reverted_last_first(
+        config_file, caplog) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level(logging.DEBUG, logger="lockdown.session.operations")
+    log: list[str] = []
+    frontend = RecordingFrontend(log)
+    assert run(config_file(), frontend, backend=WindowsLikeBackend(log)) == 0
+    order = ["session-temp-dir", "interface", "exam_server", "screen_covers", "clipboard_clear",
+             "keyboard_lock", "focus_keeper", "process_guard", "capture_protection"]
+    messages = [r.getMessage() for r in caplog.records if r.name == "lockdown.session.operations"]
+    assert [m.removeprefix("performed ") for m in messages if m.startswith("performed ")] == order
+    assert [m.removeprefix("reverted ") for m in messages if m.startswith("reverted ")] == order[::-1]
+    assert [line for line in log if not line.startswith("env")] == [
+        "frontend en", "notice", "review", "kiosk",
+        "perform screen_covers", "perform clipboard_clear", "start shortcut block", "perform focus_keeper",
+        "start capture protection of window 4242",
+        "run",
+        "stop capture protection of window 4242", "revert focus_keeper", "stop shortcut block",
+        "revert clipboard_clear", "revert screen_covers",
+        "close"]
+    assert frontend.guard_ran  # the process guard watched while the kiosk ran...
+    assert not any(t.name == "lockdown-process-guard" for t in threading.enumerate())  # ...and no longer
+
+
+def test_x11_grabs_the_keyboard_in_the_kiosk_and_wayland_has_no_keyboard_lock(
+        config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    assert run(config_file(), RecordingFrontend(log)) == 0  # X11: no shortcut block, the window grabs
+    assert "perform keyboard_grab" in log and "revert keyboard_grab" in log
+    log.clear()
+    assert run(config_file(wayland="limited"), RecordingFrontend(log), backend=WaylandBackend()) == 0
+    assert "run" in log and not [line for line in log if "keyboard" in line or "shortcut" in line]
+
+
+def test_the_student_is_shown_each_event_of_the_exam(config_file) -> None:  # type: ignore[no-untyped-def]
+    frontend = RecordingFrontend([])
+    assert run(config_file(), frontend) == 0
+    assert frontend.shown == [ExamStarted(), FocusLost(), ExamEnded()]
+    frontend = RecordingFrontend([], reason="quit_shortcut")
+    assert run(config_file(allow_unverified_build=True), frontend, build=UNVERIFIABLE) == 0
+    assert frontend.shown == [ExamStarted(), BuildUnverified(), FocusLost(), QuitRequested(), ExamEnded()]
