@@ -104,15 +104,21 @@ from pathlib import Path
 from lockdown.app import run_exam
 from lockdown.integrity.selfcheck import SelfCheckResult
 
+class Nothing:
+    def __init__(self, name): self.name = name
+    def perform(self): pass
+    def revert(self): pass
+
 class Student:
     # Sits the exam; with "lock", the exam's session folder gets a file its owner cannot delete.
     def __init__(self, mode): self.mode = mode
     def show_notice(self): return self.mode == "lock"
     def screen_count(self): return 1
     def review_environment(self, findings, screens_ok, running, close): return "start"
-    def open_kiosk(self, keys, events): pass
-    def kiosk_operations(self, events, backend): return []
-    def connection_changed(self, online): pass
+    def open_kiosk(self, keys): pass
+    def window_operation(self, kind, events): return Nothing(kind)
+    def kiosk_window_id(self): return 0
+    def show(self, event): pass
     def run_kiosk(self):
         locked = Path(os.environ["XDG_CACHE_HOME"]) / "locked"
         locked.mkdir()
