@@ -235,7 +235,7 @@ class ExamPage(QWebEnginePage):
             if self._rules.navigation(info.url().toString()) is Verdict.ALLOW:
                 self._last_good = info.url()
             self.load_succeeded.emit()
-        elif is_retried(info.errorDomain().name, info.errorCode()):  # failed, or stopped by a refusal
+        elif is_retried(info.errorDomain().name, info.errorCode()):  # failed or stopped: aborts are let be
             self.connection_failed.emit(info.url().toString())
 
     def _progressed(self, _percent: int) -> None:
