@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import Qt
 from PySide6.QtWebEngineCore import (
     QWebEngineDesktopMediaRequest,
@@ -31,6 +31,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from lockdown import __version__
+from lockdown.load_failures import is_retried, stalled_load_failed
 from lockdown.sebkeys.jsapi import SebKeys, api_script
 from lockdown.urls.navigation import NavigationRules, Verdict
 
@@ -57,9 +58,10 @@ _SETTINGS: dict[QWebEngineSettings.WebAttribute, bool] = {
     _Attr.JavascriptCanOpenWindows: True,     # so window.open reaches newWindowRequested (and is judged)
 }
 
-_OFFLINE_DOMAINS = (QWebEngineLoadingInfo.ErrorDomain.ConnectionErrorDomain,
-                    QWebEngineLoadingInfo.ErrorDomain.DnsErrorDomain)
-_NET_ERR_ABORTED = -3
+LOAD_STALL_S = 60.0
+"""A page load with no progress for this long is looked at: Chromium itself waits forever for a
+server that accepted the connection and never answers. A minute is past the usual proxy timeouts
+(nginx, Apache: 60 s), after which the server's side gives up too."""
 
 
 def user_agent(default: str, suffix: str | None) -> str:
@@ -135,13 +137,13 @@ class ExamPage(QWebEnginePage):
     """A text key of lockdown.ui.text: what was refused, for a short message."""
     quit_reached = Signal()
     connection_failed = Signal(str)
-    """The URL that could not load because the network failed."""
+    """The URL that could not load (network, server error, stalled load): the kiosk retries it."""
     load_succeeded = Signal()
     print_wanted = Signal()
 
     def __init__(self, profile: QWebEngineProfile, rules: NavigationRules, keys: SebKeys,
                  allow_uploads: bool, allow_printing: bool, allow_downloads: bool,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, stall_timeout: float = LOAD_STALL_S) -> None:
         super().__init__(profile, parent)
         self._rules = rules
         self._keys = keys
@@ -156,9 +158,17 @@ class ExamPage(QWebEnginePage):
         self.registerProtocolHandlerRequested.connect(self._protocol_handler)
         self.fullScreenRequested.connect(self._full_screen)
         self.loadingChanged.connect(self._loading_changed)
+        self.loadProgress.connect(self._progressed)
         self.urlChanged.connect(self._url_changed)
         profile.downloadRequested.connect(self._download)
         self._last_good = QUrl(rules.start_url)
+        self._started = 0  # loads started so far
+        self._loading = 0  # the number of the load in flight, 0 when none is
+        self._loading_url = QUrl()
+        self._stall = QTimer(self)
+        self._stall.setSingleShot(True)
+        self._stall.setInterval(round(stall_timeout * 1000))
+        self._stall.timeout.connect(self._stalled)
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -213,13 +223,39 @@ class ExamPage(QWebEnginePage):
 
     def _loading_changed(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            self._started += 1
+            self._loading = self._started
+            self._loading_url = info.url()
+            self._stall.start()
+            return
+        self._loading = 0
+        self._stall.stop()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             if self._rules.navigation(info.url().toString()) is Verdict.ALLOW:
                 self._last_good = info.url()
             self.load_succeeded.emit()
-        elif (status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
-              and info.errorDomain() in _OFFLINE_DOMAINS and info.errorCode() != _NET_ERR_ABORTED):
+        elif is_retried(info.errorDomain().name, info.errorCode()):  # failed or stopped: aborts are let be
             self.connection_failed.emit(info.url().toString())
+
+    def _progressed(self, _percent: int) -> None:
+        if self._loading:
+            self._stall.start()  # the watchdog counts time without progress, not the whole load
+
+    def _stalled(self) -> None:
+        """No progress for a while: ask the page (in lockdown's own script world) how far it got."""
+        load = self._loading
+        self.runJavaScript("document.readyState", QWebEngineScript.ScriptWorldId.ApplicationWorld,
+                           lambda state: self._judge_stall(load, state))
+
+    def _judge_stall(self, load: int, ready_state: object) -> None:
+        if load != self._loading or load == 0:
+            return  # that load has ended, or another one started, meanwhile
+        if stalled_load_failed(ready_state if isinstance(ready_state, str) else None):
+            url = self._loading_url
+            self.triggerAction(QWebEnginePage.WebAction.Stop)  # reported as aborted: not retried twice
+            self._loading = 0
+            self.connection_failed.emit(url.toString())
 
     # Everything that would leave the page or touch the machine -------------------------------
 

@@ -19,7 +19,7 @@ from lockdown.config.model import ExamConfig
 from lockdown.i18n import Language
 from lockdown.quitting import QuitMode, quit_mode
 from lockdown.sebkeys.jsapi import SebKeys
-from lockdown.ui.browser import ExamPage, ExamView, make_profile
+from lockdown.ui.browser import LOAD_STALL_S, ExamPage, ExamView, make_profile
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
 from lockdown.ui.text import tr
@@ -54,7 +54,8 @@ class KioskWindow(QWidget):
     finished = Signal(str)
     """Why the exam ended: "quit_url", "quit_shortcut" or "closed"."""
 
-    def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language) -> None:
+    def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language,
+                 *, stall_timeout: float = LOAD_STALL_S) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._config = config
         self._lang = lang
@@ -64,7 +65,7 @@ class KioskWindow(QWidget):
 
         self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
-                             config.allow_downloads, self)
+                             config.allow_downloads, self, stall_timeout=stall_timeout)
         self.view = ExamView(self.page, self)
         self.view.setAccessibleName(tr(lang, "exam.a11y"))
         self.offline = OfflinePage(lang, parent=self)
@@ -176,12 +177,17 @@ class KioskWindow(QWidget):
         self.setWindowTitle(window_title(title, self._config.window_title_suffix) or "lockdown")
 
     def _connection_failed(self, url: str) -> None:
+        """Any failed load but lockdown's own refusals: the offline page, which retries until the end."""
+        if self._ending:
+            return
         self._failed_url = url or self._failed_url or self._config.start_url
         self.stack.setCurrentWidget(self.offline)
         self.offline.failed()
         self.offline.button.setFocus()
 
     def _retry(self) -> None:
+        if self._ending:
+            return
         self.page.load(QUrl(self._failed_url or self._config.start_url))
 
     def _loaded(self) -> None:

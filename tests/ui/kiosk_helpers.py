@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lockdown.config.model import ExamConfig, UrlFilter, UrlRule
 from lockdown.sebkeys.jsapi import SebKeys
+from lockdown.ui.browser import LOAD_STALL_S
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
@@ -37,9 +38,10 @@ def dispose(kiosk: KioskWindow) -> None:
         QApplication.processEvents()
 
 
-def open_kiosk(qtbot: QtBot, config: ExamConfig, lang: str = "en", wait: bool = True) -> KioskWindow:
+def open_kiosk(qtbot: QtBot, config: ExamConfig, lang: str = "en", wait: bool = True,
+               stall_timeout: float = LOAD_STALL_S) -> KioskWindow:
     rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url)
-    kiosk = KioskWindow(config, rules, KEYS, lang)  # type: ignore[arg-type]
+    kiosk = KioskWindow(config, rules, KEYS, lang, stall_timeout=stall_timeout)  # type: ignore[arg-type]
     qtbot.addWidget(kiosk, before_close_func=dispose)
     kiosk.resize(1024, 700)
     kiosk.show()
