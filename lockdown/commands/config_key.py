@@ -10,6 +10,7 @@ import argparse
 
 from lockdown.config import load_config
 from lockdown.sebkeys.configkey import config_key, config_key_hash
+from lockdown.sebkeys.jsapi import moodle_request_url
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -20,5 +21,5 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     key = config_key(load_config(args.config).settings)
-    print(config_key_hash(args.header, key) if args.header else key)
+    print(config_key_hash(moodle_request_url(args.header), key) if args.header else key)
     return 0
