@@ -131,7 +131,8 @@ def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
     An unverified build has no trusted manifest digest; its key is made from an empty digest,
     which no LMS expecting the official build's key will accept.
     """
-    return SebKeys(config_key(config.settings), browser_exam_key(config, build.manifest_digest or ""))
+    digest = build.manifest_digest or ""
+    return SebKeys(config_key(config.settings), browser_exam_key(config, digest), digest[:12] or "dev")
 
 
 class ConnectionWatch:

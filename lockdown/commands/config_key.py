@@ -12,6 +12,7 @@ import argparse
 from lockdown.config import load_config
 from lockdown.config.passwords import PasswordFile
 from lockdown.sebkeys.configkey import config_key, config_key_hash
+from lockdown.sebkeys.jsapi import moodle_request_url
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,5 +26,5 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     passwords = PasswordFile(args.password_file) if args.password_file else None
     key = config_key(load_config(args.config, passwords=passwords).settings)
-    print(config_key_hash(args.header, key) if args.header else key)
+    print(config_key_hash(moodle_request_url(args.header), key) if args.header else key)
     return 0

@@ -12,29 +12,18 @@ import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
+from lockdown.sebkeys.collation import sort_key
 from lockdown.urls.transport import without_fragment
+
+__all__ = ["ORIGINATOR_VERSION", "canonical_json", "config_key", "config_key_hash", "sort_key"]
 
 ORIGINATOR_VERSION = "originatorVersion"
 
 _ESCAPES = {'"': '\\"', "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t",
             "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def _char_rank(ch: str) -> tuple[int, str]:
-    """Collation weight of one character: punctuation < digits < letters, case folded (as UCA does)."""
-    folded = ch.casefold()
-    if folded.isalpha():
-        return (2, folded)
-    if folded.isdigit():
-        return (1, folded)
-    return (0, folded)
-
-
-def sort_key(key: str) -> tuple[list[tuple[int, str]], str]:
-    """Case-insensitive, culture-invariant order; lower case first on a tie (`allowWlan` < `allowWLAN`)."""
-    return ([_char_rank(c) for c in key], key.swapcase())
 
 
 def _string(text: str) -> str:
@@ -54,12 +43,25 @@ def _string(text: str) -> str:
 
 
 def _real(value: float) -> str:
-    """Whole reals as integers (as SEB's clients print them), others in shortest round-trip form."""
+    """A real as Moodle writes it: PHP's json_encode of a double (serialize_precision -1).
+
+    The shortest digits that read back as the same double; `2.0` is `2` (no JSON_PRESERVE_ZERO_FRACTION);
+    exponent form (`1.0e-5`, `1.0e+17`) when the decimal point is more than 3 places left of the first
+    digit or more than 17 right of it.
+    """
     if not math.isfinite(value):
         raise ValueError(f"{value!r} has no JSON form")
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+    sign = "-" if math.copysign(1.0, value) < 0 else ""
+    exact = Decimal(repr(abs(value))).normalize()  # repr: the shortest round-trip digits
+    _, digit_tuple, exponent = exact.as_tuple()
+    digits = "".join(map(str, digit_tuple))
+    point = len(digits) + int(exponent)  # value = 0.DIGITS x 10**point
+    if point < -3 or point > 17:
+        return f"{sign}{digits[0]}.{digits[1:] or '0'}e{'-' if point - 1 < 0 else '+'}{abs(point - 1)}"
+    if point <= 0:
+        return f"{sign}0.{'0' * -point}{digits}"
+    whole, fraction = digits[:point].ljust(point, "0"), digits[point:]
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 
 def _date(value: date) -> str:
@@ -101,10 +103,10 @@ def _value(value: Any) -> str:
 
 
 def _object(mapping: Mapping[str, Any]) -> str:
+    if not all(isinstance(key, str) for key in mapping):
+        raise TypeError("dictionary keys must be strings")
     items = []
-    for key in sorted(mapping, key=sort_key):
-        if not isinstance(key, str):
-            raise TypeError("dictionary keys must be strings")
+    for key in sorted(mapping, key=sort_key):  # stable: keys Moodle's collator finds equal keep their order
         value = mapping[key]
         if key == ORIGINATOR_VERSION or _is_empty_dict(value):
             continue
@@ -113,9 +115,9 @@ def _object(mapping: Mapping[str, Any]) -> str:
 
 
 def canonical_json(settings: Mapping[str, Any]) -> str:
-    """SEB-JSON: `originatorVersion` and empty dictionaries removed at every level, keys sorted
-    case-insensitively at every level (inside arrays too), no whitespace, minimal escaping,
-    data as Base64, dates as ISO 8601 `+00:00`.
+    """SEB-JSON: `originatorVersion` and empty dictionaries removed at every level, keys sorted as
+    Moodle's ICU root collator sorts them at every level (inside arrays too), no whitespace,
+    minimal escaping, data as Base64, dates as ISO 8601 `+00:00`, reals as PHP writes them.
 
     Raises TypeError or ValueError for values a settings document cannot hold (NaN, sets...).
     """

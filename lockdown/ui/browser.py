@@ -23,6 +23,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineProfile,
     QWebEngineRegisterProtocolHandlerRequest,
     QWebEngineScript,
+    QWebEngineScriptCollection,
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
@@ -37,6 +38,7 @@ from lockdown.urls.navigation import NavigationRules, Verdict
 
 DEFAULT_UA_SUFFIX = f" SEB/3 lockdown/{__version__}"
 API_SCRIPT_NAME = "lockdown-seb-api"
+API_SCRIPTS_KEPT = 256
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
 _Attr = QWebEngineSettings.WebAttribute
@@ -64,6 +66,37 @@ server that accepted the connection and never answers. A minute is past the usua
 (nginx, Apache: 60 s), after which the server's side gives up too."""
 
 
+def requested_url(url: QUrl) -> str:
+    """The URL as the request carries it, percent-encoded: what SEB's keys are hashed with.
+
+    QUrl normalises a few spellings Chromium sends as the page wrote them (`%41` becomes `A`, hex
+    digits upper case, a raw `{` in a query becomes `%7B`); URLs an LMS writes have none of them
+    (docs/CONFIG.md).
+    """
+    return url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+
+
+def add_api_script(scripts: QWebEngineScriptCollection, keys: SebKeys, url: str) -> None:
+    """Give documents at `url`, in any frame, `window.SafeExamBrowser` with their own values.
+
+    Scripts go to the profile's collection and are only ever added: Qt passes profile scripts added
+    while a frame loads on to that frame, not page scripts, and not a script replaced meanwhile.
+    """
+    name = f"{API_SCRIPT_NAME} {url.split('#', 1)[0]}"
+    if scripts.find(name):
+        return
+    ours = [s for s in scripts.toList() if s.name().startswith(API_SCRIPT_NAME + " ")]
+    for old in ours[:max(0, len(ours) - API_SCRIPTS_KEPT + 1)]:
+        scripts.remove(old)
+    script = QWebEngineScript()
+    script.setName(name)
+    script.setSourceCode(api_script(keys, url))
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    script.setRunsOnSubFrames(True)
+    scripts.insert(script)
+
+
 def user_agent(default: str, suffix: str | None) -> str:
     """Qt's user agent with ` SEB/3 lockdown/<version>` (or the configured suffix) at the end."""
     return default + (DEFAULT_UA_SUFFIX if suffix is None else suffix)
@@ -72,10 +105,11 @@ def user_agent(default: str, suffix: str | None) -> str:
 class RequestInterceptor(QWebEngineUrlRequestInterceptor):
     """Judges every request the engine makes and adds SEB's headers on the exam host's ones."""
 
-    def __init__(self, rules: NavigationRules, keys: SebKeys, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, rules: NavigationRules, keys: SebKeys, profile: QWebEngineProfile) -> None:
+        super().__init__(profile)
         self._rules = rules
         self._keys = keys
+        self._scripts = profile.scripts()
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl().toString()
@@ -89,8 +123,12 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
         if verdict is Verdict.REFUSE:
             info.block(True)
             return
+        requested = requested_url(info.requestUrl())
+        if kind in (QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame,
+                    QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSubFrame):
+            add_api_script(self._scripts, self._keys, requested)  # redirects come here again
         if self._rules.is_exam_host(url):
-            for name, value in self._keys.headers(url).items():
+            for name, value in self._keys.headers(requested).items():
                 info.setHttpHeader(name.encode("ascii"), str(value).encode("ascii"))
 
 
@@ -185,22 +223,11 @@ class ExamPage(QWebEnginePage):
         if verdict is Verdict.REFUSE:
             self.refused.emit("refused.navigation")
             return False
-        if not target.startswith("javascript:"):
-            self.set_api_for(target)
-        return True
+        return True  # the interceptor readies the SEB API for the document it requests
 
     def set_api_for(self, url: str) -> None:
-        """Inject `window.SafeExamBrowser` with the hashes for `url` into the next document."""
-        scripts = self.scripts()
-        for old in scripts.find(API_SCRIPT_NAME):
-            scripts.remove(old)
-        script = QWebEngineScript()
-        script.setName(API_SCRIPT_NAME)
-        script.setSourceCode(api_script(self._keys, url))
-        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
-        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
-        script.setRunsOnSubFrames(False)
-        scripts.insert(script)
+        """Make `window.SafeExamBrowser` ready for a document at `url` (in any frame)."""
+        add_api_script(self.profile().scripts(), self._keys, url)
 
     def _url_changed(self, url: QUrl) -> None:
         """Last line: some URLs never ask acceptNavigationRequest (view-source: asks with the page's

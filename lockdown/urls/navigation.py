@@ -39,8 +39,10 @@ def origin(url: str) -> tuple[str, str, int | None]:
 
 
 def same_url(a: str, b: str) -> bool:
-    """Equal once the fragment and a trailing slash are ignored (how SEB matches its quit URL)."""
-    return without_fragment(a).rstrip("/") == without_fragment(b).rstrip("/")
+    """Equal once the fragment, an empty query and a trailing slash are ignored (how SEB matches
+    its quit URL)."""
+    return (without_fragment(a).removesuffix("?").rstrip("/")
+            == without_fragment(b).removesuffix("?").rstrip("/"))
 
 
 class NavigationRules:

@@ -129,3 +129,18 @@ def test_native_config_key_is_the_key_of_the_json_object_as_read() -> None:
     config = parse_config(text, "exam.json")
     assert config_key(config.settings) == hashlib.sha256(
         '{"_note":"été","format":1,"start_url":"https://exam.example.org/"}'.encode()).hexdigest()
+
+
+# PHP's json_encode as Moodle calls it (serialize_precision -1, no JSON_PRESERVE_ZERO_FRACTION): the
+# PHP manual's JSON_PRESERVE_ZERO_FRACTION example gives 12.0 -> 12; php_gcvt writes the shortest
+# digits, in exponent form when the point is more than 3 places left of the first digit or more
+# than 17 right of it, with one digit before the point and at least one after ("1.0e+17").
+PHP_REALS = [(12.0, "12"), (2.0, "2"), (0.5, "0.5"), (0.1, "0.1"), (-2.5, "-2.5"), (0.0, "0"),
+             (-0.0, "-0"), (1e15, "1000000000000000"), (1e16, "10000000000000000"), (1e17, "1.0e+17"),
+             (1.5e300, "1.5e+300"), (0.0001, "0.0001"), (0.00012, "0.00012"), (1e-5, "1.0e-5"),
+             (2.5e-7, "2.5e-7"), (123456.789, "123456.789"), (1 / 3, "0.3333333333333333")]
+
+
+@pytest.mark.parametrize(("value", "written"), PHP_REALS)
+def test_reals_are_written_as_moodles_json_encode_writes_them(value: float, written: str) -> None:
+    assert canonical_json({"r": value}) == '{"r":' + written + "}"

@@ -243,7 +243,8 @@ def test_seb_javascript_api_is_current_and_read_only(qtbot, kiosk, sites):  # ty
 
     read = "[SafeExamBrowser.security.configKey, SafeExamBrowser.security.browserExamKey]"
     assert js(qtbot, kiosk, read) == expected(exam.url + "/")
-    assert js(qtbot, kiosk, "SafeExamBrowser.security.appVersion") == f"lockdown_{__version__}"
+    version = f"lockdown_Linux_{__version__}_dev_lockdown"  # SEB's name_OS_version_build_id
+    assert js(qtbot, kiosk, "[SafeExamBrowser.version, SafeExamBrowser.security.appVersion]") == [version] * 2
     tamper = """(function () { try { SafeExamBrowser.security.configKey = 'x'; } catch (e) {}
         try { window.SafeExamBrowser = {}; } catch (e) {}
         try { delete window.SafeExamBrowser; } catch (e) {}
