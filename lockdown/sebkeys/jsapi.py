@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from lockdown import APP_NAME, __version__
-from lockdown.osname import OsName, current_os
+from lockdown.platform import OsName, current_os
 from lockdown.privacy import build_payload
 from lockdown.sebkeys.bek import request_hash
 from lockdown.sebkeys.configkey import config_key_hash
