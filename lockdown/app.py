@@ -3,6 +3,7 @@
     1. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
     2. integrity self-check of this build, then     lockdown.integrity.selfcheck.self_check
        load and validate the configuration          lockdown.config.load_config
+       (no file or link: the start window; behind a login: the sign-in window)
     3. the configuration decides on the build       check_build
        (invalid: stop before anything is sent; could not check: only if the exam allows it);
        the first operations: the session folder, then the interface (Qt) inside it
@@ -14,11 +15,14 @@
        the session ends; exit 0 (a folder that could not be removed is told on stderr and tried
        again at the next start: lockdown.leftovers)
 
-Every change the exam makes is one entry of `exam_operations()`, in the order it is made, and one
-`OperationSequence` runs them all: the session folder before the configuration is read (an
-encrypted file's password dialog is Qt too), up to "interface" in step 3, the rest in step 6:
+Every change the exam makes is one entry of this list, in the order it is made, and one
+`OperationSequence` runs them all: the first two before the configuration is read (the start,
+sign-in and password windows are Qt too), then `exam_operations()`, up to "interface" in step 3
+and the rest in step 6:
 
     session-temp-dir    Qt's caches and temporary files go to a folder removed at the end; before Qt
+    entrance            the sign-in window's browser session, kept for the kiosk, freed on revert
+    one_exam            this session folder marked as sitting an exam: a second launch is refused
     interface           Qt starts; the notice, the checks and the kiosk are its windows, closed on revert
       (steps 4 and 5; the kiosk is shown and its first page load started: before the keyboard grab)
     exam_server         the network client, when the exam has a server; its session ends on revert
@@ -45,12 +49,10 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
-import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from lockdown.config import ExamConfig, load_config
+from lockdown.config import ExamConfig, load_config, parse_config
 from lockdown.config.passwords import PasswordPrompt
 from lockdown.errors import (
     EXIT_OK,
@@ -59,22 +61,22 @@ from lockdown.errors import (
     IntegrityUnknown,
     LockdownError,
     NetworkError,
+    SignInRequired,
+    UsageError,
 )
-from lockdown.frontend import Frontend, FrontendFactory, WindowOperation
+from lockdown.frontend import Entrance, Frontend, FrontendFactory, WindowOperation
 from lockdown.guard.elevation import refuse_elevated
-from lockdown.guard.environment import Environment, detect_environment, environment_decision
+from lockdown.guard.environment import environment_decision
 from lockdown.guard.events import (
     BuildUnverified,
     ConnectionLost,
-    ConnectionRestored,
-    Event,
     EventDispatcher,
     EventSink,
     ExamEnded,
     ExamStarted,
     QuitRequested,
 )
-from lockdown.guard.processes import AppPolicy, ProcessGuard, ProhibitedScan, RunningApp, close_processes
+from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
@@ -83,8 +85,18 @@ from lockdown.platform import PlatformBackend, WindowKeyboardGrab, get_backend
 from lockdown.sebkeys.bek import browser_exam_key
 from lockdown.sebkeys.configkey import config_key
 from lockdown.sebkeys.jsapi import SebKeys
+from lockdown.session.exam_parts import (
+    CLOSE_BUDGET_S,
+    ConnectionWatch,
+    EnvironmentProbe,
+    ExamServer,
+    Interface,
+    StartupClock,
+)
+from lockdown.session.one_exam import OneExam
 from lockdown.session.operations import (
     Lazy,
+    OnRevert,
     Operation,
     OperationFailed,
     OperationSequence,
@@ -93,13 +105,7 @@ from lockdown.session.operations import (
 )
 from lockdown.tracefree import SessionTempDir
 
-if TYPE_CHECKING:
-    from lockdown.net.client import ConnectionStatus, ExamClient
-
 log = logging.getLogger(__name__)
-
-CLOSE_BUDGET_S = {"signal": 0.8, "quit_url": 5.0, "quit_shortcut": 5.0}
-"""How long the end of the session may wait for the server: SIGTERM must end within 2 s."""
 
 
 def qt_frontend(config: ExamConfig, lang: Language) -> Frontend:
@@ -135,93 +141,6 @@ def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
     return SebKeys(config_key(config.settings), browser_exam_key(config, digest), digest[:12] or "dev")
 
 
-class ConnectionWatch:
-    """Turns the client's status changes into the events `ConnectionLost` and `ConnectionRestored`."""
-
-    def __init__(self, events: EventSink) -> None:
-        self._events = events
-        self._lost = False
-
-    def __call__(self, status: ConnectionStatus) -> None:
-        from lockdown.net.client import ConnectionStatus  # loaded already: only a client calls this
-
-        if status is ConnectionStatus.OFFLINE and not self._lost:
-            self._lost = True
-            self._events(ConnectionLost())
-        elif status is ConnectionStatus.ONLINE and self._lost:
-            self._lost = False
-            self._events(ConnectionRestored())
-
-
-def exam_client(config: ExamConfig, keys: SebKeys) -> ExamClient | None:
-    """The network client when the exam has a server that takes events, else None."""
-    if config.server is None or not config.server.send_events:
-        return None
-    from lockdown.net.client import ExamClient
-
-    return ExamClient.for_exam(config.server.url, keys.config_key)
-
-
-class StartupClock:
-    """Logs, at debug level, how long after the start each step began: where start-up time goes."""
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._start = clock()
-
-    def __call__(self, step: str) -> None:
-        log.debug("start-up +%.3f s: %s", self._clock() - self._start, step)
-
-
-class EnvironmentProbe:
-    """Step 5's facts, gathered in a thread while the student reads the notice.
-
-    Detecting a virtual machine runs a program and the process sweeps read /proc: tens of
-    milliseconds nobody needs to wait for. Nothing found is shown or acted on before the notice
-    is accepted; `result()` waits for the thread, then brings the list of prohibited programs up
-    to date (those started while the notice was read are included, those that ended are not).
-    When the exam has a server, the network client's modules are loaded here too.
-    """
-
-    def __init__(self, config: ExamConfig, policy: AppPolicy, platform: PlatformBackend) -> None:
-        self._config = config
-        self._policy = policy
-        self._platform = platform
-        self._environment: Environment | None = None
-        self._scan: ProhibitedScan | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="lockdown-environment", daemon=True)
-
-    def start(self) -> EnvironmentProbe:
-        self._thread.start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            self._environment = detect_environment(self._platform)
-            self._scan = ProhibitedScan(self._policy)
-            if self._config.server is not None and self._config.server.send_events:
-                import lockdown.net.client  # noqa: F401  # imported now, used after the checks
-        except BaseException as exc:  # handed to the main thread by result()
-            self._error = exc
-
-    def result(self) -> tuple[Environment, list[RunningApp]]:
-        """The environment and the prohibited programs running now; re-raises the thread's error."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._environment is not None and self._scan is not None
-        return self._environment, self._scan.refresh()
-
-
-def _close_client(client: ExamClient, budget: float) -> None:
-    """End the session within `budget` seconds; what is not delivered stays in the encrypted queue."""
-    worker = threading.Thread(target=client.close_session, kwargs={"timeout": budget / 2},
-                              name="lockdown-close-session", daemon=True)
-    worker.start()
-    worker.join(budget)
-
-
 def tell_stderr(line: str) -> None:
     """A problem the student should know of once the windows are gone: one line on stderr."""
     print(f"lockdown: {line}", file=sys.stderr, flush=True)
@@ -243,74 +162,6 @@ def _end(operations: OperationSequence, lang: Language, tell: Callable[[str], No
             raise CheckFailed("some changes could not be undone: " + "; ".join(others)) from exc
 
 
-class Interface:
-    """Operation: the user interface starts (Qt, for the real one); every window closes on revert."""
-
-    name = "interface"
-
-    def __init__(self, factory: FrontendFactory, config: ExamConfig, lang: Language) -> None:
-        self._factory = factory
-        self._config = config
-        self._lang = lang
-        self._frontend: Frontend | None = None
-
-    @property
-    def frontend(self) -> Frontend:
-        assert self._frontend is not None, "the interface has not started"
-        return self._frontend
-
-    def perform(self) -> None:
-        self._frontend = self._factory(self._config, self._lang)
-
-    def revert(self) -> None:
-        frontend, self._frontend = self._frontend, None
-        if frontend is not None:
-            frontend.close()
-
-    def show(self, event: Event) -> None:
-        """The student's side of the events (the kiosk), while the interface runs."""
-        frontend = self._frontend
-        if frontend is not None:
-            frontend.show(event)
-
-
-class ExamServer:
-    """Operation: the network client, for an exam with a server; its session ends on revert.
-
-    Also the server's side of the events: their type alone, timed from the exam's start. Ending
-    the session waits at most `budget` seconds (set from how the exam ended: SIGTERM must end
-    within 2 s); what is not delivered by then stays in the encrypted queue.
-    """
-
-    name = "exam_server"
-
-    def __init__(self, config: ExamConfig, keys: SebKeys,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self._config = config
-        self._keys = keys
-        self._clock = clock
-        self._start = clock()
-        self.client: ExamClient | None = None
-        self.budget = CLOSE_BUDGET_S["signal"]
-
-    def perform(self) -> None:
-        self.client = exam_client(self._config, self._keys)
-
-    def revert(self) -> None:
-        client, self.client = self.client, None
-        if client is not None:
-            _close_client(client, self.budget)
-
-    def start(self) -> None:
-        """The exam starts now: event times count from here."""
-        self._start = self._clock()
-
-    def __call__(self, type_: str) -> None:
-        client = self.client
-        if client is not None:
-            client.event(type_, int(self._clock() - self._start))
-
-
 def keyboard_lock(ui: Frontend, platform: PlatformBackend, events: EventSink) -> Operation | None:
     """The keyboard lock the platform chose: its system-wide shortcut block (the Windows hook,
     macOS presentation options), or the kiosk window's own keyboard grab (X11); none under Wayland
@@ -328,7 +179,7 @@ def capture_protection(ui: Frontend, platform: PlatformBackend) -> Operation | N
     return SwitchOperation("capture_exclusion", blocker) if blocker is not None else None
 
 
-def exam_operations(interface: Interface, server: ExamServer, platform: PlatformBackend,
+def exam_operations(session: Path, interface: Interface, server: ExamServer, platform: PlatformBackend,
                     policy: AppPolicy, events: EventSink) -> list[Operation]:
     """Every change the exam makes, in the order it is made (the table in this module's docstring).
 
@@ -339,6 +190,7 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
         return Lazy(kind, lambda: interface.frontend.window_operation(kind, events))
 
     return [
+        OneExam(session),
         interface,
         server,
         window("screen_covers"),
@@ -361,14 +213,17 @@ def _perform(operations: OperationSequence, through: str | None = None) -> None:
                           "changed") from exc
 
 
-def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
+def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
              check: Callable[[], SelfCheckResult] = self_check,
              passwords: PasswordPrompt | None = None,
-             tell: Callable[[str], None] = tell_stderr) -> int:
-    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code.
+             tell: Callable[[str], None] = tell_stderr,
+             entrance: Entrance | None = None) -> int:
+    """`lockdown run [SOURCE]`: every step of the exam, in order; returns the exit code.
 
     `passwords` gives an encrypted `.seb` file's settings password (the student's dialog, or a file).
+    `entrance` shows the start window when there is no SOURCE, and the sign-in window when the
+    configuration's URL answers with a login page; without one, both are one-line errors.
     """
     step = StartupClock()
     platform = backend or get_backend()
@@ -376,15 +231,19 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     build = check()  # the build is checked before anything, even the configuration, is fetched
     refuse_invalid_build(build)
     step("integrity checked")
-    # Qt's caches go to a folder removed at the end, made first (a password dialog is Qt too);
-    # earlier sessions' leftovers are tried again
+    # Qt's caches go to a folder removed at the end, made first (the start, sign-in and password
+    # windows are Qt too); earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
     operations = OperationSequence([temp])
+    if entrance is not None:
+        operations.extend([OnRevert("entrance", entrance.close)])
     _perform(operations)
     lang: Language = system_language()
     try:
         try:
-            config = load_config(source, passwords=passwords)                     # 2
+            config = _configuration(source, entrance, passwords)                  # 2
+            if config is None:
+                return EXIT_OK  # the student left the start or sign-in window
             lang = config.language or lang
         finally:  # what an earlier exam left is told in this exam's language, once it is known
             if temp.earlier.left:
@@ -397,12 +256,35 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
         interface = Interface(frontend_factory, config, lang)
         server = ExamServer(config, keys)
         events = EventDispatcher(server=server, student=interface.show)
-        operations.extend(exam_operations(interface, server, platform, policy, events))
+        assert temp.folder is not None
+        operations.extend(exam_operations(temp.folder, interface, server, platform, policy, events))
         _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
         step("interface loaded")
         return _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
     finally:
         _end(operations, lang, tell)                                              # 8
+
+
+def _configuration(source: str | None, entrance: Entrance | None,
+                   passwords: PasswordPrompt | None) -> ExamConfig | None:
+    """Step 2: the exam's configuration, through the start and sign-in windows when needed."""
+    if source is None:
+        if entrance is None:
+            raise UsageError("no exam configuration given: open the file or link your institution "
+                             "gave you (lockdown run CONFIG)")
+        source = entrance.choose_source()
+        if source is None:
+            return None
+    try:
+        return load_config(source, passwords=passwords)
+    except SignInRequired as needed:
+        if entrance is None:
+            raise
+        served = entrance.sign_in(needed.url)
+        if served is None:
+            return None
+        data, url = served
+        return parse_config(data, url, passwords=passwords)
 
 
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,

@@ -59,3 +59,17 @@ class Frontend(Protocol):
 
 
 FrontendFactory = Callable[[ExamConfig, Language], Frontend]
+
+
+class Entrance(Protocol):
+    """What the student sees before an exam's configuration is known: the road in from the LMS."""
+
+    def choose_source(self) -> str | None:
+        """The start window: the exam file or link the student opens, or None when they leave."""
+
+    def sign_in(self, url: str) -> tuple[bytes, str] | None:
+        """The sign-in window on `url` until the site serves the configuration: (its bytes, its
+        URL), or None when the student leaves. The site's session carries over to the kiosk."""
+
+    def close(self) -> None:
+        """Free what the sign-in kept (its browser session); nothing of it stays."""

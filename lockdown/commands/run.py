@@ -1,4 +1,8 @@
-"""`lockdown run CONFIG`: sit the exam described by a configuration file or URL.
+"""`lockdown run [CONFIG]`: sit the exam described by a configuration file or URL.
+
+Without CONFIG (the "Lockdown exam" menu entry) the start window asks for the file or link. A URL
+that answers with a login page (Moodle's config.php to a stranger) opens the sign-in window, whose
+session the kiosk then keeps.
 
 An encrypted `.seb` file's settings password comes from `--password-file` (admins, scripts) or,
 without it, from the student, in a dialog shown before anything is changed.
@@ -11,6 +15,7 @@ import argparse
 from lockdown.app import run_exam
 from lockdown.config import explain, load_config
 from lockdown.config.passwords import STUDENT_TRIES, PasswordFile, PasswordRequest
+from lockdown.errors import UsageError
 from lockdown.i18n import system_language
 
 
@@ -26,8 +31,9 @@ class StudentPrompt:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("config", metavar="CONFIG",
-                        help="exam configuration: a .json or .seb file, or an https:// URL")
+    parser.add_argument("config", metavar="CONFIG", nargs="?",
+                        help="exam configuration: a .json or .seb file, an https:// URL or a seb(s):// "
+                             "link (without it, the start window asks for one)")
     parser.add_argument("--explain", action="store_true",
                         help="print what each setting will do (and which are ignored), then exit")
     parser.add_argument("--password-file", metavar="FILE",
@@ -38,7 +44,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     passwords = PasswordFile(args.password_file) if args.password_file else None
     if args.explain:
+        if args.config is None:
+            raise UsageError("--explain needs the exam's configuration (a file or URL)")
         for line in explain(load_config(args.config, passwords=passwords)):
             print(line)
         return 0
-    return run_exam(args.config, passwords=passwords or StudentPrompt())
+    from lockdown.ui.entrance import QtEntrance  # Qt, which the student's windows need anyway
+
+    entrance = QtEntrance(system_language())
+    return run_exam(args.config, entrance.frontend, passwords=passwords or StudentPrompt(),
+                    entrance=entrance)

@@ -112,6 +112,21 @@ class OperationSequence:
         return errors
 
 
+class OnRevert:
+    """An operation that changes nothing when performed and frees something on revert (what a
+    step made along the way, such as the sign-in window's browser session)."""
+
+    def __init__(self, name: str, free: Callable[[], None]) -> None:
+        self.name = name
+        self._free = free
+
+    def perform(self) -> None:
+        """Nothing to change."""
+
+    def revert(self) -> None:
+        self._free()
+
+
 class Lazy:
     """An operation made when its turn comes, from what the steps before it created (the kiosk).
 

@@ -133,13 +133,15 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
-                 parent: QObject | None = None) -> tuple[QWebEngineProfile, RequestInterceptor]:
+                 parent: QObject | None = None, profile: QWebEngineProfile | None = None,
+                 ) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
-    The caller keeps the interceptor: the profile does not own it, and once Python drops it the
-    profile silently stops asking.
+    `profile`: the sign-in step's, taken over with its cookies (the LMS session) and set up here
+    like a new one. The caller keeps the interceptor: the profile does not own it, and once
+    Python drops it the profile silently stops asking.
     """
-    profile = QWebEngineProfile(parent)  # no storage name: off the record
+    profile = profile or QWebEngineProfile(parent)  # no storage name: off the record
     assert profile.isOffTheRecord()
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)

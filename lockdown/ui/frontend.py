@@ -52,8 +52,10 @@ class _AfterFirstPaint(QObject):
 class QtFrontend:
     """Owns the QApplication for one exam; every window it opens is closed by `close()`."""
 
-    def __init__(self, config: ExamConfig, lang: Language) -> None:
+    def __init__(self, config: ExamConfig, lang: Language, profile: QWebEngineProfile | None = None) -> None:
         self._config = config
+        self._profile = profile
+        """The sign-in step's browser session, when the configuration came through it."""
         self._lang = lang
         self._app = application()
         self._kiosk: KioskWindow | None = None
@@ -107,7 +109,7 @@ class QtFrontend:
 
     def open_kiosk(self, keys: SebKeys) -> None:
         rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
-        self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
+        self._kiosk = KioskWindow(self._config, rules, keys, self._lang, profile=self._profile)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from lockdown.config.model import ExamConfig
@@ -55,7 +56,7 @@ class KioskWindow(QWidget):
     """Why the exam ended: "quit_url", "quit_shortcut" or "closed"."""
 
     def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language,
-                 *, stall_timeout: float = LOAD_STALL_S) -> None:
+                 *, stall_timeout: float = LOAD_STALL_S, profile: QWebEngineProfile | None = None) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._config = config
         self._lang = lang
@@ -63,7 +64,9 @@ class KioskWindow(QWidget):
         self.setObjectName("lockdown-kiosk")
         self.setAccessibleName(tr(lang, "exam.a11y"))
 
-        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self)
+        self._own_profile = profile is None  # the sign-in step's belongs to the sign-in step
+        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
+                                                      profile)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self, stall_timeout=stall_timeout)
         self.view = ExamView(self.page, self)
@@ -227,5 +230,6 @@ class KioskWindow(QWidget):
         self._ending = True
         self.close()
         self.view.setPage(None)  # type: ignore[arg-type]  # Qt accepts a null page
-        self.page.destroyed.connect(self.profile.deleteLater)  # the profile must outlive its page
+        if self._own_profile:
+            self.page.destroyed.connect(self.profile.deleteLater)  # the profile must outlive its page
         self.page.deleteLater()
