@@ -110,7 +110,7 @@ def test_leaving_the_sign_in_window_changes_nothing(lms: str) -> None:
 
 
 def test_without_windows_a_login_page_is_one_line_error(lms: str) -> None:
-    with pytest.raises(SignInRequired, match="sign-in page|web page"):
+    with pytest.raises(SignInRequired, match=r"sign-in page|web page"):
         _run(f"http://{lms}/mod/quiz/accessrule/seb/config.php?cmid=2", [], None)
 
 
