@@ -44,6 +44,7 @@ from lockdown.sebkeys.configkey import config_key
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import OperationFailed, OperationSequence, RevertFailed
 from lockdown.tracefree import SessionTempDir
+from lockdown.words import phrase
 
 if TYPE_CHECKING:
     from lockdown.net.client import ConnectionStatus, ExamClient
@@ -64,17 +65,14 @@ def qt_frontend(config: ExamConfig, lang: Language) -> Frontend:
 def refuse_invalid_build(result: SelfCheckResult) -> None:
     """A build that was checked and does not match never starts, whatever the exam allows."""
     if result.status == "invalid":
-        raise IntegrityError("this copy of lockdown does not match its signed release: "
-                             + "; ".join(result.problems) + " (reinstall it from the official release)")
+        raise IntegrityError("exam.build.invalid", problems=result.problems)
 
 
 def check_build(result: SelfCheckResult, config: ExamConfig) -> None:
     """Step 3's decision: an invalid build never starts; an unverifiable one only if allowed."""
     refuse_invalid_build(result)
     if result.status == "unverifiable" and not config.allow_unverified_build:
-        raise IntegrityUnknown("this copy of lockdown cannot be checked ("
-                               + "; ".join(result.problems)
-                               + ") and this exam requires a verified build: install the official release")
+        raise IntegrityUnknown("exam.build.unverifiable", problems=result.problems)
 
 
 def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
@@ -232,11 +230,11 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
     if review == "leave":
         return EXIT_OK
     if review == "blocked":
-        reasons = [f.text("en") for f in findings if f.blocks]
+        reasons = [f.message for f in findings if f.blocks]
         if not screens_ok:
-            reasons.append(f"{ui.screen_count()} screens are connected and this exam allows "
-                           f"{config.allowed_displays_max}")
-        raise CheckFailed("the exam cannot start on this computer: " + "; ".join(reasons))
+            reasons.append(phrase("checks.screens", count=ui.screen_count(),
+                                  allowed=config.allowed_displays_max))
+        raise CheckFailed("exam.cannot_start", reasons=reasons)
 
     keys = exam_keys(config, build)
     client = exam_client(config, keys)
@@ -248,8 +246,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
     try:
         operations.perform()
     except OperationFailed as exc:
-        raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
-                          "changed") from exc
+        raise CheckFailed("exam.prepare_failed", error=str(exc)) from exc
     step("lockdown operations performed")
     reason: EndReason = "signal"
     try:
@@ -271,7 +268,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform
         try:                                                                      # 8
             operations.revert()
         except RevertFailed as exc:
-            raise CheckFailed(f"some changes could not be undone: {exc}") from exc
+            raise CheckFailed("exam.revert_failed", error=str(exc)) from exc
         finally:
             if client is not None:
                 _close_client(client, CLOSE_BUDGET_S[reason])

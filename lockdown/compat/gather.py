@@ -25,6 +25,7 @@ from lockdown.errors import ElevatedError
 from lockdown.guard import elevation, environment, processes
 from lockdown.osname import OsName, current_os
 from lockdown.paths import get_paths
+from lockdown.words import Phrase
 
 WINDOWS_11_BUILD = 22000
 
@@ -61,11 +62,11 @@ def _free_disk() -> int:
     return psutil.disk_usage(str(where if where.exists() else Path.home())).free
 
 
-def _elevation_refusal() -> str | None:
+def _elevation_refusal() -> Phrase | None:
     try:
         elevation.refuse_elevated()
     except ElevatedError as exc:
-        return str(exc)
+        return exc.phrase
     return None
 
 

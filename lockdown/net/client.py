@@ -129,7 +129,7 @@ class ExamClient:
         reply = self._http.json("POST", "/api/session", json_body=self._session_payload, retry=retry)
         token = reply.get("token")
         if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
-            raise NetworkError(f"{self._http.base_url}: the server sent no usable session token")
+            raise NetworkError("net.no_token", server=self._http.base_url)
         self._secrets.set(KEYRING_SESSION_TOKEN, token)
         return token
 

@@ -12,6 +12,7 @@ from typing import Literal, Protocol
 import psutil
 
 from lockdown.osname import OsName
+from lockdown.words import Phrase
 
 DisplayServer = Literal["x11", "wayland", "windows", "macos", "none"]
 
@@ -34,14 +35,14 @@ class PlatformBackend(Protocol):
     def display_server(self) -> DisplayServer:
         """Which display system the kiosk will run on ("none" when there is no screen)."""
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         """Why this process has administrator or root rights, or None when it has not."""
 
-    def virtual_machine(self) -> str | None:
+    def virtual_machine(self) -> Phrase | None:
         """What suggests this is a virtual machine (e.g. "QEMU"), or None."""
 
-    def remote_session(self) -> str | None:
-        """What suggests the session is used remotely (e.g. "SSH connection"), or None."""
+    def remote_session(self) -> Phrase | None:
+        """What suggests the session is used remotely (e.g. an SSH connection), or None."""
 
     def shortcut_blocker(self) -> Switch | None:
         """The system-wide shortcut block, or None when the toolkit grabs the keyboard (X11)."""

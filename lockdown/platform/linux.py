@@ -23,21 +23,22 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.words import Phrase, phrase
 
 Runner = Callable[[Sequence[str]], str | None]
 
 _DMI_FIELDS = ("sys_vendor", "product_name", "board_vendor", "bios_vendor")
 
-# Servers that make the desktop itself remote (lower-case process name -> shown name).
+# Servers that make the desktop itself remote (lower-case process name -> what the student is told).
 _REMOTE_DISPLAY_SERVERS = {
-    "xvnc": "VNC remote desktop",
-    "xtigervnc": "VNC remote desktop",
-    "xtightvnc": "VNC remote desktop",
-    "x0vncserver": "VNC screen sharing",
-    "x11vnc": "VNC screen sharing",
-    "xrdp": "xrdp remote desktop",
-    "x2goagent": "X2Go remote desktop",
-    "nxagent": "NX remote desktop",
+    "xvnc": phrase("reason.remote.vnc_desktop"),
+    "xtigervnc": phrase("reason.remote.vnc_desktop"),
+    "xtightvnc": phrase("reason.remote.vnc_desktop"),
+    "x0vncserver": phrase("reason.remote.vnc_sharing"),
+    "x11vnc": phrase("reason.remote.vnc_sharing"),
+    "xrdp": phrase("reason.remote.xrdp"),
+    "x2goagent": phrase("reason.remote.x2go"),
+    "nxagent": phrase("reason.remote.nx"),
 }
 
 
@@ -74,30 +75,30 @@ class LinuxBackend:
     def display_server(self) -> DisplayServer:
         return display_server_from_env(self._env)
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         login = self._read("proc/self/loginuid").strip()
         reason = posix_elevation(self._euid, int(login) if login.isdigit() else None, self._env)
         if reason:
             return reason
         for line in self._read("proc/self/status").splitlines():
             if line.startswith("CapEff:") and int(line.split()[1], 16) != 0:
-                return f"running with extra privileges (capabilities {line.split()[1]})"
+                return phrase("reason.elevated.capabilities", capabilities=line.split()[1])
         return None
 
-    def virtual_machine(self) -> str | None:
+    def virtual_machine(self) -> Phrase | None:
         detected = self._run(["systemd-detect-virt", "--vm"])
         if detected and detected != "none":
-            return f"{detected} (systemd-detect-virt)"
+            return phrase("reason.vm.systemd", name=detected)
         firmware = [self._read(f"sys/class/dmi/id/{f}").strip() for f in _DMI_FIELDS]
         named = hypervisor_from_strings(*firmware)
         if named:
-            return named
+            return phrase("reason.vm.named", name=named)
         for line in self._read("proc/cpuinfo").splitlines():
             if line.startswith("flags") and "hypervisor" in line.split():
-                return "the processor reports a hypervisor"
+                return phrase("reason.vm.cpu_flag")
         return None
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)
 
     def shortcut_blocker(self) -> Switch | None:

@@ -18,6 +18,7 @@ import psutil
 from lockdown.osname import OsName
 from lockdown.platform.base import DisplayServer, Switch
 from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
+from lockdown.words import Phrase, phrase
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
 HIDE_DOCK = 1 << 1
@@ -34,7 +35,8 @@ KIOSK_OPTIONS = (HIDE_DOCK | HIDE_MENU_BAR | DISABLE_APPLE_MENU | DISABLE_PROCES
 
 NS_WINDOW_SHARING_NONE = 0
 
-_SCREEN_SHARING = {"screensharingd": "macOS Screen Sharing", "ardagent": "Apple Remote Desktop"}
+_SCREEN_SHARING = {"screensharingd": phrase("reason.remote.macos_sharing"),
+                   "ardagent": phrase("reason.remote.apple_remote_desktop")}
 
 
 class Cocoa(Protocol):
@@ -153,19 +155,19 @@ class MacBackend:
     def display_server(self) -> DisplayServer:
         return "macos"
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         return posix_elevation(self._euid, env=self._env)
 
-    def virtual_machine(self) -> str | None:
+    def virtual_machine(self) -> Phrase | None:
         present = self._sysctl("kern.hv_vmm_present")
         if present and int.from_bytes(present[:4], "little") == 1:
-            return "macOS reports a hypervisor (kern.hv_vmm_present)"
+            return phrase("reason.vm.macos_hypervisor")
         model = (self._sysctl("hw.model") or b"").rstrip(b"\0").decode(errors="replace")
         if model.startswith("VirtualMac"):
-            return f"Apple virtual machine ({model})"
+            return phrase("reason.vm.apple", model=model)
         return None
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return remote_from_env(self._env) or first_running(_SCREEN_SHARING, self._process_names)
 
     def shortcut_blocker(self) -> Switch | None:

@@ -18,6 +18,7 @@ import psutil
 from lockdown.osname import OsName
 from lockdown.platform.base import DisplayServer, Switch
 from lockdown.platform.common import hypervisor_from_strings
+from lockdown.words import Phrase, phrase
 
 # Win32 constants (winuser.h, winnt.h).
 WM_KEYDOWN, WM_KEYUP, WM_SYSKEYDOWN, WM_SYSKEYUP = 0x0100, 0x0101, 0x0104, 0x0105
@@ -225,21 +226,22 @@ class WindowsBackend:
     def display_server(self) -> DisplayServer:
         return "windows"
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         elevated = self._api.token_elevated()
         if elevated is None:
             elevated = self._api.is_user_an_admin()
-        return "running as an elevated administrator" if elevated else None
+        return phrase("reason.elevated.windows_admin") if elevated else None
 
-    def virtual_machine(self) -> str | None:
-        return hypervisor_from_strings(*self._api.bios_strings())
+    def virtual_machine(self) -> Phrase | None:
+        named = hypervisor_from_strings(*self._api.bios_strings())
+        return phrase("reason.vm.named", name=named) if named else None
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         rdp_name = self._env.get("SESSIONNAME", "").upper().startswith("RDP-")
         if self._api.system_metric(SM_REMOTESESSION) or rdp_name:
-            return "Remote Desktop session"
+            return phrase("reason.remote.windows_rdp")
         if self._api.system_metric(SM_REMOTECONTROL):
-            return "the session is being controlled remotely"
+            return phrase("reason.remote.windows_control")
         return None
 
     def shortcut_blocker(self) -> Switch | None:
