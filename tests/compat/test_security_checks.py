@@ -17,6 +17,8 @@ from lockdown.compat.security import (
     check_remote_session,
     check_virtual_machine,
 )
+from lockdown.words import phrase
+from tests.support.words import english
 
 
 def make(cls: type) -> Any:
@@ -58,13 +60,13 @@ def test_the_null_backend_fails() -> None:
 def test_secret_service_passes() -> None:
     check = check_keyring(make(keyring.backends.SecretService.Keyring))
     assert check.status == "pass"
-    assert "Secret Service" in check.detail
+    assert "Secret Service" in english(check.detail)
 
 
 def test_a_plaintext_file_keyring_fails() -> None:
     check = check_keyring(PlaintextKeyring())
     assert check.status == "fail"
-    assert "unencrypted" in check.detail
+    assert "unencrypted" in english(check.detail)
 
 
 def test_another_file_keyring_warns() -> None:
@@ -90,23 +92,23 @@ def test_the_real_chainer_class_is_recognised() -> None:
 
 def test_elevated_fails_and_an_ordinary_user_passes() -> None:
     assert check_not_elevated(None).status == "pass"
-    check = check_not_elevated("refusing to run elevated (uid 0)")
-    assert check.status == "fail" and "uid 0" in check.detail
+    check = check_not_elevated(phrase("reason.elevated.root"))
+    assert check.status == "fail" and "user id 0" in english(check.detail)
 
 
 @pytest.mark.parametrize("check_fn", [check_virtual_machine, check_remote_session])
 def test_vm_and_remote_session_inform_and_never_fail(check_fn: object) -> None:
     assert check_fn(None, False).status == "pass"  # type: ignore[operator]
-    assert check_fn("QEMU", True).status == "pass"  # type: ignore[operator]
-    warned = check_fn("QEMU", False)  # type: ignore[operator]
-    assert warned.status == "warn" and "QEMU" in warned.detail
+    assert check_fn(phrase("reason.vm.named", name="QEMU"), True).status == "pass"  # type: ignore[operator]
+    warned = check_fn(phrase("reason.vm.named", name="QEMU"), False)  # type: ignore[operator]
+    assert warned.status == "warn" and "QEMU" in english(warned.detail)
 
 
 def test_prohibited_apps_are_counted_in_the_detail_and_named_only_locally() -> None:
     check = check_prohibited_apps(["teamviewer", "obs", "teamviewer"])
     assert check.status == "warn"
-    assert "teamviewer" not in check.detail and "obs" not in check.detail
-    assert check.detail.startswith("2 ")
+    assert "teamviewer" not in english(check.detail) and "obs" not in english(check.detail)
+    assert english(check.detail).startswith("2 ")
     assert check.local_only == ("obs", "teamviewer")
 
 

@@ -14,6 +14,7 @@ import pytest
 from lockdown.platform import get_backend
 from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
 from lockdown.platform.linux import LinuxBackend
+from tests.support.words import english
 
 
 def no_command(argv: object) -> None:
@@ -41,7 +42,7 @@ def test_factory_gives_the_linux_backend_here() -> None:
 @pytest.mark.skipif(shutil.which("systemd-detect-virt") is None, reason="systemd-detect-virt missing")
 def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> None:
     done = subprocess.run(["systemd-detect-virt", "--vm"], capture_output=True, text=True)
-    found = LinuxBackend().virtual_machine()
+    found = english(LinuxBackend().virtual_machine())
     if done.returncode == 0 and done.stdout.strip() != "none":
         assert found is not None and done.stdout.strip() in found
     else:
@@ -51,7 +52,7 @@ def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> No
 def test_firmware_strings_name_the_hypervisor(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n",
                            "sys/class/dmi/id/product_name": "Standard PC"})
-    assert b.virtual_machine() == "QEMU"
+    assert english(b.virtual_machine()) == "QEMU"
 
 
 def test_hyper_v_is_recognised_from_maker_and_product() -> None:
@@ -61,41 +62,41 @@ def test_hyper_v_is_recognised_from_maker_and_product() -> None:
 
 def test_cpu_hypervisor_flag_counts_when_nothing_else_says(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/cpuinfo": "processor: 0\nflags\t\t: fpu vme hypervisor sse\n"})
-    assert b.virtual_machine() == "the processor reports a hypervisor"
+    assert english(b.virtual_machine()) == "the processor reports a hypervisor"
 
 
 def test_a_physical_machine_is_not_a_virtual_machine(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "LENOVO", "sys/class/dmi/id/product_name": "20XW",
                            "proc/cpuinfo": "flags\t\t: fpu vme sse\n"}, run=lambda argv: "none")
-    assert b.virtual_machine() is None
+    assert english(b.virtual_machine()) is None
 
 
 def test_systemd_detect_virt_answer_comes_first(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU"}, run=lambda argv: "oracle")
-    assert b.virtual_machine() == "oracle (systemd-detect-virt)"
+    assert english(b.virtual_machine()) == "oracle (systemd-detect-virt)"
 
 
 def test_root_is_elevated_and_names_the_login_user(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/loginuid": "1000"}, euid=0)
-    assert b.elevated() == "running as root (user id 0), started from the session of user id 1000"
-    assert backend(tmp_path / "x", {"proc/self/loginuid": "4294967295"}, euid=0).elevated() == \
+    assert english(b.elevated()) == "running as root (user id 0), started from the session of user id 1000"
+    assert english(backend(tmp_path / "x", {"proc/self/loginuid": "4294967295"}, euid=0).elevated()) == \
         "running as root (user id 0)"
 
 
 def test_extra_capabilities_count_as_elevated(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/status": "Name:\tpython\nCapEff:\t0000000000003000\n"})
-    assert b.elevated() == "running with extra privileges (capabilities 0000000000003000)"
+    assert english(b.elevated()) == "running with extra privileges (capabilities 0000000000003000)"
 
 
 def test_an_ordinary_user_is_not_elevated(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/status": "CapEff:\t0000000000000000\n", "proc/self/loginuid": "1000"})
-    assert b.elevated() is None
+    assert english(b.elevated()) is None
 
 
 def test_this_process_as_root_is_elevated_for_real() -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root")
-    reason = LinuxBackend().elevated()
+    reason = english(LinuxBackend().elevated())
     assert reason is not None and "root" in reason
 
 
@@ -106,13 +107,13 @@ def test_this_process_as_root_is_elevated_for_real() -> None:
     ({"DISPLAY": ":0"}, None),
 ])
 def test_remote_session_from_environment(env: dict[str, str], expected: str | None) -> None:
-    assert remote_from_env(env) == expected
+    assert english(remote_from_env(env)) == expected
 
 
 def test_remote_session_from_a_running_remote_display_server(tmp_path: Path) -> None:
     b = backend(tmp_path, process_names=lambda: {"bash", "xtigervnc"})
-    assert b.remote_session() == "VNC remote desktop"
-    assert backend(tmp_path, process_names=lambda: {"bash", "xorg"}).remote_session() is None
+    assert english(b.remote_session()) == "VNC remote desktop"
+    assert english(backend(tmp_path, process_names=lambda: {"bash", "xorg"}).remote_session()) is None
 
 
 @pytest.mark.parametrize(("env", "expected"), [

@@ -12,6 +12,7 @@ import os
 
 import psutil
 import pytest
+from lockdown.ui.text import tr
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QFont
 from PySide6.QtTest import QTest
@@ -23,7 +24,6 @@ from lockdown.ui.checks import ChecksDialog
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
-from lockdown.ui.text import tr
 from tests.ui.kiosk_helpers import exam_config, open_kiosk
 
 pytestmark = pytest.mark.timeout(120)
