@@ -28,9 +28,11 @@ def test_install_window_explains_then_installs_with_progress(qtbot, paths: Paths
 
 def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Path) -> None:
     from lockdown.errors import IntegrityError
+    from lockdown.words import phrase
 
     def bad(folder: Path) -> None:
-        raise IntegrityError(f"{folder}: does not match its signed manifest")
+        raise IntegrityError("install.bundle.mismatch", folder=str(folder),
+                             problems=[phrase("integrity.missing", path="lockdown")])
 
     installer = Installer(paths, LinuxInstall(paths), bad)
     window = install_window("fr", installer, installer.plan(bundle))
@@ -39,7 +41,7 @@ def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Pa
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.status.text().startswith("L'installation n'a pas abouti")
-    assert "signed manifest" in window.status.text()
+    assert "ne correspond pas à son manifeste signé : manquant : lockdown" in window.status.text()
     assert window.exit_code == 1 and not paths.install.exists()
 
 

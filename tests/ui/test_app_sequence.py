@@ -23,29 +23,31 @@ from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import DisplayServer, Switch
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.words import Phrase, phrase
 
 VALID = SelfCheckResult("valid", [], "d" * 64)
-UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
-INVALID = SelfCheckResult("invalid", ["lockdown/app.py: hash differs"])
+UNVERIFIABLE = SelfCheckResult("unverifiable", [phrase("integrity.from_source")])
+INVALID = SelfCheckResult("invalid", [phrase("integrity.modified", path="lockdown/app.py",
+                                             reason=phrase("integrity.reason.content"))])
 
 
 class FakeBackend:
     os_name = "linux"
 
-    def __init__(self, elevated: str | None = None, vm: str | None = None) -> None:
-        self._elevated = elevated
-        self._vm = vm
+    def __init__(self, elevated: bool = False, vm: str | None = None) -> None:
+        self._elevated = phrase("reason.elevated.root") if elevated else None
+        self._vm = phrase("reason.vm.named", name=vm) if vm else None
 
     def display_server(self) -> DisplayServer:
         return "x11"
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         return self._elevated
 
-    def virtual_machine(self) -> str | None:
+    def virtual_machine(self) -> Phrase | None:
         return self._vm
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return None
 
     def shortcut_blocker(self) -> Switch | None:
@@ -165,7 +167,7 @@ def test_an_invalid_build_stops_before_anything_is_shown(config_file) -> None:  
     log: list[str] = []
     with pytest.raises(IntegrityError) as err:
         run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=INVALID)
-    assert err.value.exit_code == 1 and "hash differs" in str(err.value)
+    assert err.value.exit_code == 1 and "modified: lockdown/app.py (content differs)" in str(err.value)
     assert log == []
 
 
@@ -189,7 +191,7 @@ def test_check_build_keeps_could_not_check_apart_from_invalid() -> None:
 def test_elevated_is_refused_before_the_notice(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(ElevatedError):
-        run(config_file(), RecordingFrontend(log), backend=FakeBackend(elevated="uid 0"))
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(elevated=True))
     assert log == []
 
 
