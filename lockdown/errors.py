@@ -40,7 +40,7 @@ class ConfigError(LockdownError):
     `problem` what is wrong with it.
     """
 
-    def __init__(self, source: str, field: str, key: str, **values: object) -> None:
+    def __init__(self, source: str, field: str, key: str, /, **values: object) -> None:
         self.source = source
         self.field = field
         self.problem = Phrase(key, values)

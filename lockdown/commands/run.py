@@ -6,6 +6,7 @@ import argparse
 
 from lockdown.app import run_exam
 from lockdown.config import explain, load_config
+from lockdown.i18n import system_language
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.explain:
-        for line in explain(load_config(args.config)):
+        for line in explain(load_config(args.config), system_language()):
             print(line)
         return 0
     return run_exam(args.config)

@@ -29,7 +29,7 @@ USER_AGENT = f"{APP_NAME}/{__version__}"
 class HttpStatusError(NetworkError):
     """The server answered with an HTTP error status; `status` says which."""
 
-    def __init__(self, status: int, key: str, **values: object) -> None:
+    def __init__(self, status: int, key: str, /, **values: object) -> None:
         self.status = status
         super().__init__(key, **values)
 

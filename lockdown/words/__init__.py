@@ -17,7 +17,7 @@ from lockdown.i18n import Language
 from lockdown.words import en, fr
 
 BOOKS: Mapping[Language, ModuleType] = {"en": en, "fr": fr}
-"""The module of each language: `TEXT` (key -> sentence), `DECIMAL` and `THOUSANDS` marks."""
+"""The module of each language: `TEXT` (key -> sentence), its number marks and list separator."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class Phrase:
     """A sentence not yet said: its key and the values of its placeholders.
 
     A value may itself be a Phrase (said in the same language) or a sequence of Phrases (said
-    and joined with "; "), so a reason found deep in the logic travels up unsaid.
+    and joined with the language's `SEPARATOR`), so a reason found deep in the logic travels up
+    unsaid.
     """
 
     key: str
@@ -36,7 +37,7 @@ class Phrase:
         return say(lang, self.key, **self.values)
 
 
-def phrase(key: str, **values: object) -> Phrase:
+def phrase(key: str, /, **values: object) -> Phrase:
     """`Phrase(key, values)`, written like a call to `say()`."""
     return Phrase(key, values)
 
@@ -49,20 +50,21 @@ class _Formatter(string.Formatter):
         book = BOOKS[lang]
         self._lang = lang
         self._marks = str.maketrans({".": book.DECIMAL, ",": book.THOUSANDS})
+        self._separator: str = book.SEPARATOR
 
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, Phrase):
             return value.text(self._lang)
         if isinstance(value, Sequence) and not isinstance(value, str) and value \
                 and all(isinstance(v, Phrase) for v in value):
-            return "; ".join(v.text(self._lang) for v in value if isinstance(v, Phrase))
+            return self._separator.join(v.text(self._lang) for v in value if isinstance(v, Phrase))
         text: str = super().format_field(value, format_spec)
         if isinstance(value, int | float) and not isinstance(value, bool):
             text = text.translate(self._marks)
         return text
 
 
-def say(lang: Language, key: str, **values: object) -> str:
+def say(lang: Language, key: str, /, **values: object) -> str:
     """The sentence `key` in `lang`, its `{placeholders}` filled from `values`."""
     text: str = BOOKS[lang].TEXT[key]
     return _Formatter(lang).format(text, **values)
@@ -76,7 +78,7 @@ def keys(lang: Language) -> frozenset[str]:
 class PhraseError(Exception):
     """An error that carries what to tell the user as a Phrase; `str()` is the English sentence."""
 
-    def __init__(self, key: str, **values: object) -> None:
+    def __init__(self, key: str, /, **values: object) -> None:
         super().__init__(key)
         self.phrase = Phrase(key, values)
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 DECIMAL = "."
 THOUSANDS = ","
 """How numbers are written: the decimal mark and the thousands separator."""
+SEPARATOR = "; "
+"""Between the items of a list of reasons."""
 
 TEXT: Mapping[str, str] = {
     # The notice before the exam (the privacy manifest follows it, see privacy.*)
@@ -604,4 +606,57 @@ TEXT: Mapping[str, str] = {
     "privacy.stored.browser_data.what": "cookies, cache and page storage of the exam browser",
     "privacy.stored.browser_data.protection": "never written to disk (memory only)",
     "privacy.stored.browser_data.deleted": "when the kiosk closes",
+
+    # lockdown run --explain: what a configuration will do (read by the exam's admin)
+    "explain.kind.seb": "SEB .seb file",
+    "explain.kind.native": "lockdown JSON (format 1)",
+    "explain.source": "Configuration: {source} ({kind})",
+    "explain.config_key": "Config Key: {key}",
+    "explain.start": "Start page: {url}",
+    "explain.quit_page": "Quit page: {url}",
+    "explain.quit_page.none": "Quit page: none (the exam ends by quitting)",
+    "explain.filter.off": (
+        "URL filter: off; only pages of the start page's site (same scheme, host and port) open"),
+    "explain.filter.on": (
+        "URL filter: on, {count} active rule(s); block rules win, unmatched URLs are blocked"),
+    "explain.inactive": "(inactive: ignored)",
+    "explain.quit.never": "Quitting: only through the quit page or the exam server",
+    "explain.quit.password": "Quitting: Ctrl+Q asks for the quit password",
+    "explain.quit.confirm": "Quitting: Ctrl+Q quits after a confirmation",
+    "explain.programs.prohibited": "Programs closed before and during the exam",
+    "explain.programs.permitted": "Programs allowed to keep running",
+    "explain.programs": "{title}:",
+    "explain.programs.none": "{title}: none listed",
+    "explain.screens": "Screens: at most {count}",
+    "explain.vm.allowed": "Virtual machines: allowed",
+    "explain.vm.refused": "Virtual machines: refused",
+    "explain.remote.allowed": "Remote desktop sessions: allowed",
+    "explain.remote.refused": "Remote desktop sessions: refused",
+    "explain.wayland.limited": "Wayland: allowed with the limits it imposes (no keyboard grab)",
+    "explain.wayland.refused": "Wayland: refused; the student is asked to log in to an X11 session",
+    "explain.unverified.allowed": "Unverified builds (running from source): allowed",
+    "explain.unverified.refused": "Unverified builds (running from source): refused",
+    "explain.allowed": "allowed",
+    "explain.blocked": "blocked",
+    "explain.transfers": "Downloads: {downloads}; uploads: {uploads}; printing: {printing}",
+    "explain.title_suffix": "Window title suffix: {suffix}",
+    "explain.title_suffix.none": "Window title suffix: none",
+    "explain.language": "Language: {language}",
+    "explain.language.system": "Language: follows the system",
+    "explain.salt.set": "Browser Exam Key salt: set",
+    "explain.salt.none": "Browser Exam Key salt: none",
+    "explain.server.none": "Exam server: none; no events are sent",
+    "explain.server": "Exam server: {url}; {events}",
+    "explain.server.events": "events sent (privacy manifest only)",
+    "explain.server.no_events": "no events sent",
+    "explain.network": (
+        "Network needed: {kbps} kbit/s down, latency under {latency} ms, clock within {offset} s of the "
+        "server"),
+    "explain.ignored.seb": "Ignored SEB settings ({count}; they still count for the Config Key): {keys}",
+    "explain.ignored.comments": "Ignored comment keys ({count}; they still count for the Config Key): {keys}",
+    "explain.ignored.none": "Ignored settings: none",
+
+    # The menu entries the installer creates (their names stay "Lockdown exam" and "Uninstall Lockdown")
+    "install.shortcut.exam": "Sit an exam with lockdown",
+    "install.shortcut.uninstall": "Remove lockdown and everything it wrote",
 }

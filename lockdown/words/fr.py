@@ -12,6 +12,8 @@ from collections.abc import Mapping
 DECIMAL = ","
 THOUSANDS = "\u202f"
 """How numbers are written: the decimal mark and the thousands separator."""
+SEPARATOR = " ; "
+"""Between the items of a list of reasons."""
 
 TEXT: Mapping[str, str] = {
     # The notice before the exam (the privacy manifest follows it, see privacy.*)
@@ -656,4 +658,63 @@ TEXT: Mapping[str, str] = {
     "privacy.stored.browser_data.what": "cookies, cache et stockage des pages du navigateur d'examen",
     "privacy.stored.browser_data.protection": "jamais écrits sur le disque (mémoire seule)",
     "privacy.stored.browser_data.deleted": "à la fermeture du kiosque",
+
+    # lockdown run --explain: what a configuration will do (read by the exam's admin)
+    "explain.kind.seb": "fichier .seb de SEB",
+    "explain.kind.native": "JSON lockdown (format 1)",
+    "explain.source": "Configuration : {source} ({kind})",
+    "explain.config_key": "Config Key : {key}",
+    "explain.start": "Page de départ : {url}",
+    "explain.quit_page": "Page de sortie : {url}",
+    "explain.quit_page.none": "Page de sortie : aucune (l'examen se termine en quittant)",
+    "explain.filter.off": (
+        "Filtre d'URL : désactivé ; seules les pages du site de la page de départ (même schéma, hôte et "
+        "port) s'ouvrent"),
+    "explain.filter.on": (
+        "Filtre d'URL : activé, {count} règle(s) active(s) ; les règles de blocage l'emportent, les URL "
+        "sans règle sont bloquées"),
+    "explain.inactive": "(inactive : ignorée)",
+    "explain.quit.never": "Sortie : seulement par la page de sortie ou le serveur d'examen",
+    "explain.quit.password": "Sortie : Ctrl+Q demande le mot de passe de sortie",
+    "explain.quit.confirm": "Sortie : Ctrl+Q quitte après confirmation",
+    "explain.programs.prohibited": "Programmes fermés avant et pendant l'examen",
+    "explain.programs.permitted": "Programmes autorisés à continuer",
+    "explain.programs": "{title} :",
+    "explain.programs.none": "{title} : aucun indiqué",
+    "explain.screens": "Écrans : {count} au plus",
+    "explain.vm.allowed": "Machines virtuelles : autorisées",
+    "explain.vm.refused": "Machines virtuelles : refusées",
+    "explain.remote.allowed": "Sessions de bureau à distance : autorisées",
+    "explain.remote.refused": "Sessions de bureau à distance : refusées",
+    "explain.wayland.limited": "Wayland : autorisé avec les limites qu'il impose (pas de capture du clavier)",
+    "explain.wayland.refused": "Wayland : refusé ; l'étudiant doit ouvrir une session X11",
+    "explain.unverified.allowed": "Versions non vérifiées (exécutées depuis les sources) : autorisées",
+    "explain.unverified.refused": "Versions non vérifiées (exécutées depuis les sources) : refusées",
+    "explain.allowed": "oui",
+    "explain.blocked": "non",
+    "explain.transfers": (
+        "Téléchargements autorisés : {downloads} ; envois de fichiers autorisés : {uploads} ; impression "
+        "autorisée : {printing}"),
+    "explain.title_suffix": "Suffixe du titre de fenêtre : {suffix}",
+    "explain.title_suffix.none": "Suffixe du titre de fenêtre : aucun",
+    "explain.language": "Langue : {language}",
+    "explain.language.system": "Langue : celle du système",
+    "explain.salt.set": "Sel de la Browser Exam Key : défini",
+    "explain.salt.none": "Sel de la Browser Exam Key : aucun",
+    "explain.server.none": "Serveur d'examen : aucun ; aucun événement n'est envoyé",
+    "explain.server": "Serveur d'examen : {url} ; {events}",
+    "explain.server.events": "événements envoyés (manifeste de confidentialité seulement)",
+    "explain.server.no_events": "aucun événement envoyé",
+    "explain.network": (
+        "Réseau nécessaire : {kbps} kbit/s en réception, latence sous {latency} ms, horloge à moins de "
+        "{offset} s de celle du serveur"),
+    "explain.ignored.seb": (
+        "Réglages SEB ignorés ({count} ; ils comptent quand même pour la Config Key) : {keys}"),
+    "explain.ignored.comments": (
+        "Clés de commentaire ignorées ({count} ; elles comptent quand même pour la Config Key) : {keys}"),
+    "explain.ignored.none": "Réglages ignorés : aucun",
+
+    # The menu entries the installer creates (their names stay "Lockdown exam" and "Uninstall Lockdown")
+    "install.shortcut.exam": "Passer un examen avec lockdown",
+    "install.shortcut.uninstall": "Supprimer lockdown et tout ce qu'il a écrit",
 }
