@@ -1,9 +1,9 @@
 """`lockdown check [CONFIG] [--json] [--server URL] [--report [--yes]]`: can this machine sit the exam?
 
 Exit 0 when no check fails (warnings allowed), 1 when one does, 2 for bad input. The table, the
-report preview and the question speak the student's language; `--json` is the same in every
-language. `--report` shows the student the anonymous report and sends it only once they agree
-(`--yes` agrees in advance).
+report preview and the question speak the student's language (the exam's, else the system's);
+`--json` is the same in every language. `--report` shows the student the anonymous report and
+sends it only once they agree (`--yes` agrees in advance).
 The hidden `--probe` option is how the checks run Qt in a child process (lockdown.ui.compat_probe).
 """
 
@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
         return compat_probe.main(args.probe)
     if args.yes and not args.report:
         raise UsageError("check.usage.yes_alone")
-    lang = system_language()
     config = load_config(args.config) if args.config else None
+    lang: Language = (config.language if config else None) or system_language()  # as the kiosk chooses
     server = args.server or (config.server.url if config and config.server else None)
     if args.report and not server:
         raise UsageError("check.usage.report_needs_server")

@@ -11,13 +11,22 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
+from typing import Protocol
 
 from lockdown.i18n import Language
 from lockdown.words import en, fr
 
-BOOKS: Mapping[Language, ModuleType] = {"en": en, "fr": fr}
-"""The module of each language: `TEXT` (key -> sentence), its number marks and list separator."""
+
+class Book(Protocol):
+    """What each language module holds."""
+
+    TEXT: Mapping[str, str]
+    DECIMAL: str
+    THOUSANDS: str
+    SEPARATOR: str
+
+
+BOOKS: Mapping[Language, Book] = {"en": en, "fr": fr}
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class _Formatter(string.Formatter):
         book = BOOKS[lang]
         self._lang = lang
         self._marks = str.maketrans({".": book.DECIMAL, ",": book.THOUSANDS})
-        self._separator: str = book.SEPARATOR
+        self._separator = book.SEPARATOR
 
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, Phrase):
@@ -66,13 +75,7 @@ class _Formatter(string.Formatter):
 
 def say(lang: Language, key: str, /, **values: object) -> str:
     """The sentence `key` in `lang`, its `{placeholders}` filled from `values`."""
-    text: str = BOOKS[lang].TEXT[key]
-    return _Formatter(lang).format(text, **values)
-
-
-def keys(lang: Language) -> frozenset[str]:
-    """Every message key of one language (a test checks both languages hold the same)."""
-    return frozenset(BOOKS[lang].TEXT)
+    return _Formatter(lang).format(BOOKS[lang].TEXT[key], **values)
 
 
 class PhraseError(Exception):
