@@ -231,7 +231,8 @@ class ExamClient:
                     token = next_token
                     self._succeeded()
             except (NetworkError, SecretsUnavailable) as exc:
-                err = exc if isinstance(exc, NetworkError) else NetworkError(str(exc))
+                err = exc if isinstance(exc, NetworkError) else NetworkError(exc.phrase.key,
+                                                                             **exc.phrase.values)
                 self._sleep(self._failed(err))
             with self._cond:
                 self._cond.notify_all()
