@@ -104,6 +104,7 @@ from lockdown.session.operations import (
     SwitchOperation,
 )
 from lockdown.tracefree import SessionTempDir
+from lockdown.words import phrase
 
 log = logging.getLogger(__name__)
 
@@ -118,17 +119,14 @@ def qt_frontend(config: ExamConfig, lang: Language) -> Frontend:
 def refuse_invalid_build(result: SelfCheckResult) -> None:
     """A build that was checked and does not match never starts, whatever the exam allows."""
     if result.status == "invalid":
-        raise IntegrityError("this copy of lockdown does not match its signed release: "
-                             + "; ".join(result.problems) + " (reinstall it from the official release)")
+        raise IntegrityError("exam.build.invalid", problems=result.problems)
 
 
 def check_build(result: SelfCheckResult, config: ExamConfig) -> None:
     """Step 3's decision: an invalid build never starts; an unverifiable one only if allowed."""
     refuse_invalid_build(result)
     if result.status == "unverifiable" and not config.allow_unverified_build:
-        raise IntegrityUnknown("this copy of lockdown cannot be checked ("
-                               + "; ".join(result.problems)
-                               + ") and this exam requires a verified build: install the official release")
+        raise IntegrityUnknown("exam.build.unverifiable", problems=result.problems)
 
 
 def exam_keys(config: ExamConfig, build: SelfCheckResult) -> SebKeys:
@@ -159,7 +157,7 @@ def _end(operations: OperationSequence, lang: Language, tell: Callable[[str], No
             else:
                 others.append(error)
         if others:
-            raise CheckFailed("some changes could not be undone: " + "; ".join(others)) from exc
+            raise CheckFailed("exam.revert_failed", error="; ".join(others)) from exc
 
 
 def keyboard_lock(ui: Frontend, platform: PlatformBackend, events: EventSink) -> Operation | None:
@@ -209,8 +207,7 @@ def _perform(operations: OperationSequence, through: str | None = None) -> None:
     except OperationFailed as exc:
         if isinstance(exc.cause, LockdownError):
             raise exc.cause from exc
-        raise CheckFailed(f"could not prepare this computer for the exam ({exc}); nothing was left "
-                          "changed") from exc
+        raise CheckFailed("exam.prepare_failed", error=str(exc)) from exc
 
 
 def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend,
@@ -270,8 +267,7 @@ def _configuration(source: str | None, entrance: Entrance | None,
     """Step 2: the exam's configuration, through the start and sign-in windows when needed."""
     if source is None:
         if entrance is None:
-            raise UsageError("no exam configuration given: open the file or link your institution "
-                             "gave you (lockdown run CONFIG)")
+            raise UsageError("run.no_config")
         source = entrance.choose_source()
         if source is None:
             return None
@@ -301,11 +297,11 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Fro
     if review == "leave":
         return EXIT_OK
     if review == "blocked":
-        reasons = [f.text("en") for f in findings if f.blocks]
+        reasons = [f.message for f in findings if f.blocks]
         if not screens_ok:
-            reasons.append(f"{ui.screen_count()} screens are connected and this exam allows "
-                           f"{config.allowed_displays_max}")
-        raise CheckFailed("the exam cannot start on this computer: " + "; ".join(reasons))
+            reasons.append(phrase("checks.screens", count=ui.screen_count(),
+                                  allowed=config.allowed_displays_max))
+        raise CheckFailed("exam.cannot_start", reasons=reasons)
 
     step("checks passed")
     ui.open_kiosk(keys)  # shown, its first page load started: the keyboard grab comes after  # 6

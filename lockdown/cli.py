@@ -3,6 +3,7 @@
 Each subcommand lives in `lockdown/commands/<name>.py` with `HELP`, `configure(parser)` and
 `run(args) -> int`; it is imported only when chosen, so `lockdown --help` never loads Qt.
 Exit codes: 0 success, 1 a check found a problem, 2 bad input or usage, 70 a bug in lockdown.
+Errors are said in the student's language (the system's locale); `--help` is in English.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import NoReturn
 
 from lockdown import __version__
 from lockdown.errors import EXIT_USAGE, LockdownError
+from lockdown.i18n import system_language
+from lockdown.words import say
 
 EXIT_BUG = 70
 
@@ -66,14 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         return int(args._run(args))
     except LockdownError as exc:
-        print(f"lockdown: {exc}", file=sys.stderr)
+        print(f"lockdown: {exc.phrase.text(system_language())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("lockdown: interrupted", file=sys.stderr)
+        print(f"lockdown: {say(system_language(), 'cli.interrupted')}", file=sys.stderr)
         return 130
     except Exception as exc:
         if os.environ.get("LOCKDOWN_DEBUG"):
             raise
-        print(f"lockdown: internal error ({type(exc).__name__}: {exc}); please report it, "
-              "with LOCKDOWN_DEBUG=1 for details", file=sys.stderr)
+        said = say(system_language(), "cli.internal_error", error=f"{type(exc).__name__}: {exc}")
+        print(f"lockdown: {said}", file=sys.stderr)
         return EXIT_BUG

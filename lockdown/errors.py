@@ -13,17 +13,23 @@
     │   └── IntegrityUnknown      the build could not be checked at all (exit 2)
     └── CheckFailed               a check ran and found a problem (exit 1)
         └── LeftoversRemain       folders lockdown made could not be removed (lockdown.leftovers)
+
+Each error carries a `Phrase` (a message key of `lockdown.words` and its values), never a
+sentence: the CLI and the windows say it in the student's language; `str(error)` is the English
+sentence, for logs.
 """
 
 from __future__ import annotations
+
+from lockdown.words import Phrase, PhraseError
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
 
-class LockdownError(Exception):
-    """Base of every error the project raises on purpose; its text is shown to the user as is."""
+class LockdownError(PhraseError):
+    """Base of every error the project raises on purpose; its phrase is shown to the user."""
 
     exit_code = EXIT_USAGE
 
@@ -35,15 +41,18 @@ class UsageError(LockdownError):
 class ConfigError(LockdownError):
     """An exam configuration is malformed or asks for something lockdown cannot do.
 
-    `source` is the file or URL, `field` the dotted path of the offending field (may be empty).
+    `source` is the file or URL, `field` the dotted path of the offending field (may be empty),
+    `problem` what is wrong with it.
     """
 
-    def __init__(self, source: str, field: str, message: str) -> None:
+    def __init__(self, source: str, field: str, key: str, /, **values: object) -> None:
         self.source = source
         self.field = field
-        self.message = message
-        where = f"{source}: {field}: " if field else f"{source}: "
-        super().__init__(where + message)
+        self.problem = Phrase(key, values)
+        if field:
+            super().__init__("config.error.field", source=source, field=field, problem=self.problem)
+        else:
+            super().__init__("config.error", source=source, problem=self.problem)
 
 
 class SignInRequired(ConfigError):
@@ -52,9 +61,9 @@ class SignInRequired(ConfigError):
     `url` is the http(s) URL to open in the sign-in window; on the command line this is one line.
     """
 
-    def __init__(self, url: str, message: str) -> None:
+    def __init__(self, url: str, key: str, /, **values: object) -> None:
         self.url = url
-        super().__init__(url, "", message)
+        super().__init__(url, "", key, **values)
 
 
 class PasswordNeeded(ConfigError):

@@ -24,6 +24,7 @@ from types import TracebackType
 
 from lockdown.errors import CheckFailed
 from lockdown.i18n import Language
+from lockdown.words import phrase
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +39,6 @@ class Leftover:
     reason: str
 
 
-_TEXT: dict[bool, dict[Language, str]] = {
-    True: {
-        "en": "could not remove {path} ({reason}); lockdown will try again the next time it starts, "
-              "or you may delete that folder yourself",
-        "fr": "impossible de supprimer {path} ({reason}) ; lockdown réessaiera à son prochain démarrage, "
-              "ou vous pouvez supprimer ce dossier vous-même",
-    },
-    False: {
-        "en": "could not remove {path} ({reason}); please delete that folder yourself",
-        "fr": "impossible de supprimer {path} ({reason}) ; veuillez supprimer ce dossier vous-même",
-    },
-}
-
 
 class LeftoversRemain(CheckFailed):
     """Folders lockdown made could not be removed; `will_retry`: they are recorded for the next start."""
@@ -58,12 +46,13 @@ class LeftoversRemain(CheckFailed):
     def __init__(self, leftovers: Sequence[Leftover], will_retry: bool) -> None:
         self.leftovers = tuple(leftovers)
         self.will_retry = will_retry
-        super().__init__(self.text("en"))
+        key = "leftovers.will_retry" if will_retry else "leftovers.remove_yourself"
+        super().__init__("reason.list", items=[phrase(key, path=str(left.path), reason=left.reason)
+                                               for left in self.leftovers])
 
     def text(self, lang: Language = "en") -> str:
         """One line for the student: each folder, where it is and why it stays."""
-        template = _TEXT[self.will_retry][lang]
-        return "; ".join(template.format(path=left.path, reason=left.reason) for left in self.leftovers)
+        return self.phrase.text(lang)
 
 
 def _describe(exc: BaseException, where: str | None = None) -> str:
@@ -96,7 +85,7 @@ def remove_folder(path: Path) -> Leftover | None:
         shutil.rmtree(path, onerror=onerror)
     if not os.path.lexists(path):
         return None
-    return Leftover(path, errors[0] if errors else "still present after removal")
+    return Leftover(path, errors[0] if errors else "still present")
 
 
 class PendingRemovals:

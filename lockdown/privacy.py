@@ -3,7 +3,8 @@
 Everything lockdown sends is built by `build_payload()` from the messages defined here, so a field
 that is not in this manifest cannot be sent. `docs/PRIVACY.md` is generated from this module
 (`lockdown privacy --markdown`) and a test keeps the two equal. The notice shown before the exam
-is rendered from it too.
+is rendered from it too. Its descriptions, in French and English, are in `lockdown.words`
+(`privacy.*`), with every other sentence the student reads.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lockdown.i18n import Language
+from lockdown.words import Phrase, phrase, say
 
 EVENT_TYPES: tuple[str, ...] = (
     "exam_started",
@@ -37,7 +39,7 @@ class Field:
 
     name: str
     pattern: str
-    why: Mapping[Language, str]
+    why: Phrase
 
     def accepts(self, value: object) -> bool:
         """True when `value` is a string or int whose text matches the field's whole pattern."""
@@ -51,9 +53,9 @@ class Message:
     """One kind of data that leaves the machine: to whom, when, and the exact fields."""
 
     name: str
-    recipient: Mapping[Language, str]
-    when: Mapping[Language, str]
-    retention: Mapping[Language, str]
+    recipient: Phrase
+    when: Phrase
+    retention: Phrase
     fields: tuple[Field, ...]
 
 
@@ -62,9 +64,9 @@ class Stored:
     """One item lockdown keeps on the machine, how it is protected, and when it is deleted."""
 
     name: str
-    what: Mapping[Language, str]
-    protection: Mapping[Language, str]
-    deleted: Mapping[Language, str]
+    what: Phrase
+    protection: Phrase
+    deleted: Phrase
 
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
@@ -72,130 +74,82 @@ _HEX64 = r"[0-9a-f]{64}"
 _TOKEN = r"[A-Za-z0-9_-]{16,128}"  # noqa: S105 (a pattern, not a secret)
 _STATUS = "|".join(CHECK_STATUSES)
 
-_SERVER: Mapping[Language, str] = {"en": "your institution's exam server",
-                               "fr": "le serveur d'examen de votre établissement"}
+_SERVER = phrase("privacy.server")
 
 MESSAGES: tuple[Message, ...] = (
     Message(
         name="request_headers",
         recipient=_SERVER,
-        when={"en": "with every request the exam browser makes to the exam server",
-              "fr": "avec chaque requête du navigateur d'examen vers le serveur d'examen"},
-        retention={"en": "not stored by lockdown; as your institution's platform logs requests",
-                   "fr": "non conservé par lockdown ; selon la journalisation de la plateforme"},
+        when=phrase("privacy.request_headers.when"),
+        retention=phrase("privacy.request_headers.retention"),
         fields=(
             Field("X-SafeExamBrowser-ConfigKeyHash", _HEX64,
-                  {"en": "proves the exam runs with the configuration the teacher prepared",
-                   "fr": "prouve que l'examen utilise la configuration préparée par l'enseignant"}),
-            Field("X-SafeExamBrowser-RequestHash", _HEX64,
-                  {"en": "proves the request comes from an unmodified official build",
-                   "fr": "prouve que la requête vient d'une version officielle non modifiée"}),
-            Field("Authorization", "Bearer " + _TOKEN,
-                  {"en": "the pseudonymous session token, on exam-server API calls only",
-                   "fr": "le jeton pseudonyme de session, sur les appels à l'API du serveur d'examen"}),
-            Field("User-Agent", r"[ -~]{1,400}",
-                  {"en": "browser and lockdown version, so the exam page displays correctly",
-                   "fr": "versions du navigateur et de lockdown, pour l'affichage de la page"}),
+                  phrase("privacy.request_headers.config_key_hash")),
+            Field("X-SafeExamBrowser-RequestHash", _HEX64, phrase("privacy.request_headers.request_hash")),
+            Field("Authorization", "Bearer " + _TOKEN, phrase("privacy.request_headers.authorization")),
+            Field("User-Agent", r"[ -~]{1,400}", phrase("privacy.request_headers.user_agent")),
         ),
     ),
     Message(
         name="session",
         recipient=_SERVER,
-        when={"en": "once, when the exam starts", "fr": "une fois, au début de l'examen"},
-        retention={"en": "the token is deleted from this machine when the exam ends",
-                   "fr": "le jeton est effacé de cette machine à la fin de l'examen"},
+        when=phrase("privacy.session.when"),
+        retention=phrase("privacy.session.retention"),
         fields=(
-            Field("config_key", _HEX64,
-                  {"en": "names the exam configuration, to receive a pseudonymous session token",
-                   "fr": "désigne la configuration d'examen, pour obtenir un jeton de session pseudonyme"}),
+            Field("config_key", _HEX64, phrase("privacy.session.config_key")),
         ),
     ),
     Message(
         name="heartbeat",
         recipient=_SERVER,
-        when={"en": "every 10 seconds of the exam in which nothing else was sent: a request for the "
-                    "server's time, so the banner can tell you when the connection drops",
-              "fr": "toutes les 10 secondes d'examen sans autre envoi : une demande de l'heure du "
-                    "serveur, pour que le bandeau vous signale une coupure"},
-        retention={"en": "nothing to keep: it carries no data", "fr": "rien à conserver : aucune donnée"},
+        when=phrase("privacy.heartbeat.when"),
+        retention=phrase("privacy.heartbeat.retention"),
         fields=(),
     ),
     Message(
         name="event",
         recipient=_SERVER,
-        when={"en": "during the exam, when one of the listed events happens",
-              "fr": "pendant l'examen, quand l'un des événements listés se produit"},
-        retention={"en": "kept by the server for two months at most, then deleted",
-                   "fr": "conservé par le serveur deux mois au plus, puis effacé"},
+        when=phrase("privacy.event.when"),
+        retention=phrase("privacy.event.retention"),
         fields=(
-            Field("event_id", _UUID,
-                  {"en": "a random number so an event resent after a network drop counts once",
-                   "fr": "un nombre aléatoire pour qu'un événement renvoyé après une coupure "
-                         "compte une fois"}),
-            Field("type", "|".join(EVENT_TYPES),
-                  {"en": "what happened, from a fixed list: " + ", ".join(EVENT_TYPES),
-                   "fr": "ce qui s'est passé, dans une liste fixe : " + ", ".join(EVENT_TYPES)}),
-            Field("t", r"[0-9]{1,6}",
-                  {"en": "seconds since the exam started (no clock time)",
-                   "fr": "secondes écoulées depuis le début de l'examen (pas d'heure)"}),
+            Field("event_id", _UUID, phrase("privacy.event.event_id")),
+            Field("type", "|".join(EVENT_TYPES), phrase("privacy.event.type", types=", ".join(EVENT_TYPES))),
+            Field("t", r"[0-9]{1,6}", phrase("privacy.event.t")),
         ),
     ),
     Message(
         name="compat_report",
         recipient=_SERVER,
-        when={"en": "only with `lockdown check --report`, after you have seen it",
-              "fr": "seulement avec `lockdown check --report`, après que vous l'avez vu"},
-        retention={"en": "aggregated into anonymous counts for the administrators",
-                   "fr": "agrégé en comptes anonymes pour les administrateurs"},
+        when=phrase("privacy.compat_report.when"),
+        retention=phrase("privacy.compat_report.retention"),
         fields=(
-            Field("report_id", _UUID,
-                  {"en": "a random number so a resent report counts once",
-                   "fr": "un nombre aléatoire pour qu'un rapport renvoyé compte une fois"}),
-            Field("os_family", "linux|windows|macos",
-                  {"en": "which system to test on", "fr": "le système à tester"}),
-            Field("os_version", r"[0-9A-Za-z._ -]{1,40}",
-                  {"en": "the system's version number (no build or machine name)",
-                   "fr": "le numéro de version du système (ni build, ni nom de machine)"}),
-            Field("arch", "x86_64|arm64|x86|other",
-                  {"en": "processor family", "fr": "famille de processeur"}),
-            Field("qt_version", r"[0-9.]{1,20}|unknown",
-                  {"en": "version of the browser engine", "fr": "version du moteur de navigation"}),
+            Field("report_id", _UUID, phrase("privacy.compat_report.report_id")),
+            Field("os_family", "linux|windows|macos", phrase("privacy.compat_report.os_family")),
+            Field("os_version", r"[0-9A-Za-z._ -]{1,40}", phrase("privacy.compat_report.os_version")),
+            Field("arch", "x86_64|arm64|x86|other", phrase("privacy.compat_report.arch")),
+            Field("qt_version", r"[0-9.]{1,20}|unknown", phrase("privacy.compat_report.qt_version")),
             Field("lockdown_version", r"[0-9A-Za-z.+-]{1,40}",
-                  {"en": "version of lockdown", "fr": "version de lockdown"}),
-            Field("check.<name>", _STATUS,
-                  {"en": "each check's result: pass, warn or fail (no details)",
-                   "fr": "le résultat de chaque vérification : pass, warn ou fail (sans détail)"}),
+                  phrase("privacy.compat_report.lockdown_version")),
+            Field("check.<name>", _STATUS, phrase("privacy.compat_report.check")),
         ),
     ),
 )
 
 STORED: tuple[Stored, ...] = (
-    Stored("event-queue",
-           {"en": "events not yet delivered while the network is down",
-            "fr": "les événements pas encore envoyés pendant une coupure réseau"},
-           {"en": "encrypted (AES-GCM), key in the system keyring",
-            "fr": "chiffré (AES-GCM), clé dans le trousseau du système"},
-           {"en": "as soon as they are delivered, and by the uninstaller",
-            "fr": "dès leur envoi, et par le désinstalleur"}),
-    Stored("session-token",
-           {"en": "the pseudonymous exam-session token", "fr": "le jeton pseudonyme de session d'examen"},
-           {"en": "in the system keyring", "fr": "dans le trousseau du système"},
-           {"en": "at the end of the exam", "fr": "à la fin de l'examen"}),
-    Stored("browser-data",
-           {"en": "cookies, cache and page storage of the exam browser",
-            "fr": "cookies, cache et stockage des pages du navigateur d'examen"},
-           {"en": "never written to disk (memory only)", "fr": "jamais écrits sur le disque (mémoire seule)"},
-           {"en": "when the kiosk closes", "fr": "à la fermeture du kiosque"}),
+    Stored("event-queue", phrase("privacy.stored.event_queue.what"),
+           phrase("privacy.stored.event_queue.protection"), phrase("privacy.stored.event_queue.deleted")),
+    Stored("session-token", phrase("privacy.stored.session_token.what"),
+           phrase("privacy.stored.session_token.protection"), phrase("privacy.stored.session_token.deleted")),
+    Stored("browser-data", phrase("privacy.stored.browser_data.what"),
+           phrase("privacy.stored.browser_data.protection"), phrase("privacy.stored.browser_data.deleted")),
 )
 
-NEVER: Mapping[Language, tuple[str, ...]] = {
-    "en": ("camera or microphone", "screenshots or screen recordings", "keystrokes",
-           "window titles or the names of your apps", "your name, user name or machine name",
-           "hardware identifiers or network addresses", "behaviour analysis or automatic decisions"),
-    "fr": ("caméra ou microphone", "captures ou enregistrements d'écran", "frappes au clavier",
-           "titres de fenêtres ou noms de vos applications", "votre nom, nom d'utilisateur ou de machine",
-           "identifiants matériels ou adresses réseau", "analyse du comportement ou décision automatique"),
-}
+NEVER: tuple[Phrase, ...] = (
+    phrase("privacy.never.camera"), phrase("privacy.never.screen"), phrase("privacy.never.keystrokes"),
+    phrase("privacy.never.windows"), phrase("privacy.never.names"), phrase("privacy.never.identifiers"),
+    phrase("privacy.never.profiling"),
+)
+"""What lockdown never collects, as the notice and docs/PRIVACY.md list it."""
 
 
 class PrivacyViolation(ValueError):
@@ -241,44 +195,30 @@ def allowed_fields(message_name: str) -> tuple[str, ...]:
     return tuple(f.name for f in message(message_name).fields)
 
 
-_TITLES: Mapping[Language, Mapping[str, str]] = {
-    "en": {"title": "What lockdown sends and keeps", "never": "Never collected",
-           "sent": "Sent", "to": "To", "when": "When", "kept": "Retention",
-           "stored": "Stored on this machine", "protection": "Protection", "deleted": "Deleted",
-           "field": "Field", "why": "Why"},
-    "fr": {"title": "Ce que lockdown envoie et conserve", "never": "Jamais collecté",
-           "sent": "Envoyé", "to": "À", "when": "Quand", "kept": "Conservation",
-           "stored": "Conservé sur cette machine", "protection": "Protection", "deleted": "Effacé",
-           "field": "Champ", "why": "Pourquoi"},
-}
-
-
 def render_markdown(lang: Language) -> str:
     """The manifest in one language, as Markdown (docs/PRIVACY.md holds both languages)."""
-    t = _TITLES[lang]
-    lines = [f"## {t['title']}", "", f"### {t['never']}", ""]
-    lines += [f"- {item}" for item in NEVER[lang]]
-    lines += ["", f"### {t['sent']}", ""]
+    def t(key: str) -> str:
+        return say(lang, key)
+    lines = [f"## {t('privacy.title')}", "", f"### {t('privacy.heading.never')}", ""]
+    lines += [f"- {item.text(lang)}" for item in NEVER]
+    lines += ["", f"### {t('privacy.heading.sent')}", ""]
     for m in MESSAGES:
         lines += [f"#### `{m.name}`", "",
-                  f"- {t['to']}: {m.recipient[lang]}",
-                  f"- {t['when']}: {m.when[lang]}",
-                  f"- {t['kept']}: {m.retention[lang]}", ""]
+                  f"- {t('privacy.heading.to')}: {m.recipient.text(lang)}",
+                  f"- {t('privacy.heading.when')}: {m.when.text(lang)}",
+                  f"- {t('privacy.heading.kept')}: {m.retention.text(lang)}", ""]
         if m.fields:
-            lines += [f"| {t['field']} | {t['why']} |", "|---|---|"]
-            lines += [f"| `{f.name}` | {f.why[lang]} |" for f in m.fields]
+            lines += [f"| {t('privacy.heading.field')} | {t('privacy.heading.why')} |", "|---|---|"]
+            lines += [f"| `{f.name}` | {f.why.text(lang)} |" for f in m.fields]
             lines.append("")
-    lines += [f"### {t['stored']}", "",
-              f"| | {t['protection']} | {t['deleted']} |", "|---|---|---|"]
-    lines += [f"| {s.what[lang]} | {s.protection[lang]} | {s.deleted[lang]} |" for s in STORED]
+    lines += [f"### {t('privacy.heading.stored')}", "",
+              f"| | {t('privacy.heading.protection')} | {t('privacy.heading.deleted')} |", "|---|---|---|"]
+    lines += [f"| {s.what.text(lang)} | {s.protection.text(lang)} | {s.deleted.text(lang)} |" for s in STORED]
     return "\n".join(lines) + "\n"
 
 
 def render_document() -> str:
     """docs/PRIVACY.md: both languages, English first."""
-    head = ("# Privacy manifest / Manifeste de confidentialité\n\n"
-            "Generated from `lockdown/privacy.py` by `lockdown privacy --markdown`; "
-            "a test keeps this file and the code equal.\n\n"
-            "Généré depuis `lockdown/privacy.py` par `lockdown privacy --markdown` ; "
-            "un test garde ce fichier et le code identiques.\n\n")
+    head = (f"# {say('en', 'privacy.document')} / {say('fr', 'privacy.document')}\n\n"
+            f"{say('en', 'privacy.generated')}\n\n{say('fr', 'privacy.generated')}\n\n")
     return head + render_markdown("en") + "\n" + render_markdown("fr")

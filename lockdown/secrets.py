@@ -60,7 +60,7 @@ class KeyringSecrets:
         backend = keyring.get_keyring()
         module = type(backend).__module__
         if isinstance(backend, keyring.backends.fail.Keyring) or module.startswith("keyrings.alt"):
-            raise SecretsUnavailable(f"no secure system keyring is available ({type(backend).__name__})")
+            raise SecretsUnavailable("secrets.none", backend=type(backend).__name__)
         self._backend = backend
         self._service = service
 
@@ -68,14 +68,14 @@ class KeyringSecrets:
         try:
             value = self._backend.get_password(self._service, name)
         except (KeyringError, OSError) as exc:  # OSError: the D-Bus session went away
-            raise SecretsUnavailable(f"the system keyring cannot be read: {exc}") from None
+            raise SecretsUnavailable("secrets.unreadable", error=str(exc)) from None
         return value if isinstance(value, str) else None
 
     def set(self, name: str, value: str) -> None:
         try:
             self._backend.set_password(self._service, name, value)
         except (KeyringError, OSError) as exc:
-            raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
+            raise SecretsUnavailable("secrets.unwritable", error=str(exc)) from None
 
     def delete(self, name: str) -> bool:
         if self.get(name) is None:
@@ -85,7 +85,7 @@ class KeyringSecrets:
         except PasswordDeleteError:
             return False
         except (KeyringError, OSError) as exc:
-            raise SecretsUnavailable(f"the system keyring cannot be written: {exc}") from None
+            raise SecretsUnavailable("secrets.unwritable", error=str(exc)) from None
         return True
 
 

@@ -40,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if manifest_source is None:
         folder = installed_bundle_dir()
         if folder is None:
-            raise IntegrityUnknown("bek: running from source, which has no Browser Exam Key; "
-                                   "give --manifest of the official release")
+            raise IntegrityUnknown("bek.from_source")
         manifest_source = str(folder / MANIFEST_NAME)
     manifest_bytes = read_source(manifest_source, MAX_MANIFEST_BYTES, "manifest")
     signature = read_source(args.signature or sibling_signature(manifest_source), SIGNATURE_BYTES * 4,

@@ -1,7 +1,9 @@
 """`lockdown check [CONFIG] [--json] [--server URL] [--report [--yes]]`: can this machine sit the exam?
 
-Exit 0 when no check fails (warnings allowed), 1 when one does, 2 for bad input. `--report` shows
-the student the anonymous report and sends it only once they agree (`--yes` agrees in advance).
+Exit 0 when no check fails (warnings allowed), 1 when one does, 2 for bad input. The table, the
+report preview and the question speak the student's language (the exam's, else the system's);
+`--json` is the same in every language. `--report` shows the student the anonymous report and
+sends it only once they agree (`--yes` agrees in advance).
 The hidden `--probe` option is how the checks run Qt in a child process (lockdown.ui.compat_probe).
 """
 
@@ -19,8 +21,10 @@ from lockdown.compat.result import all_passed_or_warned
 from lockdown.config import load_config
 from lockdown.config.passwords import PasswordFile
 from lockdown.errors import EXIT_OK, EXIT_PROBLEM, UsageError
+from lockdown.i18n import Language, system_language
 from lockdown.net.http import HttpClient, RetryPolicy
 from lockdown.ui import compat_probe
+from lockdown.words import say
 
 CHECK_RETRY = RetryPolicy(attempts=2, base_delay=0.5)
 """One retry: a check should report a bad network quickly, not hide it."""
@@ -46,11 +50,11 @@ def _getter(client: HttpClient) -> Get:
     return get
 
 
-def _confirm() -> bool:
-    """y/N on the terminal; the question goes to stderr so --json output stays clean."""
+def _confirm(lang: Language) -> bool:
+    """y/N on the terminal (o/N in French); the question goes to stderr so --json output stays clean."""
     if not sys.stdin.isatty():
-        raise UsageError("the report was not sent: run in a terminal to confirm it, or add --yes")
-    sys.stderr.write("Send this report? [y/N] ")
+        raise UsageError("check.report.no_terminal")
+    sys.stderr.write(say(lang, "check.report.ask") + " ")
     sys.stderr.flush()
     return sys.stdin.readline().strip().lower() in ("y", "yes", "o", "oui")
 
@@ -59,12 +63,13 @@ def run(args: argparse.Namespace) -> int:
     if args.probe:
         return compat_probe.main(args.probe)
     if args.yes and not args.report:
-        raise UsageError("--yes only confirms --report")
+        raise UsageError("check.usage.yes_alone")
     passwords = PasswordFile(args.password_file) if args.password_file else None
     config = load_config(args.config, passwords=passwords) if args.config else None
+    lang: Language = (config.language if config else None) or system_language()  # as the kiosk chooses
     server = args.server or (config.server.url if config and config.server else None)
     if args.report and not server:
-        raise UsageError("--report needs an exam server: add --server URL or give the exam's configuration")
+        raise UsageError("check.usage.report_needs_server")
     client = HttpClient(server, retry=CHECK_RETRY) if server else None
     try:
         checks, identity = run_checks(config, client.base_url if client else None,
@@ -72,16 +77,16 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(render_json(checks, identity, args.config, client.base_url if client else None))
         else:
-            sys.stdout.write(render_table(checks, use_colour(sys.stdout.isatty(), os.environ)))
+            sys.stdout.write(render_table(checks, lang, use_colour(sys.stdout.isatty(), os.environ)))
         sys.stdout.flush()
         if args.report and client:
             payload = build_report(identity, checks)
-            sys.stderr.write(render_report_preview(payload, client.url(REPORT_PATH)))
-            if args.yes or _confirm():
+            sys.stderr.write(render_report_preview(payload, client.url(REPORT_PATH), lang))
+            if args.yes or _confirm(lang):
                 client.json("POST", REPORT_PATH, json_body=payload)
-                sys.stderr.write("Report sent. Thank you.\n")
+                sys.stderr.write(say(lang, "check.report.sent") + "\n")
             else:
-                sys.stderr.write("Report not sent.\n")
+                sys.stderr.write(say(lang, "check.report.not_sent") + "\n")
     finally:
         if client:
             client.close()

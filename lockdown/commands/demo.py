@@ -19,6 +19,8 @@ from pathlib import Path
 import lockdown
 from lockdown.app import run_exam
 from lockdown.errors import UsageError
+from lockdown.i18n import system_language
+from lockdown.words import say
 
 BANNER = "lockdown server stub listening on "
 
@@ -34,8 +36,7 @@ def _stub_env() -> dict[str, str]:
     if importlib.util.find_spec("server_stub") is None:
         root = Path(lockdown.__file__).resolve().parents[1]
         if not (root / "server_stub").is_dir():
-            raise UsageError("the demo needs the server stub (server_stub/ next to lockdown/), "
-                             "which this installation does not include")
+            raise UsageError("demo.no_stub")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     return env
 
@@ -54,7 +55,9 @@ def start_stub(log: Path) -> tuple[subprocess.Popen[str], str]:
     if not line.startswith(BANNER):
         stop_stub(proc)
         detail = log.read_text(errors="replace").strip().splitlines()
-        raise UsageError("the demo server stub did not start" + (f": {detail[-1]}" if detail else ""))
+        if detail:
+            raise UsageError("demo.stub_failed", output=detail[-1])
+        raise UsageError("demo.stub_silent")
     return proc, line[len(BANNER):].strip()
 
 
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="lockdown-demo-") as folder:
         proc, url = start_stub(Path(folder) / "stub.log")
         try:
-            print(f"lockdown demo: exam server at {url}", file=sys.stderr)
+            print("lockdown demo: " + say(system_language(), "demo.server", url=url), file=sys.stderr)
             return run_exam(f"{url}/exam/config.json")
         finally:
             stop_stub(proc)

@@ -45,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
     passwords = PasswordFile(args.password_file) if args.password_file else None
     if args.explain:
         if args.config is None:
-            raise UsageError("--explain needs the exam's configuration (a file or URL)")
-        for line in explain(load_config(args.config, passwords=passwords)):
+            raise UsageError("run.explain_needs_config")
+        for line in explain(load_config(args.config, passwords=passwords), system_language()):
             print(line)
         return 0
     from lockdown.ui.entrance import QtEntrance  # Qt, which the student's windows need anyway

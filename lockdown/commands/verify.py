@@ -13,12 +13,14 @@ import time
 from pathlib import Path
 
 from lockdown.errors import IntegrityError, IntegrityUnknown
+from lockdown.i18n import Language, system_language
 from lockdown.integrity.manifest import MAX_MANIFEST_BYTES
 from lockdown.integrity.selfcheck import installed_bundle_dir
 from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key
 from lockdown.integrity.sources import read_source, sibling_signature
 from lockdown.integrity.tree import MANIFEST_NAME
 from lockdown.integrity.verify import VerifyResult, verify
+from lockdown.words import say
 
 _KEY_LIMIT = 4096
 
@@ -40,15 +42,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 class _Progress:
     """A one-line progress meter on stderr, redrawn at most ten times a second."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: Language) -> None:
         self._last = 0.0
+        self._lang = lang
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
         if done < total and now - self._last < 0.1:
             return
         self._last = now
-        print(f"\rverifying: {done / 1e6:.0f} / {total / 1e6:.0f} MB", end="", file=sys.stderr, flush=True)
+        print("\r" + say(self._lang, "verify.progress", done=done / 1e6, total=total / 1e6), end="",
+              file=sys.stderr, flush=True)
         if done >= total:
             print(file=sys.stderr)
 
@@ -62,7 +66,7 @@ def _as_json(folder: Path, result: VerifyResult) -> str:
         "source_commit": m.source_commit,
         "manifest_digest": m.digest,
         "missing": list(result.missing),
-        "modified": [{"path": x.path, "reason": x.reason} for x in result.modified],
+        "modified": [{"path": x.path, "reason": x.reason.text("en")} for x in result.modified],
         "extra": list(result.extra),
         "checked_files": result.checked_files,
         "checked_bytes": result.checked_bytes,
@@ -72,26 +76,26 @@ def _as_json(folder: Path, result: VerifyResult) -> str:
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.install_dir) if args.install_dir else installed_bundle_dir()
     if folder is None:
-        raise IntegrityUnknown("verify: running from source; give the INSTALL_DIR of the copy to check")
+        raise IntegrityUnknown("verify.from_source")
     manifest_source = args.manifest or str(folder / MANIFEST_NAME)
     signature_source = args.signature or sibling_signature(manifest_source)
     manifest_bytes = read_source(manifest_source, MAX_MANIFEST_BYTES, "manifest")
     signature = read_source(signature_source, SIGNATURE_BYTES * 4, "signature")
     key = (load_public_key(read_source(args.pubkey, _KEY_LIMIT, "public key"), args.pubkey)
            if args.pubkey else None)
-    progress = _Progress() if args.progress or sys.stderr.isatty() else None
+    lang = system_language()
+    progress = _Progress(lang) if args.progress or sys.stderr.isatty() else None
     result = verify(folder, manifest_bytes, signature, key, progress)
     if args.json:
         print(_as_json(folder, result))
         return 0 if result.ok else IntegrityError.exit_code
     if result.ok:
         m = result.manifest
-        print(f"OK: {result.checked_files} files ({result.checked_bytes / 1e6:.0f} MB) in {folder} match "
-              f"the signed manifest of {m.app_name} {m.app_version} (commit {m.source_commit}, "
-              f"digest {m.digest})")
+        print(say(lang, "verify.ok", files=result.checked_files, mb=result.checked_bytes / 1e6,
+                  folder=folder, app=m.app_name, version=m.app_version, commit=m.source_commit,
+                  digest=m.digest))
         return 0
     for line in result.problems():
-        print(line)
-    raise IntegrityError(f"{folder}: {len(result.missing)} missing, {len(result.modified)} modified, "
-                         f"{len(result.extra)} extra file(s) compared with the signed manifest; "
-                         "reinstall lockdown from the official source")
+        print(line.text(lang))
+    raise IntegrityError("verify.differs", folder=str(folder), missing=len(result.missing),
+                         modified=len(result.modified), extra=len(result.extra))

@@ -12,14 +12,16 @@ from typing import Literal
 
 from lockdown.compat.result import Check
 from lockdown.config.model import WaylandPolicy
+from lockdown.words import Phrase, phrase
 
 DisplayServer = Literal["x11", "wayland", "windows", "macos", "none"]
 
-_DESKTOPS = {"x11": "X11", "windows": "Windows desktop", "macos": "macOS desktop"}
+_DESKTOPS = {"x11": phrase("check.display.x11"), "windows": phrase("check.display.windows"),
+             "macos": phrase("check.display.macos")}
 """The display servers the kiosk can keep other windows out of, as shown."""
 
-_NO_DISPLAY_FIX = "run the check from a graphical desktop session (not over SSH or a text console)"
-_WAYLAND_FIX = "log out and choose an \"Xorg\" / \"X11\" session on the login screen"
+_NO_DISPLAY_FIX = phrase("check.fix.desktop_session")
+_WAYLAND_FIX = phrase("check.fix.x11_session")
 
 
 def check_display_server(server: str, wayland: WaylandPolicy) -> Check:
@@ -30,9 +32,9 @@ def check_display_server(server: str, wayland: WaylandPolicy) -> Check:
         return Check(name, "pass", label)
     if server == "wayland":
         if wayland == "limited":
-            return Check(name, "warn", "Wayland: this exam accepts it with weaker lockdown", _WAYLAND_FIX)
-        return Check(name, "fail", "Wayland: this exam requires an X11 session", _WAYLAND_FIX)
-    return Check(name, "fail", "no graphical session found (no display)", _NO_DISPLAY_FIX)
+            return Check(name, "warn", phrase("check.display.wayland_limited"), _WAYLAND_FIX)
+        return Check(name, "fail", phrase("check.display.wayland_refused"), _WAYLAND_FIX)
+    return Check(name, "fail", phrase("check.display.none"), _NO_DISPLAY_FIX)
 
 
 @dataclass(frozen=True)
@@ -40,31 +42,31 @@ class ScreenProbe:
     """How many screens Qt sees, or why it could not tell (`count` None)."""
 
     count: int | None
-    reason: str = ""
+    reason: Phrase | None = None
 
 
 def check_screens(probe: ScreenProbe, allowed_max: int) -> Check:
     """More screens than the exam allows is a fail: the student must unplug one before the exam."""
     name = "screens"
     if probe.count is None:
-        return Check(name, "fail", f"screens could not be counted: {probe.reason}", _NO_DISPLAY_FIX)
+        return Check(name, "fail", phrase("check.screens.uncounted", reason=probe.reason), _NO_DISPLAY_FIX)
     if probe.count == 0:
-        return Check(name, "fail", "no screen found", "connect a screen and log in to a desktop session")
-    plural = "s" if probe.count > 1 else ""
+        return Check(name, "fail", phrase("check.screens.none"), phrase("check.fix.connect_screen"))
     if probe.count > allowed_max:
-        return Check(name, "fail", f"{probe.count} screen{plural} connected, the exam allows {allowed_max}",
-                     f"unplug or switch off screens until no more than {allowed_max} are on")
-    return Check(name, "pass", f"{probe.count} screen{plural} (the exam allows {allowed_max})")
+        key = "check.screens.too_many" if probe.count > 1 else "check.screens.too_many_one"
+        return Check(name, "fail", phrase(key, count=probe.count, allowed=allowed_max),
+                     phrase("check.fix.unplug_screens", allowed=allowed_max))
+    key = "check.screens.ok" if probe.count > 1 else "check.screens.ok_one"
+    return Check(name, "pass", phrase(key, count=probe.count, allowed=allowed_max))
 
 
 def check_keyboard_blocking(server: str, wayland: WaylandPolicy) -> Check:
     """Whether the kiosk can stop Alt+Tab and friends from switching away on this platform."""
     name = "keyboard_blocking"
-    how = {"x11": "X11 keyboard grab", "windows": "low-level keyboard hook",
-           "macos": "presentation options (app switching and Force Quit disabled)"}
+    how = {"x11": "check.keyboard.x11", "windows": "check.keyboard.windows", "macos": "check.keyboard.macos"}
     if server in how:
-        return Check(name, "pass", how[server])
+        return Check(name, "pass", phrase(how[server]))
     if server == "wayland":
-        detail = "not possible under Wayland: an ordinary app cannot grab the keyboard"
-        return Check(name, "warn" if wayland == "limited" else "fail", detail, _WAYLAND_FIX)
-    return Check(name, "fail", "no graphical session, nothing to grab", _NO_DISPLAY_FIX)
+        return Check(name, "warn" if wayland == "limited" else "fail", phrase("check.keyboard.wayland"),
+                     _WAYLAND_FIX)
+    return Check(name, "fail", phrase("check.keyboard.none"), _NO_DISPLAY_FIX)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lockdown.compat.result import Check
+from lockdown.words import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -12,7 +13,7 @@ class RenderProbe:
     """Outcome of rendering the test page in a child process."""
 
     ok: bool
-    reason: str = ""
+    reason: Phrase | None = None
     qt_version: str | None = None
     offscreen: bool = False
     """True when it rendered without a display (QT_QPA_PLATFORM=offscreen)."""
@@ -23,8 +24,7 @@ def check_webengine(probe: RenderProbe) -> Check:
     name = "webengine"
     version = f"QtWebEngine {probe.qt_version}" if probe.qt_version else "QtWebEngine"
     if probe.ok:
-        where = " (off screen: no display)" if probe.offscreen else ""
-        return Check(name, "pass", f"{version} rendered a test page{where}")
-    return Check(name, "fail", f"{version} could not render a test page: {probe.reason}",
-                 "update the graphics driver and the system, then run the check again; "
-                 "if it still fails, ask your exam's IT support")
+        key = "check.webengine.offscreen" if probe.offscreen else "check.webengine.ok"
+        return Check(name, "pass", phrase(key, engine=version))
+    return Check(name, "fail", phrase("check.webengine.failed", engine=version, reason=probe.reason),
+                 phrase("check.fix.graphics"))

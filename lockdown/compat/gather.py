@@ -26,6 +26,7 @@ from lockdown.errors import ElevatedError
 from lockdown.guard import elevation, environment, processes
 from lockdown.paths import get_paths
 from lockdown.platform import OsFacts, OsName, current_os, get_platform
+from lockdown.words import Phrase
 
 NO_EXAM = ExamConfig(source="(no configuration)", format="native", start_url="about:blank")
 """Checked against when no configuration is given: an exam that keeps every default of the model."""
@@ -45,11 +46,11 @@ def _free_disk() -> int:
     return psutil.disk_usage(str(where if where.exists() else Path.home())).free
 
 
-def _elevation_refusal() -> str | None:
+def _elevation_refusal() -> Phrase | None:
     try:
         elevation.refuse_elevated()
     except ElevatedError as exc:
-        return str(exc)
+        return exc.phrase
     return None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lockdown.compat.result import Check
 from lockdown.config.model import NetworkNeeds
 from lockdown.errors import NetworkError
+from lockdown.words import Phrase, phrase
 
 Get = Callable[[str, int], bytes]
 """GET a path on the exam server (with the client's timeouts), at most N bytes; NetworkError on failure."""
@@ -27,8 +28,9 @@ TIME_REPLY_LIMIT = 4096
 CLOCK_FAIL_S = 24 * 3600
 """Past a day, HTTPS certificates may look expired or not yet valid."""
 
-_NOT_CHECKED = "not checked: no exam server given"
-_NOT_CHECKED_FIX = "run the check with the exam's configuration, or add --server URL"
+_NOT_CHECKED = phrase("check.server.not_checked")
+_NOT_CHECKED_FIX = phrase("check.fix.give_server")
+_NOT_MEASURED = phrase("check.server.not_measured")
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,9 @@ class NetworkFacts:
     server: str | None
     latency_ms: float | None = None
     clock_offset_s: float | None = None
-    error: str = ""
+    error: Phrase | None = None
     download_kbps: float | None = None
-    download_error: str = ""
+    download_error: Phrase | None = None
 
 
 def download_size(min_kbps: int) -> int:
@@ -53,9 +55,9 @@ def _server_time(body: bytes) -> float:
     try:
         value = json.loads(body)["time"]
     except (ValueError, KeyError, TypeError):
-        raise NetworkError("the server's /api/time reply is not {\"time\": <seconds>}") from None
+        raise NetworkError("check.server.bad_time") from None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise NetworkError("the server's /api/time reply is not {\"time\": <seconds>}")
+        raise NetworkError("check.server.bad_time")
     return float(value)
 
 
@@ -76,18 +78,18 @@ def measure(server: str, needs: NetworkNeeds, get: Get,
             if best is None or rtt < best[0]:
                 best = (rtt, offset)
     except NetworkError as exc:
-        return NetworkFacts(server, error=str(exc))
+        return NetworkFacts(server, error=exc.phrase)
     assert best is not None
     size = download_size(needs.min_download_kbps)
     start = clock()
     try:
         body = get(f"/api/download?bytes={size}", size)
     except NetworkError as exc:
-        return NetworkFacts(server, best[0] * 1000, best[1], download_error=str(exc))
+        return NetworkFacts(server, best[0] * 1000, best[1], download_error=exc.phrase)
     elapsed = max(clock() - start, 1e-6)
     if len(body) != size:
         return NetworkFacts(server, best[0] * 1000, best[1],
-                            download_error=f"received {len(body)} bytes instead of {size}")
+                            download_error=phrase("check.download.short", received=len(body), size=size))
     return NetworkFacts(server, best[0] * 1000, best[1], download_kbps=len(body) * 8 / 1000 / elapsed)
 
 
@@ -97,13 +99,13 @@ def check_server(facts: NetworkFacts, needs: NetworkNeeds) -> Check:
     if facts.server is None:
         return Check(name, "warn", _NOT_CHECKED, _NOT_CHECKED_FIX)
     if facts.latency_ms is None:
-        return Check(name, "fail", f"exam server not reachable: {facts.error}",
-                     "check the Internet connection (or the proxy/firewall) and the server address")
-    detail = f"exam server answers in {facts.latency_ms:.0f} ms"
+        return Check(name, "fail", phrase("check.server.unreachable", error=facts.error or _NOT_MEASURED),
+                     phrase("check.fix.connection_and_address"))
     if facts.latency_ms > needs.max_latency_ms:
-        return Check(name, "warn", detail + f" (more than {needs.max_latency_ms} ms)",
-                     "use a wired connection or move closer to the Wi-Fi access point")
-    return Check(name, "pass", detail)
+        return Check(name, "warn",
+                     phrase("check.server.slow", ms=facts.latency_ms, limit=needs.max_latency_ms),
+                     phrase("check.fix.wired"))
+    return Check(name, "pass", phrase("check.server.answers", ms=facts.latency_ms))
 
 
 def check_download(facts: NetworkFacts, needs: NetworkNeeds) -> Check:
@@ -112,14 +114,11 @@ def check_download(facts: NetworkFacts, needs: NetworkNeeds) -> Check:
     if facts.server is None:
         return Check(name, "warn", _NOT_CHECKED, _NOT_CHECKED_FIX)
     if facts.download_kbps is None:
-        why = facts.download_error or facts.error or "not measured"
-        return Check(name, "fail", f"download test failed: {why}",
-                     "check the Internet connection, then run the check again")
-    detail = f"{facts.download_kbps:,.0f} kbit/s (the exam needs {needs.min_download_kbps:,})"
+        why = facts.download_error or facts.error or _NOT_MEASURED
+        return Check(name, "fail", phrase("check.download.failed", error=why), phrase("check.fix.connection"))
+    detail = phrase("check.download.speed", kbps=facts.download_kbps, needed=needs.min_download_kbps)
     if facts.download_kbps < needs.min_download_kbps:
-        return Check(name, "fail", detail,
-                     "use a faster connection (wired, or closer to the Wi-Fi access point), "
-                     "and stop downloads and videos during the exam")
+        return Check(name, "fail", detail, phrase("check.fix.faster_connection"))
     return Check(name, "pass", detail)
 
 
@@ -129,14 +128,15 @@ def check_clock_offset(facts: NetworkFacts, needs: NetworkNeeds) -> Check:
     if facts.server is None:
         return Check(name, "warn", _NOT_CHECKED, _NOT_CHECKED_FIX)
     if facts.clock_offset_s is None:
-        return Check(name, "fail", f"server time not available: {facts.error or 'not measured'}",
-                     "check the Internet connection, then run the check again")
+        return Check(name, "fail", phrase("check.clock.unavailable", error=facts.error or _NOT_MEASURED),
+                     phrase("check.fix.connection"))
     off = abs(facts.clock_offset_s)
-    ahead = "behind" if facts.clock_offset_s > 0 else "ahead of"
-    detail = f"this clock is {off:.1f} s {ahead} the server's"
-    fix = "turn on automatic date and time (network time) in the system settings"
+    behind = facts.clock_offset_s > 0
+    detail = phrase("check.clock.behind" if behind else "check.clock.ahead", seconds=off)
+    fix = phrase("check.fix.network_time")
     if off > CLOCK_FAIL_S:
         return Check(name, "fail", detail, fix)
     if off > needs.max_clock_offset_s:
-        return Check(name, "warn", detail + f" (more than {needs.max_clock_offset_s} s)", fix)
+        over = "check.clock.behind_over" if behind else "check.clock.ahead_over"
+        return Check(name, "warn", phrase(over, seconds=off, limit=needs.max_clock_offset_s), fix)
     return Check(name, "pass", detail)

@@ -20,10 +20,16 @@ from lockdown.compat.display import ScreenProbe
 from lockdown.compat.engine import RenderProbe
 from lockdown.platform import OsName, get_platform
 from lockdown.tracefree import session_environment
+from lockdown.words import Phrase, phrase
 
 SCREENS_TIMEOUT_S = 30.0
 RENDER_TIMEOUT_S = 60.0
 _NO_REAL_DISPLAY = ("offscreen", "minimal", "vnc")
+
+
+RENDER_FAILURES = {"timeout": "probe.render.timeout", "script": "probe.render.script",
+                   "not_drawn": "probe.render.not_drawn", "load_failed": "probe.render.load_failed"}
+"""The render probe's failure codes (lockdown/ui/compat_probe.py) and what they mean, as message keys."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class ProbeRun:
     """What a child printed: its JSON result, or why there is none."""
 
     data: Mapping[str, Any] | None
-    reason: str = ""
+    reason: Phrase | None = None
 
 
 def probe_command(kind: str) -> list[str]:
@@ -69,9 +75,9 @@ def run_probe(argv: Sequence[str], env: Mapping[str, str], timeout: float) -> Pr
             done = subprocess.run(list(argv), env=child_env, capture_output=True, text=True,
                                   timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            return ProbeRun(None, f"no answer within {timeout:.0f} s")
+            return ProbeRun(None, phrase("probe.timeout", seconds=timeout))
         except OSError as exc:
-            return ProbeRun(None, f"could not start the probe ({exc.strerror or exc})")
+            return ProbeRun(None, phrase("probe.not_started", error=exc.strerror or str(exc)))
     lines = done.stdout.strip().splitlines()
     if done.returncode == 0 and lines:
         try:
@@ -80,26 +86,26 @@ def run_probe(argv: Sequence[str], env: Mapping[str, str], timeout: float) -> Pr
             data = None
         if isinstance(data, dict):
             return ProbeRun(data)
-    why = _first_line(done.stderr) or "no output"
-    return ProbeRun(None, f"Qt stopped with exit code {done.returncode}: {why}")
+    why = _first_line(done.stderr)
+    if not why:
+        return ProbeRun(None, phrase("probe.stopped_silent", code=done.returncode))
+    return ProbeRun(None, phrase("probe.stopped", code=done.returncode, output=why))
 
 
 def probe_screens(os_name: OsName, env: Mapping[str, str],
                   argv: Sequence[str] | None = None, timeout: float = SCREENS_TIMEOUT_S) -> ScreenProbe:
     """Count screens on the real display; no display is an answer, not an error."""
     if not has_display(os_name, env):
-        return ScreenProbe(None, "no display (DISPLAY and WAYLAND_DISPLAY are not set: "
-                                 "a headless machine or a text-only session)")
+        return ScreenProbe(None, phrase("probe.no_display"))
     run = run_probe(argv or probe_command("screens"), env, timeout)
     if run.data is None:
         return ScreenProbe(None, run.reason)
     platform = str(run.data.get("platform", ""))
     if platform in _NO_REAL_DISPLAY:
-        return ScreenProbe(None, f"Qt runs on its '{platform}' platform (QT_QPA_PLATFORM), "
-                                 "not on a real display")
+        return ScreenProbe(None, phrase("probe.not_real_display", platform=platform))
     count = run.data.get("count")
     if not isinstance(count, int):
-        return ScreenProbe(None, "the probe gave no screen count")
+        return ScreenProbe(None, phrase("probe.no_count"))
     return ScreenProbe(count)
 
 
@@ -116,8 +122,11 @@ def probe_render(os_name: OsName, env: Mapping[str, str], elevated_posix: bool,
     if run.data is None:
         return RenderProbe(False, run.reason, offscreen=offscreen)
     version = run.data.get("qt_version")
-    return RenderProbe(bool(run.data.get("ok")), str(run.data.get("reason", "")),
-                       str(version) if version else None, offscreen=offscreen)
+    ok = bool(run.data.get("ok"))
+    code = str(run.data.get("reason", ""))
+    reason = None if ok else (phrase(RENDER_FAILURES[code]) if code in RENDER_FAILURES
+                              else phrase("probe.render.unknown", code=code))
+    return RenderProbe(ok, reason, str(version) if version else None, offscreen=offscreen)
 
 
 def running_as_root() -> bool:

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from lockdown.words import Phrase
+
 Status = Literal["pass", "warn", "fail"]
 STATUSES: tuple[Status, ...] = ("pass", "warn", "fail")
 
@@ -15,15 +17,16 @@ class Check:
     """One check's verdict.
 
     `name` is a stable identifier (`[a-z_]+`, used as the key of the anonymous report),
-    `detail` says what was found, `fix` is a one-line remedy (empty when there is nothing to fix).
-    `local_only` holds details shown to the student on screen and never printed as JSON or sent
-    (the names of running prohibited programs).
+    `detail` says what was found, `fix` is a one-line remedy (None when there is nothing to fix),
+    both unsaid (`lockdown.words`): the table says them in the student's language, the JSON
+    document keeps their keys and values. `local_only` holds details shown to the student on
+    screen and never printed as JSON or sent (the names of running prohibited programs).
     """
 
     name: str
     status: Status
-    detail: str
-    fix: str = ""
+    detail: Phrase
+    fix: Phrase | None = None
     local_only: tuple[str, ...] = ()
 
 

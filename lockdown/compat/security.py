@@ -10,14 +10,16 @@ from collections.abc import Sequence
 
 from lockdown.compat.result import Check, Status
 from lockdown.platform import VmCheck
+from lockdown.words import Phrase, phrase
 
 _FRIENDLY = {
-    "SecretService": "Secret Service (GNOME Keyring, KeePassXC...)",
-    "libsecret": "Secret Service via libsecret",
-    "kwallet": "KWallet",
-    "Windows": "Windows Credential Manager",
-    "macOS": "macOS Keychain",
+    "SecretService": "check.keyring.secret_service",
+    "libsecret": "check.keyring.libsecret",
+    "kwallet": "check.keyring.kwallet",
+    "Windows": "check.keyring.windows",
+    "macOS": "check.keyring.macos",
 }
+"""Keyring backend modules and how they are named to the student (message keys)."""
 
 
 def _qualname(backend: object) -> str:
@@ -25,43 +27,44 @@ def _qualname(backend: object) -> str:
     return f"{cls.__module__}.{cls.__name__}"
 
 
-def _judge_backend(backend: object) -> tuple[Status, str]:
+def _judge_backend(backend: object) -> tuple[Status, Phrase]:
     """pass for a system keyring, warn for a file-based one, fail for failing/null/plaintext ones."""
     qual = _qualname(backend)
     module = type(backend).__module__
     if module in ("keyring.backends.fail", "keyring.backends.null"):
-        return "fail", "no usable keyring"
+        return "fail", phrase("check.keyring.none")
     if "plaintext" in qual.lower():
-        return "fail", f"plaintext file keyring ({qual}): secrets would be stored unencrypted"
+        return "fail", phrase("check.keyring.plaintext", backend=qual)
     if module.startswith("keyrings.alt"):
-        return "warn", f"file-based keyring ({qual}), not the system keyring"
+        return "warn", phrase("check.keyring.file", backend=qual)
     short = module.rsplit(".", 1)[-1]
-    return "pass", _FRIENDLY.get(short, qual)
+    if short in _FRIENDLY:
+        return "pass", phrase(_FRIENDLY[short])
+    return "pass", phrase("check.keyring.other", backend=qual)
 
 
 def check_keyring(backend: object) -> Check:
     """lockdown keeps its queue key and session token in the system keyring, never in a file."""
     name = "keyring"
-    fix = ("Linux: log in to a desktop session with GNOME Keyring or KWallet running and unlocked; "
-           "Windows and macOS: sign in normally (the system keyring is built in)")
+    fix = phrase("check.fix.keyring")
     members = getattr(backend, "backends", None)
     if type(backend).__name__ == "ChainerBackend" and isinstance(members, Sequence):
         verdicts = [_judge_backend(b) for b in members]
         for wanted in ("pass", "warn"):
             found = [text for status, text in verdicts if status == wanted]
             if found:
-                return Check(name, wanted, ", ".join(found), "" if wanted == "pass" else fix)
-        return Check(name, "fail", "no usable keyring among the available backends", fix)
+                return Check(name, wanted, phrase("check.keyring.list", backends=found),
+                             None if wanted == "pass" else fix)
+        return Check(name, "fail", phrase("check.keyring.none_among"), fix)
     status, text = _judge_backend(backend)
-    return Check(name, status, text, "" if status == "pass" else fix)
+    return Check(name, status, text, None if status == "pass" else fix)
 
 
-def check_not_elevated(refusal: str | None) -> Check:
+def check_not_elevated(refusal: Phrase | None) -> Check:
     """`refusal` is the reason lockdown would refuse to start (administrator/root), or None."""
     if refusal is None:
-        return Check("not_elevated", "pass", "running as an ordinary user")
-    return Check("not_elevated", "fail", refusal,
-                 "run lockdown from your ordinary account, without administrator rights")
+        return Check("not_elevated", "pass", phrase("check.elevated.no"))
+    return Check("not_elevated", "fail", refusal, phrase("check.fix.ordinary_account"))
 
 
 def check_virtual_machine(vm: VmCheck, allowed: bool) -> Check:
@@ -72,37 +75,35 @@ def check_virtual_machine(vm: VmCheck, allowed: bool) -> Check:
     name = "virtual_machine"
     if vm.found is not None:
         if allowed:
-            return Check(name, "pass", f"virtual machine ({vm.found}); this exam allows it")
-        return Check(name, "warn", f"virtual machine ({vm.found}); this exam does not allow it",
-                     "sit the exam on the computer itself, not inside a virtual machine")
+            return Check(name, "pass", phrase("check.vm.allowed", reason=vm.found))
+        return Check(name, "warn", phrase("check.vm.refused", reason=vm.found), phrase("check.fix.no_vm"))
     if vm.state == "none":
-        unchecked = f"; not checked: {'; '.join(vm.problems)}" if vm.problems else ""
-        return Check(name, "pass", f"no virtual machine found (checked: {', '.join(vm.checked)}{unchecked})")
-    why = "; ".join(vm.problems) or "no source to check"
+        if vm.problems:
+            return Check(name, "pass", phrase("check.vm.none_partly", checked=", ".join(vm.checked),
+                                              problems=list(vm.problems)))
+        return Check(name, "pass", phrase("check.vm.none", checked=", ".join(vm.checked)))
+    why: Phrase | list[Phrase] = list(vm.problems) or phrase("check.vm.no_source")
     if allowed:
-        return Check(name, "pass", f"could not check for a virtual machine ({why}); this exam allows one")
-    return Check(name, "warn", f"could not check for a virtual machine ({why})",
-                 "on a real computer there is nothing to do: lockdown tells the student it could not check")
+        return Check(name, "pass", phrase("check.vm.unknown_allowed", why=why))
+    return Check(name, "warn", phrase("check.vm.unknown", why=why), phrase("check.fix.vm_unknown"))
 
 
-def check_remote_session(reason: str | None, allowed: bool) -> Check:
+def check_remote_session(reason: Phrase | None, allowed: bool) -> Check:
     """Information only, like the virtual-machine check."""
     name = "remote_session"
     if reason is None:
-        return Check(name, "pass", "local session")
+        return Check(name, "pass", phrase("check.remote.none"))
     if allowed:
-        return Check(name, "pass", f"remote session ({reason}); this exam allows it")
-    return Check(name, "warn", f"remote session ({reason}); this exam does not allow it",
-                 "sit the exam in front of the computer, not through remote desktop")
+        return Check(name, "pass", phrase("check.remote.allowed", reason=reason))
+    return Check(name, "warn", phrase("check.remote.refused", reason=reason), phrase("check.fix.no_remote"))
 
 
 def check_prohibited_apps(names: Sequence[str]) -> Check:
     """Running prohibited programs: counted in the verdict, named only on the student's screen."""
     name = "prohibited_apps"
     if not names:
-        return Check(name, "pass", "no prohibited program running")
+        return Check(name, "pass", phrase("check.apps.none"))
     distinct = tuple(sorted(set(names), key=str.lower))
     n = len(distinct)
-    return Check(name, "warn", f"{n} prohibited program{'s' if n > 1 else ''} running",
-                 "close them before the exam (lockdown offers to close them when it starts)",
-                 local_only=distinct)
+    return Check(name, "warn", phrase("check.apps.running" if n > 1 else "check.apps.running_one", count=n),
+                 phrase("check.fix.close_apps"), local_only=distinct)

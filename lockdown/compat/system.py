@@ -11,6 +11,7 @@ from typing import Literal
 
 from lockdown.compat.result import Check
 from lockdown.platform import OsFacts, OsName, get_platform
+from lockdown.words import Phrase, phrase
 
 MIB = 1024 * 1024
 GIB = 1024 * MIB
@@ -46,42 +47,42 @@ def check_arch(arch: Arch, family: OsName) -> Check:
     name = "arch"
     emulated = get_platform(family).system.arm64_emulated
     if arch == "x86_64" or (arch == "arm64" and not emulated):
-        return Check(name, "pass", f"{arch} processor")
+        return Check(name, "pass", phrase("check.arch.ok", arch=arch))
     if arch == "arm64":
-        return Check(name, "warn", "arm64 processor: the x86_64 build runs under emulation here (slower)",
-                     "try a practice exam on this machine well before the real one")
+        return Check(name, "warn", phrase("check.arch.windows_arm"), phrase("check.fix.practice_exam"))
     if arch == "x86":
-        return Check(name, "fail", "32-bit processor or system: Qt 6 runs on 64-bit systems only",
-                     "use a 64-bit machine and system")
-    return Check(name, "fail", "unsupported processor family",
-                 "use a machine with an x86_64 (Intel/AMD) or arm64 processor")
+        return Check(name, "fail", phrase("check.arch.32bit"), phrase("check.fix.64bit"))
+    return Check(name, "fail", phrase("check.arch.unknown"), phrase("check.fix.processor"))
 
 
-def _size(n: int) -> str:
-    return f"{n / GIB:.1f} GB" if n >= GIB else f"{n // MIB} MB"
+def _size(n: int) -> Phrase:
+    return phrase("unit.gb", value=n / GIB) if n >= GIB else phrase("unit.mb", value=n // MIB)
 
 
 def check_memory(available: int, total: int) -> Check:
     """The exam browser needs a few hundred MB free; less and the page may crash mid-exam."""
     name = "memory"
-    detail = f"{_size(available)} available of {_size(total)}"
+    free, of = _size(available), _size(total)
     if available < MIN_AVAILABLE_MEMORY:
-        return Check(name, "fail", detail + f" (at least {_size(MIN_AVAILABLE_MEMORY)} needed)",
-                     "close other programs, or restart the machine before the exam")
+        return Check(name, "fail", phrase("check.memory.too_little", free=free, total=of,
+                                          needed=_size(MIN_AVAILABLE_MEMORY)),
+                     phrase("check.fix.memory_restart"))
     if available < RECOMMENDED_AVAILABLE_MEMORY:
-        return Check(name, "warn", detail + f" ({_size(RECOMMENDED_AVAILABLE_MEMORY)} recommended)",
-                     "close other programs before the exam")
-    return Check(name, "pass", detail)
+        return Check(name, "warn", phrase("check.memory.low", free=free, total=of,
+                                          recommended=_size(RECOMMENDED_AVAILABLE_MEMORY)),
+                     phrase("check.fix.memory"))
+    return Check(name, "pass", phrase("check.memory.ok", free=free, total=of))
 
 
 def check_disk(free: int) -> Check:
     """Free space on the disk that holds lockdown's files (install, caches during the exam)."""
     name = "disk"
-    detail = f"{_size(free)} free where lockdown installs"
+    size = _size(free)
     if free < MIN_FREE_DISK:
-        return Check(name, "fail", detail + f" (at least {_size(MIN_FREE_DISK)} needed)",
-                     "free some disk space (empty the bin, remove large downloads)")
+        return Check(name, "fail", phrase("check.disk.too_little", free=size, needed=_size(MIN_FREE_DISK)),
+                     phrase("check.fix.disk_bin"))
     if free < RECOMMENDED_FREE_DISK:
-        return Check(name, "warn", detail + f" ({_size(RECOMMENDED_FREE_DISK)} recommended)",
-                     "free some disk space before the exam")
-    return Check(name, "pass", detail)
+        return Check(name, "warn",
+                     phrase("check.disk.low", free=size, recommended=_size(RECOMMENDED_FREE_DISK)),
+                     phrase("check.fix.disk"))
+    return Check(name, "pass", phrase("check.disk.ok", free=size))

@@ -1,89 +1,86 @@
 """`lockdown run --explain`: what a configuration will make lockdown do, in plain words.
 
 An admin reads this before an exam to check that a `.seb` written for SEB means what they expect
-here, above all which SEB settings lockdown does not act on.
+here, above all which SEB settings lockdown does not act on. The lines are made here, at the edge,
+in the reader's language.
 """
 
 from __future__ import annotations
 
 from lockdown.config.model import ExamConfig, ProcessRule
+from lockdown.i18n import Language
 from lockdown.sebkeys.configkey import config_key
+from lockdown.words import say
 
 
-def _yes(flag: bool, yes: str, no: str) -> str:
-    return yes if flag else no
-
-
-def _processes(title: str, rules: tuple[ProcessRule, ...]) -> list[str]:
+def _processes(lang: Language, title: str, rules: tuple[ProcessRule, ...]) -> list[str]:
     if not rules:
-        return [f"{title}: none listed"]
-    lines = [f"{title}:"]
+        return [say(lang, "explain.programs.none", title=say(lang, title))]
+    lines = [say(lang, "explain.programs", title=say(lang, title))]
     for r in rules:
         note = f" - {r.description}" if r.description else ""
-        lines.append(f"  {r.executable}{note}{'' if r.active else ' (inactive: ignored)'}")
+        state = "" if r.active else " " + say(lang, "explain.inactive")
+        lines.append(f"  {r.executable}{note}{state}")
     return lines
 
 
-def explain(config: ExamConfig) -> list[str]:
+def explain(config: ExamConfig, lang: Language = "en") -> list[str]:
     """Human lines, one fact each, in the order the exam meets them."""
-    kind = "SEB .seb file" if config.format == "seb" else "lockdown JSON (format 1)"
+    def t(message: str, **values: object) -> str:
+        return say(lang, message, **values)
+
+    def allowed(flag: bool) -> str:
+        return t("explain.allowed" if flag else "explain.blocked")
+
+    kind = t("explain.kind.seb") if config.format == "seb" else t("explain.kind.native")
     lines = [
-        f"Configuration: {config.source} ({kind})",
-        f"Config Key: {config_key(config.settings)}",
-        f"Start page: {config.start_url}",
-        f"Quit page: {config.quit_url}" if config.quit_url else "Quit page: none (the exam ends by quitting)",
+        t("explain.source", source=config.source, kind=kind),
+        t("explain.config_key", key=config_key(config.settings)),
+        t("explain.start", url=config.start_url),
+        t("explain.quit_page", url=config.quit_url) if config.quit_url else t("explain.quit_page.none"),
     ]
     f = config.url_filter
     if not f.enabled:
-        lines.append("URL filter: off; only pages of the start page's site (same scheme, host and port) open")
+        lines.append(t("explain.filter.off"))
     else:
-        active = [r for r in f.rules if r.active]
-        lines.append(f"URL filter: on, {len(active)} active rule(s); "
-                     "block rules win, unmatched URLs are blocked")
+        lines.append(t("explain.filter.on", count=len([r for r in f.rules if r.active])))
         for r in f.rules:
-            kind_ = "regex" if r.regex else "wildcard"
-            state = "" if r.active else " (inactive: ignored)"
-            lines.append(f"  {r.action} {kind_} {r.expression}{state}")
+            state = "" if r.active else " " + t("explain.inactive")
+            lines.append(f"  {r.action} {'regex' if r.regex else 'wildcard'} {r.expression}{state}")
     if not config.allow_quit:
-        lines.append("Quitting: only through the quit page or the exam server")
+        lines.append(t("explain.quit.never"))
     elif config.hashed_quit_password:
-        lines.append("Quitting: Ctrl+Q asks for the quit password")
+        lines.append(t("explain.quit.password"))
     else:
-        lines.append("Quitting: Ctrl+Q quits after a confirmation")
-    lines += _processes("Programs closed before and during the exam", config.prohibited_processes)
-    lines += _processes("Programs allowed to keep running", config.permitted_processes)
+        lines.append(t("explain.quit.confirm"))
+    lines += _processes(lang, "explain.programs.prohibited", config.prohibited_processes)
+    lines += _processes(lang, "explain.programs.permitted", config.permitted_processes)
     lines += [
-        f"Screens: at most {config.allowed_displays_max}",
-        _yes(config.allow_virtual_machine, "Virtual machines: allowed", "Virtual machines: refused"),
-        _yes(config.allow_remote_session, "Remote desktop sessions: allowed",
-             "Remote desktop sessions: refused"),
-        _yes(config.wayland == "limited", "Wayland: allowed with the limits it imposes (no keyboard grab)",
-             "Wayland: refused; the student is asked to log in to an X11 session"),
-        _yes(config.allow_unverified_build, "Unverified builds (running from source): allowed",
-             "Unverified builds (running from source): refused"),
-        f"Downloads: {_yes(config.allow_downloads, 'allowed', 'blocked')}; "
-        f"uploads: {_yes(config.allow_uploads, 'allowed', 'blocked')}; "
-        f"printing: {_yes(config.allow_printing, 'allowed', 'blocked')}",
-        f"Window title suffix: {config.window_title_suffix!r}" if config.window_title_suffix
-        else "Window title suffix: none",
-        f"Language: {config.language}" if config.language else "Language: follows the system",
-        _yes(config.exam_key_salt is not None, "Browser Exam Key salt: set", "Browser Exam Key salt: none"),
-        ("Reconfiguration by a seb(s):// link in the exam: allowed for "
-         + (config.reconfiguration_url or "any link")
-         if config.allow_reconfiguration else "Reconfiguration by a seb(s):// link in the exam: refused"),
+        t("explain.screens", count=config.allowed_displays_max),
+        t("explain.vm.allowed" if config.allow_virtual_machine else "explain.vm.refused"),
+        t("explain.remote.allowed" if config.allow_remote_session else "explain.remote.refused"),
+        t("explain.wayland.limited" if config.wayland == "limited" else "explain.wayland.refused"),
+        t("explain.unverified.allowed" if config.allow_unverified_build else "explain.unverified.refused"),
+        t("explain.transfers", downloads=allowed(config.allow_downloads),
+          uploads=allowed(config.allow_uploads), printing=allowed(config.allow_printing)),
+        t("explain.title_suffix", suffix=repr(config.window_title_suffix)) if config.window_title_suffix
+        else t("explain.title_suffix.none"),
+        t("explain.language", language=config.language) if config.language else t("explain.language.system"),
+        t("explain.salt.set" if config.exam_key_salt is not None else "explain.salt.none"),
+        t("explain.reconfigure.allowed", links=config.reconfiguration_url or t("explain.reconfigure.any"))
+        if config.allow_reconfiguration else t("explain.reconfigure.refused"),
     ]
     if config.server is None:
-        lines.append("Exam server: none; no events are sent")
+        lines.append(t("explain.server.none"))
     else:
-        events = _yes(config.server.send_events, "events sent (privacy manifest only)", "no events sent")
-        lines.append(f"Exam server: {config.server.url}; {events}")
+        events = t("explain.server.events" if config.server.send_events else "explain.server.no_events")
+        lines.append(t("explain.server", url=config.server.url, events=events))
     n = config.network
-    lines.append(f"Network needed: {n.min_download_kbps} kbit/s down, latency under {n.max_latency_ms} ms, "
-                 f"clock within {n.max_clock_offset_s} s of the server")
+    lines.append(t("explain.network", kbps=n.min_download_kbps, latency=n.max_latency_ms,
+                   offset=n.max_clock_offset_s))
     if config.ignored_keys:
-        what = "SEB settings" if config.format == "seb" else "comment keys"
-        lines.append(f"Ignored {what} ({len(config.ignored_keys)}; they still count for the Config Key): "
-                     + ", ".join(config.ignored_keys))
+        key = "explain.ignored.seb" if config.format == "seb" else "explain.ignored.comments"
+        lines.append(t(key, count=len(config.ignored_keys), keys=", ".join(config.ignored_keys)))
     else:
-        lines.append("Ignored settings: none")
+        lines.append(t("explain.ignored.none"))
     return lines

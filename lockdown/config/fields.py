@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar, cast
 from urllib.parse import urlsplit
 
 from lockdown.errors import ConfigError
+from lockdown.words import Phrase, phrase
 
 T = TypeVar("T")
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
@@ -36,15 +37,17 @@ class Fields:
     def name(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
-    def fail(self, key: str, message: str) -> NoReturn:
-        raise ConfigError(self.source, self.name(key), message)
+    def fail(self, key: str, problem: str, **values: object) -> NoReturn:
+        """Raise the ConfigError of field `key`: `problem` is a message key, `values` its values."""
+        raise ConfigError(self.source, self.name(key), problem, **values)
 
-    def _type_name(self, t: type) -> str:
-        plist = {bool: "<true/> or <false/>", int: "an <integer>", str: "a <string>", list: "an <array>",
-                 dict: "a <dict>", bytes: "<data>"}
-        json = {bool: "true or false", int: "an integer", str: "a string", list: "an array",
-                dict: "an object", bytes: "a Base64 string"}
-        return (plist if self.kind == "plist" else json)[t]
+    def _type_name(self, t: type) -> Phrase:
+        plist = {bool: "config.type.plist.bool", int: "config.type.plist.int", str: "config.type.plist.str",
+                 list: "config.type.plist.list", dict: "config.type.plist.dict",
+                 bytes: "config.type.plist.bytes"}
+        json = {bool: "config.type.json.bool", int: "config.type.json.int", str: "config.type.json.str",
+                list: "config.type.json.list", dict: "config.type.json.dict", bytes: "config.type.json.bytes"}
+        return phrase((plist if self.kind == "plist" else json)[t])
 
     def get(self, key: str, t: type[T], default: T) -> T:
         """The value at `key` if it has type `t` (bool is not an int), `default` if absent."""
@@ -53,18 +56,18 @@ class Fields:
         value = self.data[key]
         ok = isinstance(value, t) and not (t is int and isinstance(value, bool))
         if not ok:
-            self.fail(key, f"must be {self._type_name(t)}, not {shown(value)}")
+            self.fail(key, "config.field.type", expected=self._type_name(t), value=shown(value))
         return cast(T, value)
 
     def require(self, key: str, t: type[T]) -> T:
         if key not in self.data:
-            self.fail(key, "missing")
+            self.fail(key, "config.field.missing")
         return self.get(key, t, cast(T, None))  # the default is never used: the key is there
 
     def integer(self, key: str, default: int, minimum: int, maximum: int) -> int:
         value = self.get(key, int, default)
         if not minimum <= value <= maximum:
-            self.fail(key, f"must be between {minimum} and {maximum}, not {value}")
+            self.fail(key, "config.field.range", minimum=minimum, maximum=maximum, value=value)
         return value
 
     def choice(self, key: str, choices: tuple[T, ...], default: T) -> T:
@@ -72,7 +75,8 @@ class Fields:
             return default
         value = self.data[key]
         if value not in choices or isinstance(value, bool) != isinstance(default, bool):
-            self.fail(key, f"must be one of {', '.join(repr(c) for c in choices)}, not {shown(value)}")
+            self.fail(key, "config.field.choice", choices=", ".join(repr(c) for c in choices),
+                      value=shown(value))
         return cast(T, value)
 
     def url(self, key: str, required: bool) -> str | None:
@@ -80,16 +84,16 @@ class Fields:
         value = self.require(key, str) if required else self.get(key, str, "")
         if not value:
             if required:
-                self.fail(key, "must be an http(s) URL, not empty")
+                self.fail(key, "config.field.url_empty")
             return None
         try:
             parts = urlsplit(value)
             host = parts.hostname
             parts.port  # noqa: B018  # raises ValueError for a bad port
         except ValueError:
-            self.fail(key, f"must be an http(s) URL, not {shown(value)}")
+            self.fail(key, "config.field.url", value=shown(value))
         if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in value):
-            self.fail(key, f"must be an http(s) URL, not {shown(value)}")
+            self.fail(key, "config.field.url", value=shown(value))
         return value
 
     def sha256_hex(self, key: str) -> str | None:
@@ -97,7 +101,7 @@ class Fields:
         if not value:
             return None
         if not _HEX64.fullmatch(value):
-            self.fail(key, "must be the SHA-256 of the password as 64 hexadecimal digits")
+            self.fail(key, "config.field.sha256")
         return value.lower()
 
     def sub(self, key: str) -> Fields | None:
@@ -112,6 +116,6 @@ class Fields:
         for i, item in enumerate(self.get(key, list, [])):
             where = f"{key}[{i}]"
             if not isinstance(item, dict):
-                self.fail(where, f"must be {self._type_name(dict)}, not {shown(item)}")
+                self.fail(where, "config.field.type", expected=self._type_name(dict), value=shown(item))
             result.append(Fields(self.source, item, self.name(where), self.kind))
         return result

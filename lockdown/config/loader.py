@@ -20,6 +20,7 @@ from lockdown.platform import OsName, current_os
 from lockdown.sebkeys.configkey import config_key
 from lockdown.urls.seblinks import is_seb_link, web_url
 from lockdown.urls.transport import InsecureUrl, check_transport
+from lockdown.words import phrase
 
 MAX_CONFIG_BYTES = 8 * 1024 * 1024
 """Real configurations are kilobytes; a larger file is a mistake or an attack."""
@@ -38,16 +39,17 @@ def _load_json(text: bytes, source: str) -> dict[str, object]:
     try:
         document = json.loads(text.decode("utf-8"), parse_constant=_reject_constant)
     except UnicodeDecodeError:
-        raise ConfigError(source, "", "not valid JSON (the file is not UTF-8)") from None
+        raise ConfigError(source, "", "config.json.not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(source, "", f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-                          ) from None
+        raise ConfigError(source, "", "config.json.syntax", error=exc.msg, line=exc.lineno,
+                          column=exc.colno) from None
     except (ValueError, RecursionError) as exc:
-        raise ConfigError(source, "", f"not valid JSON ({str(exc)[:200] or type(exc).__name__})") from None
+        raise ConfigError(source, "", "config.json.invalid", error=str(exc)[:200] or type(exc).__name__
+                          ) from None
     if not isinstance(document, dict):
-        raise ConfigError(source, "", "the top level of a JSON configuration must be an object")
+        raise ConfigError(source, "", "config.json.not_object")
     if not depth_ok(document):
-        raise ConfigError(source, "", f"nested more than {MAX_NESTING} levels deep")
+        raise ConfigError(source, "", "config.nesting", levels=MAX_NESTING)
     return document
 
 
@@ -60,7 +62,7 @@ def parse_config(data: bytes, source: str, os_name: OsName | None = None,
     The Config Key is that of the decrypted settings, as SEB computes it.
     """
     if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(source, "", f"larger than {MAX_CONFIG_BYTES // 2**20} MiB; not a configuration")
+        raise ConfigError(source, "", "config.file.too_large", mib=MAX_CONFIG_BYTES // 2**20)
     kind, payload = unwrap(data, source, passwords)
     osn = os_name or current_os()
     if kind == "json":
@@ -70,7 +72,7 @@ def parse_config(data: bytes, source: str, os_name: OsName | None = None,
     try:
         config_key(config.settings)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(source, "", f"holds a value with no Config Key form ({exc})") from None
+        raise ConfigError(source, "", "config.no_config_key_form", error=str(exc)) from None
     return config
 
 
@@ -84,13 +86,15 @@ def _download(url: str) -> bytes:
             check_transport(current)
         except InsecureUrl:
             parts = urlsplit(current)
-            what = "plain http:// is allowed only for loopback addresses; use https://"
+            what = "config.url.plain_http"
             if parts.scheme not in ("http", "https"):
-                what = "only https:// URLs (or http:// on loopback) can be loaded"
+                what = "config.url.scheme"
             elif parts.scheme == "https" or not parts.hostname:
-                what = "not a valid URL (no host)"
-            raise ConfigError(url, "", what if current == url else f"redirected to {current}: {what}"
-                              ) from None
+                what = "config.url.no_host"
+            if current == url:
+                raise ConfigError(url, "", what) from None
+            raise ConfigError(url, "", "config.url.redirected", target=current,
+                              problem=phrase(what)) from None
         try:
             with requests.get(current, timeout=TIMEOUT_S, stream=True, allow_redirects=False,
                               headers={"Accept": "application/json, application/seb, */*"}) as reply:
@@ -98,23 +102,20 @@ def _download(url: str) -> bytes:
                     current = urljoin(current, reply.headers["location"])
                     continue
                 if reply.status_code in _SIGN_IN_STATUSES:
-                    raise SignInRequired(url, f"the server asks to sign in first (HTTP {reply.status_code})")
+                    raise SignInRequired(url, "config.download.sign_in", status=reply.status_code)
                 if reply.status_code != 200:
-                    raise ConfigError(url, "", f"the server answered HTTP {reply.status_code}")
+                    raise ConfigError(url, "", "config.download.status", status=reply.status_code)
                 if _is_web_page(reply.headers.get("content-type", "")):
-                    raise SignInRequired(url, "the server answered with a web page (a sign-in page?), "
-                                              "not a configuration")
+                    raise SignInRequired(url, "config.download.web_page")
                 body = bytearray()
                 for chunk in reply.iter_content(chunk_size=65536):
                     body += chunk
                     if len(body) > MAX_CONFIG_BYTES:
-                        raise ConfigError(url, "", f"larger than {MAX_CONFIG_BYTES // 2**20} MiB; "
-                                                   "not a configuration")
+                        raise ConfigError(url, "", "config.file.too_large", mib=MAX_CONFIG_BYTES // 2**20)
                 return bytes(body)
         except requests.RequestException as exc:
-            raise ConfigError(url, "", f"could not download the configuration ({type(exc).__name__})"
-                              ) from None
-    raise ConfigError(url, "", f"more than {MAX_REDIRECTS} redirects")
+            raise ConfigError(url, "", "config.download.failed", error=type(exc).__name__) from None
+    raise ConfigError(url, "", "config.download.redirects", limit=MAX_REDIRECTS)
 
 
 def _is_web_page(content_type: str) -> bool:
@@ -127,15 +128,16 @@ def _read_file(path: str) -> bytes:
         with Path(path).open("rb") as fh:
             data = fh.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
-        raise ConfigError(path, "", "no such file") from None
+        raise ConfigError(path, "", "config.file.missing") from None
     except IsADirectoryError:
-        raise ConfigError(path, "", "is a directory, not a configuration file") from None
+        raise ConfigError(path, "", "config.file.directory") from None
     except PermissionError:
-        raise ConfigError(path, "", "cannot be read (permission denied)") from None
+        raise ConfigError(path, "", "config.file.permission") from None
     except OSError as exc:
-        raise ConfigError(path, "", f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise ConfigError(path, "", "config.file.unreadable", error=exc.strerror or type(exc).__name__
+                          ) from None
     if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(path, "", f"larger than {MAX_CONFIG_BYTES // 2**20} MiB; not a configuration")
+        raise ConfigError(path, "", "config.file.too_large", mib=MAX_CONFIG_BYTES // 2**20)
     return data
 
 
@@ -155,5 +157,5 @@ def load_config(source: str, os_name: OsName | None = None,
     if scheme == "file":
         return parse_config(_read_file(urlsplit(source).path), source, os_name, passwords)
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive: C:\exam.seb
-        raise ConfigError(source, "", f"cannot load {scheme}:// URLs; give a file or an https:// URL")
+        raise ConfigError(source, "", "config.url.unsupported_scheme", scheme=scheme)
     return parse_config(_read_file(source), source, os_name, passwords)

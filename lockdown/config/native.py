@@ -55,20 +55,20 @@ def _known(f: Fields, keys: tuple[str, ...]) -> None:
         if key in keys or key.startswith("_"):
             continue
         close = difflib.get_close_matches(key, keys, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        f.fail(key, f"unknown setting{hint}")
+        if close:
+            f.fail(key, "config.field.unknown_close", close=repr(close[0]))
+        f.fail(key, "config.field.unknown")
 
 
 def _check_format(f: Fields) -> None:
     if "format" not in f.data:
-        f.fail("format", f'missing; a lockdown configuration starts with "format": {FORMAT_VERSION}')
+        f.fail("format", "config.format.missing", version=FORMAT_VERSION)
     version = f.data["format"]
     if version == FORMAT_VERSION and type(version) is int:
         return
     if type(version) is int and version > FORMAT_VERSION:
-        f.fail("format", f"version {version} is newer than this lockdown reads ({FORMAT_VERSION}); "
-                         "update lockdown")
-    f.fail("format", f"must be {FORMAT_VERSION}, not {shown(version)}")
+        f.fail("format", "config.format.newer", version=version, readable=FORMAT_VERSION)
+    f.fail("format", "config.format.wrong", version=FORMAT_VERSION, value=shown(version))
 
 
 def _url_filter(f: Fields) -> UrlFilter:
@@ -81,7 +81,7 @@ def _url_filter(f: Fields) -> UrlFilter:
         _known(r, _SUB_KEYS["rule"])
         action: UrlAction = r.choice("action", ("allow", "block"), "block")
         if "action" not in r.data:
-            r.fail("action", 'missing; "allow" or "block"')
+            r.fail("action", "config.rule.action_missing")
         rules.append(checked_rule(r, action, "expression", r.require("expression", str),
                                   r.get("regex", bool, False), r.get("active", bool, True)))
     return UrlFilter(enabled=sub.get("enabled", bool, False), rules=tuple(rules))
@@ -94,7 +94,7 @@ def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
         entry_os = p.choice("os", ("linux", "windows", "macos", None), None)
         executable = p.require("executable", str).strip()
         if not executable:
-            p.fail("executable", "must not be empty")
+            p.fail("executable", "config.field.empty")
         if entry_os is not None and entry_os != os_name:
             continue
         result.append(ProcessRule(executable=executable, description=p.get("description", str, ""),
@@ -109,7 +109,7 @@ def _salt(f: Fields) -> bytes | None:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        f.fail("exam_key_salt", "must be Base64")
+        f.fail("exam_key_salt", "config.field.base64")
 
 
 def _server(f: Fields) -> ServerSettings | None:

@@ -15,5 +15,5 @@ def checked_rule(fields: Fields, action: UrlAction, expression_key: str, express
     try:
         compile_rule(rule)
     except InvalidExpression as exc:
-        fields.fail(expression_key, str(exc))
+        fields.fail(expression_key, exc.phrase.key, **exc.phrase.values)
     return rule

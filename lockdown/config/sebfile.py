@@ -18,6 +18,7 @@ from xml.parsers.expat import ExpatError
 
 from lockdown.config.passwords import PasswordPrompt, unlock
 from lockdown.errors import ConfigError
+from lockdown.words import phrase
 
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
 """A real `.seb` is a few hundred kilobytes; anything past this is a decompression bomb."""
@@ -27,7 +28,8 @@ MAX_NESTING = 64
 GZIP_MAGIC = b"\x1f\x8b"
 PLAIN_PREFIX = b"plnd"
 PASSWORD_PREFIXES = (b"pswd", b"pwcc")
-CERTIFICATE_PREFIXES = (b"pkhs", b"phsk")
+CERTIFICATE_PREFIXES = {b"pkhs": "config.seb.how.certificate", b"phsk": "config.seb.how.symmetric"}
+"""Files encrypted for a certificate, and how (a message key): lockdown cannot open them."""
 MAX_LAYERS = 5
 """gzip, "pswd", gzip, "plnd", gzip: deeper than any file SEB writes."""
 
@@ -40,11 +42,11 @@ def _gunzip(data: bytes, source: str) -> bytes:
     try:
         out = inflater.decompress(data, MAX_DECOMPRESSED_BYTES + 1)
     except zlib.error as exc:
-        raise ConfigError(source, "", f"corrupt gzip data ({exc})") from None
+        raise ConfigError(source, "", "config.gzip.corrupt", error=str(exc)) from None
     if len(out) > MAX_DECOMPRESSED_BYTES or inflater.unconsumed_tail:
-        raise ConfigError(source, "", f"decompresses to more than {MAX_DECOMPRESSED_BYTES // 2**20} MiB")
+        raise ConfigError(source, "", "config.gzip.too_large", mib=MAX_DECOMPRESSED_BYTES // 2**20)
     if not inflater.eof:
-        raise ConfigError(source, "", "truncated gzip data")
+        raise ConfigError(source, "", "config.gzip.truncated")
     return out
 
 
@@ -60,14 +62,11 @@ def unwrap(data: bytes, source: str, passwords: PasswordPrompt | None = None) ->
             continue
         prefix = data[:4]
         if prefix in CERTIFICATE_PREFIXES:
-            raise ConfigError(source, "", f"this .seb file is encrypted for a certificate "
-                                          f"({prefix.decode()}), which lockdown cannot use; ask your "
-                                          "institution for the configuration encrypted with a password "
-                                          "instead, or unencrypted")
+            raise ConfigError(source, "", "config.seb.certificate", prefix=prefix.decode(),
+                              how=phrase(CERTIFICATE_PREFIXES[prefix]))
         if prefix in PASSWORD_PREFIXES:
             if decrypted:
-                raise ConfigError(source, "", "an encrypted block inside an encrypted block; SEB does not "
-                                              "write such files")
+                raise ConfigError(source, "", "config.seb.nested_encryption")
             data = unlock(prefix, data[4:], source, passwords)
             decrypted = True
             continue
@@ -77,15 +76,14 @@ def unwrap(data: bytes, source: str, passwords: PasswordPrompt | None = None) ->
         break
     text = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if text.startswith(b"bplist"):
-        raise ConfigError(source, "", "binary property lists are not supported; "
-                                      "save the configuration as XML")
+        raise ConfigError(source, "", "config.plist.binary")
     if text.startswith(b"<"):
         return "plist", text
     if text.startswith(b"{"):
         return "json", text
     if not text:
-        raise ConfigError(source, "", "the file is empty")
-    raise ConfigError(source, "", "not a lockdown JSON configuration or an SEB .seb file")
+        raise ConfigError(source, "", "config.file.empty")
+    raise ConfigError(source, "", "config.file.unknown_format")
 
 
 def depth_ok(root: Any) -> bool:
@@ -105,16 +103,16 @@ def depth_ok(root: Any) -> bool:
 def load_plist(xml: bytes, source: str) -> dict[str, Any]:
     """Parse an XML plist whose root is a dict; no entity declarations (no billion laughs)."""
     if b"<!ENTITY" in xml:
-        raise ConfigError(source, "", "XML entity declarations are not allowed in a configuration")
+        raise ConfigError(source, "", "config.plist.entities")
     try:
         root = plistlib.loads(xml, fmt=plistlib.FMT_XML)
     except (ExpatError, ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ConfigError(source, "", f"not a valid property list ({reason[:200]})") from None
+        raise ConfigError(source, "", "config.plist.invalid", error=reason[:200]) from None
     if not isinstance(root, dict):
-        raise ConfigError(source, "", "the property list's top level must be a <dict>")
+        raise ConfigError(source, "", "config.plist.not_dict")
     if not depth_ok(root):
-        raise ConfigError(source, "", f"nested more than {MAX_NESTING} levels deep")
+        raise ConfigError(source, "", "config.nesting", levels=MAX_NESTING)
     return root
 
 

@@ -64,7 +64,7 @@ def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
             continue
         executable = p.require("executable", str).strip()
         if not executable:
-            p.fail("executable", "must not be empty")
+            p.fail("executable", "config.field.empty")
         result.append(ProcessRule(executable=executable, description=p.get("description", str, ""),
                                   active=p.get("active", bool, True)))
     return tuple(result)

@@ -10,7 +10,4 @@ def refuse_elevated(backend: SessionFacts | None = None) -> None:
     """Raise ElevatedError when lockdown runs elevated; the CLI turns it into one line and exit 2."""
     reason = (backend or get_backend()).elevated()
     if reason:
-        raise ElevatedError(
-            f"refusing to run elevated: {reason}. Start lockdown from your ordinary user account, "
-            "without administrator or root rights"
-        )
+        raise ElevatedError("elevated.refused", reason=reason)

@@ -3,9 +3,10 @@
 `detect_environment()` gathers facts (display server, virtual machine, remote session, elevated)
 with a reason the student can read. `environment_decision()` is the pure rule that turns them,
 with the exam configuration, into findings: what blocks the start, and whether a proctor may
-override it with the quit password (a human decides). The kiosk only shows the findings.
-A virtual-machine check that could not be made is said as such (why, and what it means for an
-exam that refuses virtual machines); it neither blocks nor passes for "no virtual machine".
+override it with the quit password (a human decides). The kiosk only shows the findings, in the
+student's language (a finding's `message` is a `Phrase`, said by the window). A virtual-machine
+check that could not be made is said as such (why, and what it means for an exam that refuses
+virtual machines); it neither blocks nor passes for "no virtual machine".
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lockdown.config.model import ExamConfig
-from lockdown.i18n import Language
 from lockdown.platform import DisplayServer, SessionFacts, VmCheck, get_backend
+from lockdown.words import Phrase, phrase
 
 Severity = Literal["info", "warning", "error"]
 Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "virtual_machine_unknown",
@@ -28,8 +29,8 @@ class Environment:
 
     display_server: DisplayServer
     virtual_machine: VmCheck
-    remote_session: str | None
-    elevated: str | None
+    remote_session: Phrase | None
+    elevated: Phrase | None
 
 
 def detect_environment(backend: SessionFacts | None = None) -> Environment:
@@ -43,64 +44,17 @@ def detect_environment(backend: SessionFacts | None = None) -> Environment:
     )
 
 
-_TEXT: dict[tuple[Check, bool], dict[Language, str]] = {
-    ("elevated", True): {
-        "en": "lockdown is running with administrator or root rights ({detail}). "
-              "Start it from your ordinary account.",
-        "fr": "lockdown fonctionne avec des droits d'administrateur ou root ({detail}). "
-              "Lancez-le depuis votre compte habituel.",
-    },
-    ("no_display", True): {
-        "en": "No screen was found ({detail}): lockdown needs a graphical session to show the exam.",
-        "fr": "Aucun écran n'a été trouvé ({detail}) : lockdown a besoin d'une session graphique "
-              "pour afficher l'examen.",
-    },
-    ("wayland", True): {
-        "en": "Your desktop uses Wayland ({detail}), where lockdown cannot keep other apps out. "
-              "Log out, choose an X11 (Xorg) session on the login screen, and start the exam again.",
-        "fr": "Votre bureau utilise Wayland ({detail}), où lockdown ne peut pas tenir les autres "
-              "applications à l'écart. Fermez la session, choisissez une session X11 (Xorg) sur "
-              "l'écran de connexion et relancez l'examen.",
-    },
-    ("wayland", False): {
-        "en": "Your desktop uses Wayland ({detail}): this exam runs with limited protection "
-              "(shortcuts and other windows are not blocked), as its configuration allows.",
-        "fr": "Votre bureau utilise Wayland ({detail}) : cet examen se déroule avec une protection "
-              "limitée (raccourcis et autres fenêtres non bloqués), comme sa configuration le permet.",
-    },
-    ("virtual_machine", True): {
-        "en": "This computer looks like a virtual machine ({detail}); this exam does not allow that. "
-              "Use your computer directly, without a virtual machine.",
-        "fr": "Cet ordinateur semble être une machine virtuelle ({detail}) ; cet examen ne le permet "
-              "pas. Utilisez directement votre ordinateur, sans machine virtuelle.",
-    },
-    ("virtual_machine", False): {
-        "en": "This computer looks like a virtual machine ({detail}); this exam allows it.",
-        "fr": "Cet ordinateur semble être une machine virtuelle ({detail}) ; cet examen le permet.",
-    },
-    ("virtual_machine_unknown", False): {
-        "en": "lockdown could not check whether this computer is a virtual machine ({detail}). "
-              "This exam does not allow virtual machines: if you are using one, leave and sit the exam "
-              "on the computer itself.",
-        "fr": "lockdown n'a pas pu vérifier si cet ordinateur est une machine virtuelle ({detail}). "
-              "Cet examen n'autorise pas les machines virtuelles : si vous en utilisez une, quittez et "
-              "passez l'examen directement sur l'ordinateur.",
-    },
-    ("remote_session", True): {
-        "en": "This session seems to be used remotely ({detail}); this exam does not allow that. "
-              "Sit the exam at the computer itself.",
-        "fr": "Cette session semble utilisée à distance ({detail}) ; cet examen ne le permet pas. "
-              "Passez l'examen directement sur l'ordinateur.",
-    },
-    ("remote_session", False): {
-        "en": "This session seems to be used remotely ({detail}); this exam allows it.",
-        "fr": "Cette session semble utilisée à distance ({detail}) ; cet examen le permet.",
-    },
-}
-
-_PROCTOR: dict[Language, str] = {
-    "en": " A proctor may let the exam start with the quit password.",
-    "fr": " Un surveillant peut autoriser le début de l'examen avec le mot de passe de sortie.",
+_SAID: dict[tuple[Check, bool], str] = {
+    # (check, blocks) -> the message key of what the student is told
+    ("elevated", True): "finding.elevated",
+    ("no_display", True): "finding.no_display",
+    ("wayland", True): "finding.wayland.refused",
+    ("wayland", False): "finding.wayland.limited",
+    ("virtual_machine", True): "finding.vm.refused",
+    ("virtual_machine", False): "finding.vm.allowed",
+    ("remote_session", True): "finding.remote.refused",
+    ("remote_session", False): "finding.remote.allowed",
+    ("virtual_machine_unknown", False): "finding.vm.unknown",
 }
 
 
@@ -114,13 +68,14 @@ class Finding:
     """The exam may not start as things are."""
     overridable: bool
     """A proctor may let it start anyway by typing the quit password."""
-    detail: str
-    """The backend's reason (e.g. "QEMU", "SSH connection")."""
+    detail: Phrase
+    """The backend's reason (e.g. "QEMU", an SSH connection)."""
 
-    def text(self, lang: Language = "en") -> str:
-        """The sentence shown to the student."""
-        message = _TEXT[(self.check, self.blocks)][lang].format(detail=self.detail)
-        return message + (_PROCTOR[lang] if self.overridable else "")
+    @property
+    def message(self) -> Phrase:
+        """What the student is told, with the proctor's way out when there is one."""
+        said = Phrase(_SAID[(self.check, self.blocks)], {"detail": self.detail})
+        return phrase("finding.overridable", finding=said) if self.overridable else said
 
 
 def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
@@ -136,18 +91,20 @@ def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
     if env.elevated:
         findings.append(Finding("elevated", "error", True, False, env.elevated))
     if env.display_server == "none":
-        findings.append(Finding("no_display", "error", True, False, "no DISPLAY or WAYLAND_DISPLAY"))
+        findings.append(Finding("no_display", "error", True, False, phrase("reason.no_display")))
     elif env.display_server == "wayland":
         refuse = config.wayland == "refuse"
         findings.append(Finding("wayland", "error" if refuse else "warning", refuse, refuse and proctor,
-                                "Wayland session"))
+                                phrase("reason.wayland")))
     vm = env.virtual_machine
     if vm.found is not None:
         refuse = not config.allow_virtual_machine
         findings.append(Finding("virtual_machine", "error" if refuse else "info", refuse,
                                 refuse and proctor, vm.found))
     elif vm.state == "unknown" and not config.allow_virtual_machine:
-        findings.append(Finding("virtual_machine_unknown", "warning", False, False, "; ".join(vm.problems)))
+        why: Phrase | list[Phrase] = list(vm.problems) or phrase("check.vm.no_source")
+        findings.append(Finding("virtual_machine_unknown", "warning", False, False,
+                                phrase("reason.list", items=why)))
     if env.remote_session:
         refuse = not config.allow_remote_session
         findings.append(Finding("remote_session", "error" if refuse else "info", refuse,

@@ -14,6 +14,7 @@ from lockdown.errors import IntegrityError, IntegrityUnknown
 from lockdown.install.installer import Verifier
 from lockdown.integrity.tree import MANIFEST_NAME, SIGNATURE_NAME
 from lockdown.integrity.verify import verify
+from lockdown.words import phrase
 
 SHOWN_PROBLEMS = 5
 
@@ -26,13 +27,15 @@ def manifest_verifier(public_key: Ed25519PublicKey | None = None) -> Verifier:
             manifest = (folder / MANIFEST_NAME).read_bytes()
             signature = (folder / SIGNATURE_NAME).read_bytes()
         except OSError as exc:
-            raise IntegrityUnknown(f"{folder}: no signed manifest to check the files against "
-                                   f"({exc.filename}: {exc.strerror})") from None
+            raise IntegrityUnknown("install.bundle.no_manifest", folder=str(folder), path=str(exc.filename),
+                                   error=exc.strerror) from None
         result = verify(folder, manifest, signature, public_key)
         if not result.ok:
             problems = result.problems()
             more = len(problems) - SHOWN_PROBLEMS
-            text = "; ".join(problems[:SHOWN_PROBLEMS]) + (f"; and {more} more" if more > 0 else "")
-            raise IntegrityError(f"{folder}: does not match its signed manifest: {text}")
+            shown = problems[:SHOWN_PROBLEMS]
+            if more > 0:
+                shown.append(phrase("install.bundle.more", count=more))
+            raise IntegrityError("install.bundle.mismatch", folder=str(folder), problems=shown)
 
     return check

@@ -16,16 +16,17 @@ from pathlib import Path
 from lockdown import __version__
 from lockdown.errors import EXIT_PROBLEM, LockdownError, UsageError
 from lockdown.guard.elevation import refuse_elevated
-from lockdown.i18n import system_language
+from lockdown.i18n import Language, system_language
 from lockdown.install.bundlecheck import manifest_verifier
 from lockdown.install.installer import Installer, Plan
-from lockdown.install.uninstaller import Uninstaller, UninstallReport
+from lockdown.install.uninstaller import NO_TRACE, Uninstaller, UninstallReport
 from lockdown.integrity.signature import load_public_key
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import Paths, get_paths
 from lockdown.platform import get_platform
 from lockdown.secrets import system_secrets
 from lockdown.tracefree import trace_free
+from lockdown.words import Phrase, phrase, say
 
 
 def _frozen_folder() -> Path | None:
@@ -33,20 +34,20 @@ def _frozen_folder() -> Path | None:
     return Path(sys.executable).parent if getattr(sys, "frozen", False) else None
 
 
-def _fail(prog: str, exc: LockdownError) -> int:
-    print(f"{prog}: {exc}", file=sys.stderr)
+def _fail(prog: str, exc: LockdownError, lang: Language) -> int:
+    print(f"{prog}: {exc.phrase.text(lang)}", file=sys.stderr)
     return exc.exit_code
 
 
-def _terminal_progress(prog: str) -> Callable[[int, int, str], None]:
+def _terminal_progress(prog: str, lang: Language) -> Callable[[int, int, Phrase], None]:
     """Prints a line at every tenth of the way (a bar in a log is noise)."""
     shown = [-1]
 
-    def show(done: int, total: int, what: str) -> None:
+    def show(done: int, total: int, what: Phrase) -> None:
         tenth = done * 10 // total if total else 10
         if tenth != shown[0]:
             shown[0] = tenth
-            print(f"{prog}: {tenth * 10:3d}% {what}", flush=True)
+            print(f"{prog}: {tenth * 10:3d}% {what.text(lang)}", flush=True)
 
     return show
 
@@ -68,13 +69,14 @@ def _prepare_install(args: argparse.Namespace, paths: Paths) -> tuple[Installer,
     refuse_elevated()
     bundle = args.bundle or _frozen_folder()
     if bundle is None:
-        raise UsageError("run the built lockdown-install program, or name the bundle with --bundle DIR")
+        raise UsageError("install.no_bundle")
     key = None
     if args.public_key is not None:
         try:
             key = load_public_key(args.public_key.read_bytes(), str(args.public_key))
         except OSError as exc:
-            raise UsageError(f"{args.public_key}: cannot be read ({exc.strerror})") from None
+            raise UsageError("install.key_unreadable", path=str(args.public_key),
+                             error=exc.strerror) from None
     installer = Installer(paths, get_platform(paths.os).install_steps(paths), manifest_verifier(key))
     return installer, installer.plan(bundle)
 
@@ -85,27 +87,28 @@ def install_main(argv: Sequence[str] | None = None) -> int:
     prog = "lockdown-install"
     args = _install_parser().parse_args(argv)
     paths = get_paths()
+    lang = system_language()
     if args.quiet:
         try:
             installer, plan = _prepare_install(args, paths)
             report = installer.install(plan)
         except LockdownError as exc:
-            return _fail(prog, exc)
-        print(f"{prog}: installed lockdown {__version__} in {report.install_dir} "
-              f"({report.files} files); menu entries: {', '.join(map(str, report.shortcuts)) or 'none'}")
+            return _fail(prog, exc, lang)
+        shortcuts = ", ".join(map(str, report.shortcuts)) or say(lang, "install.no_shortcuts")
+        print(f"{prog}: " + say(lang, "install.installed", version=__version__, folder=report.install_dir,
+                                files=report.files, shortcuts=shortcuts))
         return 0
-    lang = system_language()
     try:
         with trace_free(paths.temp_root, pending=PendingRemovals(paths.pending_removals)):
             from lockdown.ui import install_window
             try:
                 installer, plan = _prepare_install(args, paths)
             except LockdownError as exc:
-                install_window.show_error(lang, str(exc))
+                install_window.show_error(lang, exc.phrase)
                 return exc.exit_code
             return install_window.run_install(lang, installer, plan)
     except LeftoversRemain as exc:  # the window's own temporary folder; the next start tries again
-        print(f"{prog}: {exc.text(lang)}", file=sys.stderr)
+        print(f"{prog}: {exc.phrase.text(lang)}", file=sys.stderr)
         return exc.exit_code
 
 
@@ -131,35 +134,35 @@ def _own_folders(paths: Paths) -> list[Path]:
     return [f for f in exe.parents if f.parent == paths.temp_root]
 
 
-def print_report(prog: str, report: UninstallReport) -> int:
+def print_report(prog: str, report: UninstallReport, lang: Language) -> int:
     """Report lines: problems on stderr, "no trace left" on stdout; the exit code."""
     for line in report.lines():
-        stream = sys.stdout if line == "no trace left" else sys.stderr
-        print(f"{prog}: {line}", file=stream)
+        stream = sys.stdout if line == NO_TRACE else sys.stderr
+        print(f"{prog}: {line.text(lang)}", file=stream)
     return 0 if report.clean else EXIT_PROBLEM
 
 
-def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | None = None) -> int:
+def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | None = None,
+                          lang: Language | None = None) -> int:
     """The terminal uninstall (also `lockdown uninstall`); raises LockdownError for bad use."""
     refuse_elevated()
     where = paths or get_paths()
+    said = lang or system_language()
     steps = get_platform(where.os).install_steps(where)
     uninstaller = Uninstaller(where, steps, system_secrets, keep=_own_folders(where))
     if dry_run:
         plan = uninstaller.dry_run()
-        for note in plan.notes:
-            print(f"{prog}: note: {note}")
-        for item in plan.items:
-            print(f"{prog}: would remove: {item.label()}")
-        for path, why in plan.refused:
-            print(f"{prog}: would refuse: {path}: {why}")
-        for item, why in plan.busy:
-            print(f"{prog}: would leave: {item.label()}: {why}")
+        lines = [phrase("uninstall.report.note", note=note) for note in plan.notes]
+        lines += [phrase("uninstall.dry.remove", item=item.label()) for item in plan.items]
+        lines += [phrase("uninstall.dry.refuse", path=path, why=why) for path, why in plan.refused]
+        lines += [phrase("uninstall.dry.leave", item=item.label(), why=why) for item, why in plan.busy]
         if not plan.items:
-            print(f"{prog}: nothing of lockdown was found")
+            lines.append(phrase("uninstall.dry.nothing"))
+        for line in lines:
+            print(f"{prog}: {line.text(said)}")
         return 0
-    report = uninstaller.run(None if quiet else _terminal_progress(prog))
-    return print_report(prog, report)
+    report = uninstaller.run(None if quiet else _terminal_progress(prog, said))
+    return print_report(prog, report, said)
 
 
 def uninstall_main(argv: Sequence[str] | None = None) -> int:
@@ -175,14 +178,14 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
                 [sys.executable, *(sys.argv[1:] if argv is None else argv)], paths.install, paths.temp_root):
             return 0  # the copy in the temporary folder carries on
         if not args.gui:
-            return uninstall_in_terminal(prog, args.dry_run, args.quiet, paths)
+            return uninstall_in_terminal(prog, args.dry_run, args.quiet, paths, lang)
         # No record of what stays: nothing of lockdown starts after its uninstaller, so it is only told.
         with trace_free(paths.temp_root):
             import lockdown.ui.install_window as install_window
             try:
                 refuse_elevated()
             except LockdownError as exc:
-                install_window.show_error(lang, str(exc))
+                install_window.show_error(lang, exc.phrase)
                 return exc.exit_code
             uninstaller = Uninstaller(paths, platform, system_secrets, keep=_own_folders(paths))
             return install_window.run_uninstall(lang, uninstaller)
@@ -190,6 +193,6 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
         print(f"{prog}: {exc.text(lang)}", file=sys.stderr)
         return exc.exit_code
     except LockdownError as exc:
-        return _fail(prog, exc)
+        return _fail(prog, exc, lang)
     finally:
         platform.schedule_self_delete(Path(sys.executable), paths.temp_root)

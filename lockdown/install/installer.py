@@ -20,11 +20,12 @@ from lockdown.install import safety
 from lockdown.install.receipt import Entry, Kind, Receipt, write_receipt
 from lockdown.paths import Paths
 from lockdown.platform import InstallSteps
+from lockdown.words import Phrase, phrase
 
 Verifier = Callable[[Path], None]
 """Checks a bundle or install folder against its signed manifest; raises IntegrityError."""
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Phrase], None]
 """(bytes done, bytes in all, what is being done) for a progress bar."""
 
 
@@ -84,10 +85,9 @@ class Installer:
         """Look at the bundle (without trusting it yet) and say what the install would do."""
         bundle = bundle.absolute()
         if not self.platform.executable(bundle, "lockdown").is_file():
-            raise UsageError(f"{bundle}: not a lockdown bundle (no lockdown program in it)")
+            raise UsageError("install.not_bundle", bundle=str(bundle))
         if bundle == self.paths.install or self.paths.install in bundle.parents:
-            raise UsageError(f"{bundle}: this is the installed copy; run the installer from the "
-                             "downloaded bundle")
+            raise UsageError("install.installed_copy", bundle=str(bundle))
         files: list[Path] = []
         dirs: list[Path] = []
         total = 0
@@ -116,12 +116,12 @@ class Installer:
         target = os.readlink(link)
         resolved = os.path.normpath(link.parent / target)
         if os.path.isabs(target) or not resolved.startswith(str(bundle) + os.sep):
-            raise InstallError(f"{link}: the bundle holds a link that leads out of it ({target})")
+            raise InstallError("install.link_out", link=str(link), target=target)
 
     def install(self, plan: Plan, progress: Progress | None = None) -> InstallReport:
         """Verify, copy, clean, verify again, add shortcuts; the receipt records every step."""
         report = progress or (lambda _done, _total, _what: None)
-        report(0, plan.total_bytes, "checking the bundle against its signed manifest")
+        report(0, plan.total_bytes, phrase("install.step.check_bundle"))
         self.verify(plan.bundle)
         dest = plan.install_dir
         entries = [Entry("parent_dir", str(p)) for p in _missing_parents(self._owned)]
@@ -140,14 +140,14 @@ class Installer:
                 kind, size = self._copy(plan.bundle / rel, dest / rel)
                 entries.append(Entry(kind, str(dest / rel)))
                 done += size
-                report(done, plan.total_bytes, str(rel))
+                report(done, plan.total_bytes, phrase("install.step.copy", file=str(rel)))
             stale = self._remove_stale(plan)
-            report(done, plan.total_bytes, "checking the installed copy")
+            report(done, plan.total_bytes, phrase("install.step.check_copy"))
             self.verify(dest)
             created = self.platform.create_shortcuts(dest, self.version, plan.total_bytes)
             write_receipt(receipt_path, self._receipt(entries + created, complete=True))
         except OSError as exc:
-            raise InstallError(f"could not install into {dest}: {exc}") from None
+            raise InstallError("install.failed", folder=str(dest), error=str(exc)) from None
         return InstallReport(install_dir=dest, files=len(plan.files), total_bytes=plan.total_bytes,
                              shortcuts=[Path(e.path) for e in created if e.kind == "shortcut"],
                              removed_stale=stale)

@@ -85,45 +85,44 @@ def _check_registry_key(key: str) -> bool:
 def _string(doc: dict[str, object], name: str, source: str) -> str:
     value = doc.get(name)
     if not isinstance(value, str):
-        raise ReceiptError(f"{source}: '{name}' must be a string")
+        raise ReceiptError("receipt.not_string", source=source, name=name)
     return value
 
 
 def parse_receipt(data: bytes, source: str) -> Receipt:
     """Parse and validate a receipt; raise ReceiptError naming `source` and what is wrong."""
     if len(data) > MAX_BYTES:
-        raise ReceiptError(f"{source}: receipt is larger than {MAX_BYTES} bytes")
+        raise ReceiptError("receipt.too_large", source=source, limit=MAX_BYTES)
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ReceiptError(f"{source}: not a valid JSON receipt ({exc})") from None
+        raise ReceiptError("receipt.json", source=source, error=str(exc)) from None
     if not isinstance(doc, dict):
-        raise ReceiptError(f"{source}: a receipt is a JSON object")
+        raise ReceiptError("receipt.not_object", source=source)
     expected = {"format", "version", "app_version", "os", "install_dir", "complete", "entries"}
     if set(doc) != expected:
         odd = sorted(set(doc) ^ expected)
-        raise ReceiptError(f"{source}: unexpected or missing keys: {', '.join(odd)}")
+        raise ReceiptError("receipt.keys", source=source, keys=", ".join(odd))
     if doc["format"] != FORMAT or doc["version"] != FORMAT_VERSION:
-        raise ReceiptError(f"{source}: not a lockdown receipt of version {FORMAT_VERSION}")
+        raise ReceiptError("receipt.version", source=source, version=FORMAT_VERSION)
     if not isinstance(doc["complete"], bool):
-        raise ReceiptError(f"{source}: 'complete' must be true or false")
+        raise ReceiptError("receipt.complete", source=source)
     install_dir = _string(doc, "install_dir", source)
     if not _is_clean_absolute(install_dir):
-        raise ReceiptError(f"{source}: 'install_dir' must be an absolute path without '..'")
+        raise ReceiptError("receipt.install_dir", source=source)
     raw_entries = doc["entries"]
     if not isinstance(raw_entries, list):
-        raise ReceiptError(f"{source}: 'entries' must be a list")
+        raise ReceiptError("receipt.entries", source=source)
     entries: list[Entry] = []
     for i, raw in enumerate(raw_entries):
-        where = f"{source}: entries[{i}]"
         if not isinstance(raw, dict) or set(raw) != {"kind", "path"}:
-            raise ReceiptError(f"{where}: must be an object with exactly 'kind' and 'path'")
+            raise ReceiptError("receipt.entry.shape", source=source, index=i)
         kind, path = raw["kind"], raw["path"]
         if kind not in KINDS or not isinstance(path, str):
-            raise ReceiptError(f"{where}: unknown kind or non-string path")
+            raise ReceiptError("receipt.entry.kind", source=source, index=i)
         ok = _check_registry_key(path) if kind == "registry" else _is_clean_absolute(path)
         if not ok:
-            raise ReceiptError(f"{where}: {path!r} is not an acceptable {kind} location")
+            raise ReceiptError("receipt.entry.location", source=source, index=i, path=repr(path), kind=kind)
         entries.append(Entry(cast(Kind, kind), path))
     return Receipt(app_version=_string(doc, "app_version", source), os=_string(doc, "os", source),
                    install_dir=install_dir, complete=doc["complete"], entries=tuple(entries))
@@ -139,7 +138,7 @@ def read_receipt(path: Path) -> Receipt | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ReceiptError(f"{path}: cannot read the receipt ({exc.strerror})") from None
+        raise ReceiptError("receipt.unreadable", source=str(path), error=exc.strerror) from None
     with os.fdopen(fd, "rb") as fh:
         data = fh.read(MAX_BYTES + 1)
     return parse_receipt(data, str(path))

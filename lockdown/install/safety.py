@@ -18,10 +18,11 @@ from pathlib import Path
 from lockdown.leftovers import PendingRemovals, remove_folder
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
 from lockdown.platform import get_platform
+from lockdown.words import PhraseError
 
 
-class Refused(Exception):
-    """A path the uninstaller will not delete; the message says why, for the report."""
+class Refused(PhraseError):
+    """A path the uninstaller will not delete; its phrase says why (without the path), for the report."""
 
 
 @dataclass(frozen=True)
@@ -61,27 +62,27 @@ class OwnedLocations:
     def check_removable(self, path: Path) -> None:
         """Raise Refused unless `path` may be deleted whole (file, link or folder)."""
         if not path.is_absolute() or any(p in (".", "..") for p in path.parts):
-            raise Refused(f"{path}: not a plain absolute path")
+            raise Refused("uninstall.refused.not_plain")
         if path in self.files or self.is_session_temp(path):
             return
         root = self._root_of(path)
         if root is None:
-            raise Refused(f"{path}: outside the folders lockdown owns")
+            raise Refused("uninstall.refused.outside")
         # Every folder from the root down to the path's parent must be a real folder: a link
         # there would lead outside while the path still looks inside.
         node = root
         for part in path.relative_to(root).parts[:-1]:
             if _is_link(node):
-                raise Refused(f"{path}: reached through the symbolic link {node}")
+                raise Refused("uninstall.refused.through_link", link=str(node))
             node = node / part
         if node != path and _is_link(node):
-            raise Refused(f"{path}: reached through the symbolic link {node}")
+            raise Refused("uninstall.refused.through_link", link=str(node))
 
     def check_empty_parent(self, path: Path) -> None:
         """Raise Refused unless `path` is a folder above an owned location, inside the home folder."""
         owned = (*self.roots, *self.files)
         if self.home not in path.parents or not any(path in o.parents for o in owned):
-            raise Refused(f"{path}: not a folder lockdown created to hold its own folders")
+            raise Refused("uninstall.refused.not_parent")
 
 
 def _is_link(path: Path) -> bool:
@@ -113,7 +114,7 @@ def remove(path: Path, owned: OwnedLocations) -> bool:
         return False
     if stat.S_ISDIR(st.st_mode) and not _is_link(path):
         if not get_platform().files.removes_trees_without_following_links():
-            raise Refused(f"{path}: this platform cannot delete folders without following links")
+            raise Refused("uninstall.refused.unsafe_rmtree")
         left = remove_folder(path)  # removes all it can, and names the full path of what stays
         if left is not None:
             raise OSError(left.reason)
@@ -126,7 +127,7 @@ def remove_empty_parent(path: Path, owned: OwnedLocations) -> bool:
     """Remove a folder the installer created to hold lockdown's folders, only if it is empty now."""
     owned.check_empty_parent(path)
     if _is_link(path):
-        raise Refused(f"{path}: is a symbolic link")
+        raise Refused("uninstall.refused.link")
     try:
         path.rmdir()
     except FileNotFoundError:

@@ -26,13 +26,14 @@ from lockdown.paths import KEYRING_ENTRIES, Paths
 from lockdown.platform import InstallSteps
 from lockdown.secrets import SecretStore, SecretsUnavailable
 from lockdown.tracefree import owner_pid
+from lockdown.words import Phrase, phrase
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Phrase], None]
 """(steps done, steps in all, what is being removed)."""
 
 ItemKind = Literal["path", "parent_dir", "registry", "keyring"]
 
-SESSION_FOLDER = "temporary folder of an exam session"
+SESSION_FOLDER = "uninstall.why.session_temp"
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,10 @@ class Item:
     kind: ItemKind
     target: str
     why: str
+    """What it is, as a message key (`uninstall.why.*`)."""
 
-    def label(self) -> str:
-        return f"{self.target} ({self.why})"
+    def label(self) -> Phrase:
+        return phrase("uninstall.item", target=self.target, why=phrase(self.why))
 
 
 @dataclass
@@ -52,31 +54,35 @@ class UninstallReport:
     """What was removed, what is still there (and why), what the receipt asked for and was refused."""
 
     removed: list[Item] = field(default_factory=list)
-    remaining: list[tuple[Item, str]] = field(default_factory=list)
-    refused: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    remaining: list[tuple[Item, Phrase]] = field(default_factory=list)
+    refused: list[tuple[str, Phrase]] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
         """No trace left and nothing suspicious in the receipt."""
         return not self.remaining and not self.refused
 
-    def lines(self) -> list[str]:
-        """The report as the terminal and the window show it."""
-        out = [f"note: {n}" for n in self.notes]
-        out += [f"refused: {path}: {why}" for path, why in self.refused]
-        out += [f"remains: {item.label()}: {why}" for item, why in self.remaining]
+    def lines(self) -> list[Phrase]:
+        """The report as the terminal and the window show it (the last says "no trace left")."""
+        out = [phrase("uninstall.report.note", note=n) for n in self.notes]
+        out += [phrase("uninstall.report.refused", path=path, why=why) for path, why in self.refused]
+        out += [phrase("uninstall.report.remains", item=item.label(), why=why)
+                for item, why in self.remaining]
         if not self.remaining:
-            out.append("no trace left")
+            out.append(NO_TRACE)
         return out
+
+
+NO_TRACE = phrase("uninstall.report.no_trace")
 
 
 @dataclass
 class Plan:
     items: list[Item]
-    refused: list[tuple[str, str]]
-    notes: list[str]
-    busy: list[tuple[Item, str]] = field(default_factory=list)
+    refused: list[tuple[str, Phrase]]
+    notes: list[Phrase]
+    busy: list[tuple[Item, Phrase]] = field(default_factory=list)
     """Items left alone on purpose (a running exam's folder), with the reason."""
 
 
@@ -93,29 +99,29 @@ class Uninstaller:
         self.retry_pause = retry_pause
         self.owned = safety.OwnedLocations.from_paths(paths)
 
-    def _receipt(self, notes: list[str]) -> Receipt | None:
+    def _receipt(self, notes: list[Phrase]) -> Receipt | None:
         try:
             receipt = read_receipt(self.paths.receipt)
         except ReceiptError as exc:
-            notes.append(f"the receipt was not used: {exc}; removing every location lockdown owns")
+            notes.append(phrase("uninstall.note.receipt_unused", problem=exc.phrase))
             return None
         if receipt is not None and not receipt.complete:
-            notes.append("the last install did not finish; removing what it had started")
+            notes.append(phrase("uninstall.note.unfinished"))
         return receipt
 
     def plan(self) -> Plan:
         """Everything that would be removed, in order; receipt entries that are refused, and why."""
-        notes: list[str] = []
-        refused: list[tuple[str, str]] = []
+        notes: list[Phrase] = []
+        refused: list[tuple[str, Phrase]] = []
         receipt = self._receipt(notes)
-        items = [Item("path", str(p), "menu entry") for p in self.paths.owned_files()]
+        items = [Item("path", str(p), "uninstall.why.menu_entry") for p in self.paths.owned_files()]
         keys = list(self.paths.registry_keys)
         parents: list[Path] = []
         if receipt is not None:
             for entry in receipt.entries:
                 if entry.kind == "registry":
                     if entry.path not in keys:
-                        refused.append((entry.path, "not a registry key lockdown uses"))
+                        refused.append((entry.path, phrase("uninstall.refused.registry")))
                     continue
                 path = Path(entry.path)
                 try:
@@ -125,10 +131,10 @@ class Uninstaller:
                     else:
                         self.owned.check_removable(path)
                 except safety.Refused as exc:
-                    refused.append((entry.path, _reason(exc, path)))
-        items += [Item("registry", k, "Apps & features entry") for k in keys]
-        items += [Item("keyring", f"{s}/{u}", "keyring entry") for s, u in KEYRING_ENTRIES]
-        busy: list[tuple[Item, str]] = []
+                    refused.append((entry.path, exc.phrase))
+        items += [Item("registry", k, "uninstall.why.registry") for k in keys]
+        items += [Item("keyring", f"{s}/{u}", "uninstall.why.keyring") for s, u in KEYRING_ENTRIES]
+        busy: list[tuple[Item, Phrase]] = []
         found = self.paths.session_temp_dirs()
         for folder in [*found, *(f for f in self.owned.recorded if f not in found and safety.exists(f))]:
             if not self.owned.is_session_temp(folder):
@@ -138,19 +144,18 @@ class Uninstaller:
                 continue  # this process's own folder, removed when it exits
             item = Item("path", str(folder), SESSION_FOLDER)
             if pid is not None and psutil.pid_exists(pid):
-                busy.append((item, f"in use by running lockdown process {pid}; run the uninstaller "
-                                   "again once it has ended"))
+                busy.append((item, phrase("uninstall.busy", pid=pid)))
             else:
                 items.append(item)
-        roots = [(self.paths.cache, "cache"), (self.paths.config, "settings"),
-                 (self.paths.log, "logs"), (self.paths.state, "session state"),
-                 (self.paths.install, "installed program"), (self.paths.data, "data and receipt")]
+        roots = [(self.paths.cache, "uninstall.why.cache"), (self.paths.config, "uninstall.why.settings"),
+                 (self.paths.log, "uninstall.why.logs"), (self.paths.state, "uninstall.why.state"),
+                 (self.paths.install, "uninstall.why.program"), (self.paths.data, "uninstall.why.data")]
         seen: set[Path] = set()
         for root, why in roots:
             if root not in seen:
                 seen.add(root)
                 items.append(Item("path", str(root), why))
-        items += [Item("parent_dir", str(p), "folder created by the installer, removed if empty")
+        items += [Item("parent_dir", str(p), "uninstall.why.parent")
                   for p in sorted(parents, key=lambda p: len(p.parts), reverse=True)]
         return Plan(items=items, refused=refused, notes=notes, busy=busy)
 
@@ -180,45 +185,46 @@ class Uninstaller:
         step = progress or (lambda _done, _total, _what: None)
         plan = self.plan()
         report = UninstallReport(refused=plan.refused, notes=plan.notes, remaining=list(plan.busy))
-        errors: dict[Item, str] = {}
+        errors: dict[Item, Phrase] = {}
         total = len(plan.items) + 1
         for i, item in enumerate(plan.items):
             step(i, total, item.label())
             try:
                 if self._remove_with_retry(item):
                     report.removed.append(item)
-            except (OSError, safety.Refused, SecretsUnavailable) as exc:
-                errors[item] = str(exc) or type(exc).__name__
-        step(total - 1, total, "looking again")
+            except (safety.Refused, SecretsUnavailable) as exc:
+                errors[item] = exc.phrase
+            except OSError as exc:
+                errors[item] = phrase("uninstall.os_error", error=str(exc) or type(exc).__name__)
+        step(total - 1, total, phrase("uninstall.step.looking"))
         for item in plan.items:
             try:
                 still = self.present(item)
             except SecretsUnavailable as exc:
-                report.remaining.append((item, f"the keyring could not be asked: {exc}"))
+                report.remaining.append((item, phrase("uninstall.keyring_unasked", problem=exc.phrase)))
                 continue
             if still and item.kind == "parent_dir":
                 if any(Path(item.target).iterdir()):
                     continue  # it now holds the user's own files: not a trace of lockdown
             if still:
-                report.remaining.append((item, errors.get(item, "still present after removal")))
+                report.remaining.append((item, errors.get(item, phrase("uninstall.still_present"))))
         self._remember_far_folders(report)
-        step(total, total, "done")
+        step(total, total, phrase("uninstall.step.done"))
         return report
 
     def _remember_far_folders(self, report: UninstallReport) -> None:
         """A session folder that stays outside the temporary folder is known only from the record, which
         went with the state folder: write it again so that the next uninstall finds it."""
-        far = [Leftover(Path(item.target), why) for item, why in report.remaining
+        far = [Leftover(Path(item.target), why.text("en")) for item, why in report.remaining
                if item.why == SESSION_FOLDER and Path(item.target).parent != self.paths.temp_root]
         if not far:
             return
         try:
             PendingRemovals(self.paths.pending_removals).add(far)
-            report.notes.append(f"{self.paths.pending_removals} keeps the list of those folders for the "
-                                "next uninstall")
+            report.notes.append(phrase("uninstall.record_kept", path=str(self.paths.pending_removals)))
         except OSError as exc:
-            report.notes.append(f"{self.paths.pending_removals} could not be written ({exc}): "
-                                "delete those folders yourself")
+            report.notes.append(phrase("uninstall.record_failed", path=str(self.paths.pending_removals),
+                                       error=str(exc)))
 
     def _remove_with_retry(self, item: Item) -> bool:
         """Remove once, and once more after a pause (a file briefly locked by another program)."""
@@ -237,9 +243,3 @@ class Uninstaller:
         if item.kind == "parent_dir":
             return safety.remove_empty_parent(Path(item.target), self.owned)
         return safety.remove(Path(item.target), self.owned)
-
-
-def _reason(exc: safety.Refused, path: Path) -> str:
-    text = str(exc)
-    prefix = f"{path}: "
-    return text[len(prefix):] if text.startswith(prefix) else text

@@ -80,48 +80,50 @@ class Manifest:
         return {e.path: e for e in self.entries}
 
 
-def check_relative_path(path: str, what: str = "path") -> str:
+def check_relative_path(path: str) -> str:
     """Return `path` if it is a clean relative POSIX path inside the bundle, else raise ManifestError."""
     if not path or "\x00" in path or "\\" in path:
-        raise ManifestError(f"manifest: {what} {path!r} is empty or has a NUL or backslash")
+        raise ManifestError("integrity.manifest.path.empty", path=repr(path))
     if path.startswith("/") or re.match(r"[A-Za-z]:", path):
-        raise ManifestError(f"manifest: {what} {path!r} is absolute; refusing it")
+        raise ManifestError("integrity.manifest.path.absolute", path=repr(path))
     parts = path.split("/")
     if ".." in parts:
-        raise ManifestError(f"manifest: {what} {path!r} climbs out of the install folder; refusing it")
+        raise ManifestError("integrity.manifest.path.climbs", path=repr(path))
     if any(p in ("", ".") for p in parts):
-        raise ManifestError(f"manifest: {what} {path!r} is not in canonical form")
+        raise ManifestError("integrity.manifest.path.not_canonical", path=repr(path))
     return path
 
 
 def _link_target(path: str, target: Any) -> str:
     if not isinstance(target, str) or not target:
-        raise ManifestError(f"manifest: link {path!r} has no target")
+        raise ManifestError("integrity.manifest.link.no_target", path=repr(path))
     if target.startswith("/") or "\\" in target or "\x00" in target:
-        raise ManifestError(f"manifest: link {path!r} -> {target!r} is absolute; refusing it")
+        raise ManifestError("integrity.manifest.link.absolute", path=repr(path), target=repr(target))
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     if resolved == ".." or resolved.startswith("../"):
-        raise ManifestError(f"manifest: link {path!r} -> {target!r} climbs out of the install folder")
+        raise ManifestError("integrity.manifest.link.climbs", path=repr(path), target=repr(target))
     return target
 
 
 def _require(obj: Any, key: str, kind: type, where: str) -> Any:
     value = obj.get(key) if isinstance(obj, dict) else None
     if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
-        raise ManifestError(f"manifest: {where}{key} is missing or not a {kind.__name__}")
+        raise ManifestError("integrity.manifest.field.missing", field=where + key, kind=kind.__name__)
     return value
 
 
 def _exact_keys(obj: dict[str, Any], keys: set[str], where: str) -> None:
     if set(obj) != keys:
         odd = sorted(set(obj) ^ keys)
-        raise ManifestError(f"manifest: {where or 'top level'} has unexpected or missing keys {odd}")
+        if where:
+            raise ManifestError("integrity.manifest.keys", where=where, keys=str(odd))
+        raise ManifestError("integrity.manifest.keys.top", keys=str(odd))
 
 
 def _entry(raw: Any, index: int) -> Entry:
     where = f"files[{index}]."
     if not isinstance(raw, dict):
-        raise ManifestError(f"manifest: files[{index}] is not an object")
+        raise ManifestError("integrity.manifest.entry.not_object", index=index)
     path = check_relative_path(_require(raw, "path", str, where))
     if "link" in raw:
         _exact_keys(raw, {"path", "link"}, f"files[{index}]")
@@ -131,7 +133,7 @@ def _entry(raw: Any, index: int) -> Entry:
     mode = _require(raw, "mode", str, where)
     digest = _require(raw, "sha256", str, where)
     if size < 0 or not _MODE.fullmatch(mode) or not _HEX64.fullmatch(digest):
-        raise ManifestError(f"manifest: {path}: bad size, mode or sha256")
+        raise ManifestError("integrity.manifest.entry.bad_values", path=path)
     return FileEntry(path, size, int(mode, 8), digest)
 
 
@@ -145,17 +147,16 @@ def document_digest(document: dict[str, Any]) -> str:
 def parse_manifest(data: bytes) -> Manifest:
     """Parse and validate manifest bytes; raise ManifestError naming the first problem."""
     if len(data) > MAX_MANIFEST_BYTES:
-        raise ManifestError(f"manifest: {len(data)} bytes is too big to be a manifest")
+        raise ManifestError("integrity.manifest.too_big", size=len(data))
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ManifestError(f"manifest: not valid JSON ({exc}); truncated or corrupted?") from None
+        raise ManifestError("integrity.manifest.json", error=str(exc)) from None
     if not isinstance(doc, dict):
-        raise ManifestError("manifest: not a JSON object")
+        raise ManifestError("integrity.manifest.not_object")
     _exact_keys(doc, {"format", "app", "source_commit", "build", "files", "digest"}, "")
     if _require(doc, "format", int, "") != FORMAT_VERSION:
-        raise ManifestError(f"manifest: format {doc['format']!r} is not supported "
-                            f"(expected {FORMAT_VERSION})")
+        raise ManifestError("integrity.manifest.format", format=repr(doc["format"]), expected=FORMAT_VERSION)
     app = _require(doc, "app", dict, "")
     _exact_keys(app, {"name", "version"}, "app")
     build = _require(doc, "build", dict, "")
@@ -167,7 +168,7 @@ def parse_manifest(data: bytes) -> Manifest:
     _check_unique(entries)
     digest = _require(doc, "digest", str, "")
     if digest != document_digest(doc):
-        raise ManifestError("manifest: its digest does not match its contents (edited by hand?)")
+        raise ManifestError("integrity.manifest.digest")
     return Manifest(_require(app, "name", str, "app."), _require(app, "version", str, "app."),
                     _require(doc, "source_commit", str, ""), info, entries, digest)
 
@@ -177,14 +178,14 @@ def _check_unique(entries: tuple[Entry, ...]) -> None:
     folded: set[str] = set()
     for e in entries:
         if e.path in seen or e.path.casefold() in folded:
-            raise ManifestError(f"manifest: {e.path!r} is listed twice")
+            raise ManifestError("integrity.manifest.twice", path=repr(e.path))
         seen.add(e.path)
         folded.add(e.path.casefold())
     for e in entries:
         parent = posixpath.dirname(e.path)
         while parent:
             if parent in seen:
-                raise ManifestError(f"manifest: {parent!r} is listed as a file but holds {e.path!r}")
+                raise ManifestError("integrity.manifest.file_holds", parent=repr(parent), path=repr(e.path))
             parent = posixpath.dirname(parent)
 
 
@@ -213,7 +214,7 @@ def describe_tree(root: Path, progress: Progress | None = None) -> list[Entry]:
     nodes = scan(root)
     odd = sorted(rel for rel, n in nodes.items() if n.kind == "other")
     if odd:
-        raise ManifestError(f"{root}: not a regular file or link: {', '.join(odd)}")
+        raise ManifestError("integrity.manifest.tree.odd", root=str(root), paths=", ".join(odd))
     digests = hash_files(root, {rel: n.size for rel, n in nodes.items() if n.kind == "file"}, progress)
     entries: list[Entry] = []
     for rel, node in nodes.items():
@@ -222,6 +223,6 @@ def describe_tree(root: Path, progress: Progress | None = None) -> list[Entry]:
             continue
         digest = digests[rel]
         if isinstance(digest, OSError):
-            raise ManifestError(f"{root / rel}: cannot be read ({digest.strerror})")
+            raise ManifestError("integrity.unreadable", path=str(root / rel), error=digest.strerror)
         entries.append(FileEntry(rel, node.size, node.mode, digest))
     return entries

@@ -20,6 +20,7 @@ from lockdown.integrity.hashing import Progress
 from lockdown.integrity.manifest import ManifestError
 from lockdown.integrity.tree import MANIFEST_NAME, SIGNATURE_NAME
 from lockdown.integrity.verify import VerifyResult, verify
+from lockdown.words import Phrase, phrase
 
 Status = Literal["valid", "unverifiable", "invalid"]
 
@@ -29,7 +30,7 @@ class SelfCheckResult:
     """The verdict, the reasons for people, and the manifest digest when the manifest was trusted."""
 
     status: Status
-    problems: list[str] = field(default_factory=list)
+    problems: list[Phrase] = field(default_factory=list)
     manifest_digest: str | None = None
     install_dir: Path | None = None
     report: VerifyResult | None = None
@@ -52,22 +53,21 @@ def self_check(progress: Progress | None = None, *, install_dir: Path | None = N
     """
     folder = install_dir or installed_bundle_dir()
     if folder is None:
-        return SelfCheckResult("unverifiable", ["running from source, not from a built release: "
-                                                "there is no signed manifest to check against"])
+        return SelfCheckResult("unverifiable", [phrase("integrity.from_source")])
     try:
         manifest_bytes = (folder / MANIFEST_NAME).read_bytes()
         signature = (folder / SIGNATURE_NAME).read_bytes()
     except OSError as exc:
-        return SelfCheckResult("unverifiable", [f"{exc.filename}: cannot be read ({exc.strerror})"],
-                               install_dir=folder)
+        return SelfCheckResult("unverifiable", [phrase("integrity.unreadable", path=str(exc.filename),
+                                                       error=exc.strerror)], install_dir=folder)
     try:
         report = verify(folder, manifest_bytes, signature, public_key, progress)
     except ManifestError as exc:  # signed with the release key, yet unusable: treat as tampering
-        return SelfCheckResult("invalid", [str(exc)], install_dir=folder)
+        return SelfCheckResult("invalid", [exc.phrase], install_dir=folder)
     except IntegrityUnknown as exc:
-        return SelfCheckResult("unverifiable", [str(exc)], install_dir=folder)
+        return SelfCheckResult("unverifiable", [exc.phrase], install_dir=folder)
     except IntegrityError as exc:
-        return SelfCheckResult("invalid", [str(exc)], install_dir=folder)
+        return SelfCheckResult("invalid", [exc.phrase], install_dir=folder)
     if report.ok:
         return SelfCheckResult("valid", [], report.manifest.digest, folder, report)
     return SelfCheckResult("invalid", report.problems(), None, folder, report)

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from lockdown.errors import IntegrityError, IntegrityUnknown
+from lockdown.words import Phrase, phrase
 
 RELEASE_PUBLIC_KEY_PEM = b"""-----BEGIN PUBLIC KEY-----
 MCowBQYDK2VwAyEAmbpjzVaiNLgwcdqQQivP/xgsbpOqIGvVfHt/UTaZczA=
@@ -33,31 +34,35 @@ class KeyFileError(IntegrityUnknown):
     """A key file that is not an Ed25519 key (exit 2)."""
 
 
-def load_public_key(pem: bytes, source: str = "public key") -> Ed25519PublicKey:
-    """Parse a PEM Ed25519 public key; raise KeyFileError naming `source` otherwise."""
+_PUBLIC_KEY = phrase("integrity.key.public")
+_PRIVATE_KEY = phrase("integrity.key.private")
+
+
+def load_public_key(pem: bytes, source: str | Phrase = _PUBLIC_KEY) -> Ed25519PublicKey:
+    """Parse a PEM Ed25519 public key; raise KeyFileError naming `source` (a path) otherwise."""
     try:
         key = serialization.load_pem_public_key(pem)
     except ValueError as exc:
-        raise KeyFileError(f"{source}: not a PEM public key ({exc})") from None
+        raise KeyFileError("integrity.key.not_pem_public", source=source, error=str(exc)) from None
     if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{source}: not an Ed25519 public key")
+        raise KeyFileError("integrity.key.not_ed25519_public", source=source)
     return key
 
 
-def load_private_key(pem: bytes, source: str = "private key") -> Ed25519PrivateKey:
+def load_private_key(pem: bytes, source: str | Phrase = _PRIVATE_KEY) -> Ed25519PrivateKey:
     """Parse an unencrypted PEM Ed25519 private key (for signing a release)."""
     try:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as exc:
-        raise KeyFileError(f"{source}: not an unencrypted PEM private key ({exc})") from None
+        raise KeyFileError("integrity.key.not_pem_private", source=source, error=str(exc)) from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{source}: not an Ed25519 private key")
+        raise KeyFileError("integrity.key.not_ed25519_private", source=source)
     return key
 
 
 def release_public_key() -> Ed25519PublicKey:
     """The pinned release key."""
-    return load_public_key(RELEASE_PUBLIC_KEY_PEM, "pinned release key")
+    return load_public_key(RELEASE_PUBLIC_KEY_PEM, phrase("integrity.key.pinned"))
 
 
 def sign(data: bytes, private_key: Ed25519PrivateKey) -> bytes:
@@ -69,10 +74,8 @@ def verify_signature(data: bytes, signature: bytes, public_key: Ed25519PublicKey
     """Return if `signature` signs exactly `data` for `public_key` (default: the pinned release key)."""
     key = public_key or release_public_key()
     if len(signature) != SIGNATURE_BYTES:
-        raise BadSignature(f"signature: {len(signature)} bytes instead of {SIGNATURE_BYTES}; "
-                           "not a signature of this manifest (truncated or swapped)")
+        raise BadSignature("integrity.signature.size", size=len(signature), expected=SIGNATURE_BYTES)
     try:
         key.verify(signature, data)
     except InvalidSignature:
-        raise BadSignature("signature does not match the manifest for the release key: the manifest "
-                           "was edited, the signature swapped, or it was signed with another key") from None
+        raise BadSignature("integrity.signature.mismatch") from None

@@ -10,10 +10,11 @@ import urllib.error
 import urllib.request
 from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from lockdown.errors import IntegrityUnknown
 from lockdown.urls.transport import InsecureUrl, check_transport
+from lockdown.words import phrase
 
 TIMEOUT_S = 30
 
@@ -30,35 +31,45 @@ class _CheckedRedirect(urllib.request.HTTPRedirectHandler):
         try:
             check_transport(newurl)
         except InsecureUrl as exc:
-            raise IntegrityUnknown(f"{req.full_url}: redirected to a URL lockdown will not fetch ({exc})") \
-                from None
+            raise IntegrityUnknown("integrity.source.redirect", url=req.full_url,
+                                   problem=exc.phrase) from None
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def read_source(source: str, limit: int, what: str) -> bytes:
+Source = Literal["manifest", "signature", "public key"]
+_WHAT: dict[Source, str] = {"manifest": "integrity.what.manifest", "signature": "integrity.what.signature",
+                            "public key": "integrity.what.public_key"}
+"""How each kind of source is named in an error (a message key)."""
+
+
+def read_source(source: str, limit: int, what: Source) -> bytes:
     """The bytes of a local file or URL, at most `limit` of them; IntegrityUnknown otherwise."""
+    kind = phrase(_WHAT[what])
     if not is_url(source):
         try:
             with Path(source).open("rb") as f:
                 data = f.read(limit + 1)
         except OSError as exc:
-            raise IntegrityUnknown(f"{what} {source}: cannot be read ({exc.strerror})") from None
+            raise IntegrityUnknown("integrity.source.unreadable", what=kind, source=source,
+                                   error=exc.strerror) from None
     else:
         try:
             check_transport(source)
         except InsecureUrl as exc:
-            raise IntegrityUnknown(f"{what}: {exc}") from None
+            raise IntegrityUnknown("integrity.source.insecure", what=kind, problem=exc.phrase) from None
         opener = urllib.request.build_opener(_CheckedRedirect())
         try:
             with opener.open(source, timeout=TIMEOUT_S) as response:
                 data = response.read(limit + 1)
         except urllib.error.HTTPError as exc:
-            raise IntegrityUnknown(f"{what} {source}: server answered {exc.code} {exc.reason}") from None
+            raise IntegrityUnknown("integrity.source.status", what=kind, source=source, status=exc.code,
+                                   reason=exc.reason) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise IntegrityUnknown(f"{what} {source}: cannot be fetched ({reason})") from None
+            raise IntegrityUnknown("integrity.source.unreachable", what=kind, source=source,
+                                   error=str(reason)) from None
     if len(data) > limit:
-        raise IntegrityUnknown(f"{what} {source}: more than {limit} bytes; not a {what}")
+        raise IntegrityUnknown("integrity.source.too_big", what=kind, source=source, limit=limit)
     return data
 
 

@@ -18,6 +18,7 @@ from lockdown.integrity.manifest import FileEntry, LinkEntry, Manifest, parse_ma
 from lockdown.integrity.signature import verify_signature
 from lockdown.integrity.tree import Node, scan
 from lockdown.platform import get_platform
+from lockdown.words import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Mismatch:
     """A file whose content, kind or permissions differ from the manifest."""
 
     path: str
-    reason: str
+    reason: Phrase
 
 
 @dataclass(frozen=True)
@@ -43,39 +44,46 @@ class VerifyResult:
     def ok(self) -> bool:
         return not (self.missing or self.modified or self.extra)
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Phrase]:
         """One line per difference, for people."""
-        return ([f"missing: {p}" for p in self.missing]
-                + [f"modified: {m.path} ({m.reason})" for m in self.modified]
-                + [f"extra: {p}" for p in self.extra])
+        return ([phrase("integrity.missing", path=p) for p in self.missing]
+                + [phrase("integrity.modified", path=m.path, reason=m.reason) for m in self.modified]
+                + [phrase("integrity.extra", path=p) for p in self.extra])
 
 
-def _compare_kind(entry: FileEntry | LinkEntry, node: Node, modes: bool) -> str | None:
+_KINDS = {"file": "integrity.kind.file", "link": "integrity.kind.link", "other": "integrity.kind.other"}
+"""What a found node is, as a message key (`Node.kind`)."""
+
+
+def _compare_kind(entry: FileEntry | LinkEntry, node: Node, modes: bool) -> Phrase | None:
     """Why `node` cannot be `entry` without hashing it, or None when only the content is left to check.
 
     `modes`: the file system keeps an executable bit, which is compared too.
     """
+    found = phrase(_KINDS[node.kind])
     if isinstance(entry, LinkEntry):
         if node.kind != "link":
-            return f"expected a link to {entry.target}, found a {node.kind}"
-        return None if node.target == entry.target else f"link points to {node.target}, not {entry.target}"
+            return phrase("integrity.reason.not_link", target=entry.target, found=found)
+        if node.target == entry.target:
+            return None
+        return phrase("integrity.reason.link_target", found=node.target, expected=entry.target)
     if node.kind != "file":
-        return f"expected a regular file, found a {node.kind}"
+        return phrase("integrity.reason.not_file", found=found)
     if node.size != entry.size:
-        return f"size {node.size} instead of {entry.size}"
+        return phrase("integrity.reason.size", size=node.size, expected=entry.size)
     if modes and bool(node.mode & 0o111) != bool(entry.mode & 0o111):
-        return "executable permission changed"
+        return phrase("integrity.reason.executable")
     return None
 
 
 def verify_tree(install_dir: Path, manifest: Manifest, progress: Progress | None = None) -> VerifyResult:
     """Compare `install_dir` with an already trusted manifest."""
     if not install_dir.is_dir():
-        raise IntegrityUnknown(f"{install_dir}: not a folder")
+        raise IntegrityUnknown("integrity.not_folder", path=str(install_dir))
     try:
         on_disk = scan(install_dir)
     except OSError as exc:
-        raise IntegrityUnknown(f"{exc.filename}: cannot be read ({exc.strerror})") from None
+        raise IntegrityUnknown("integrity.unreadable", path=str(exc.filename), error=exc.strerror) from None
     expected = manifest.by_path()
     missing = sorted(p for p in expected if p not in on_disk)
     extra = sorted(p for p in on_disk if p not in expected)
@@ -95,9 +103,9 @@ def verify_tree(install_dir: Path, manifest: Manifest, progress: Progress | None
         entry = expected[path]
         assert isinstance(entry, FileEntry)
         if isinstance(digest, OSError):
-            modified.append(Mismatch(path, f"cannot be read: {digest.strerror}"))
+            modified.append(Mismatch(path, phrase("integrity.reason.unreadable", error=digest.strerror)))
         elif digest != entry.sha256:
-            modified.append(Mismatch(path, "content differs"))
+            modified.append(Mismatch(path, phrase("integrity.reason.content")))
     return VerifyResult(manifest, tuple(missing), tuple(sorted(modified, key=lambda m: m.path)),
                         tuple(extra), len(to_hash), sum(to_hash.values()))
 

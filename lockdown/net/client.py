@@ -129,7 +129,7 @@ class ExamClient:
         reply = self._http.json("POST", "/api/session", json_body=self._session_payload, retry=retry)
         token = reply.get("token")
         if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
-            raise NetworkError(f"{self._http.base_url}: the server sent no usable session token")
+            raise NetworkError("net.no_token", server=self._http.base_url)
         self._secrets.set(KEYRING_SESSION_TOKEN, token)
         return token
 
@@ -231,7 +231,8 @@ class ExamClient:
                     token = next_token
                     self._succeeded()
             except (NetworkError, SecretsUnavailable) as exc:
-                err = exc if isinstance(exc, NetworkError) else NetworkError(str(exc))
+                err = exc if isinstance(exc, NetworkError) else NetworkError(exc.phrase.key,
+                                                                             **exc.phrase.values)
                 self._sleep(self._failed(err))
             with self._cond:
                 self._cond.notify_all()

@@ -29,9 +29,9 @@ USER_AGENT = f"{APP_NAME}/{__version__}"
 class HttpStatusError(NetworkError):
     """The server answered with an HTTP error status; `status` says which."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, key: str, /, **values: object) -> None:
         self.status = status
-        super().__init__(message)
+        super().__init__(key, **values)
 
 
 class BadReply(NetworkError):
@@ -80,7 +80,7 @@ class HttpClient:
         try:
             check_transport(base_url)
         except InsecureUrl as exc:
-            raise NetworkError(str(exc)) from None
+            raise NetworkError(exc.phrase.key, **exc.phrase.values) from None
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
@@ -109,20 +109,20 @@ class HttpClient:
             with resp:
                 declared = resp.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > limit:
-                    raise BadReply(f"{self.base_url}: reply of {declared} bytes is too large")
+                    raise BadReply("net.reply.declared_too_large", server=self.base_url, size=declared)
                 chunks, size = [], 0
                 for chunk in resp.iter_content(16 * 1024):
                     size += len(chunk)
                     if size > limit:
-                        raise BadReply(f"{self.base_url}: reply larger than {limit} bytes")
+                        raise BadReply("net.reply.too_large", server=self.base_url, limit=limit)
                     chunks.append(chunk)
         except requests.RequestException as exc:
-            raise NetworkError(f"{self.base_url}: {type(exc).__name__}: cannot reach the server") from None
+            raise NetworkError("net.unreachable", server=self.base_url, error=type(exc).__name__) from None
         content = b"".join(chunks)
         if not 200 <= resp.status_code < 300:
             reason = _error_text(resp, content)
             status = resp.status_code
-            raise HttpStatusError(status, f"{self.base_url}{path}: HTTP {status}: {reason}")
+            raise HttpStatusError(status, "net.status", url=self.base_url + path, code=status, reason=reason)
         return resp, content
 
     def request(self, method: str, path: str, *, json_body: Mapping[str, object] | None = None,
@@ -160,7 +160,7 @@ def parse_json_object(content: bytes, source: str) -> dict[str, Any]:
     try:
         data = json.loads(content.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise NetworkError(f"{source}: the server's reply is not valid JSON") from None
+        raise NetworkError("net.reply.not_json", source=source) from None
     if not isinstance(data, dict):
-        raise NetworkError(f"{source}: the server's reply is not a JSON object")
+        raise NetworkError("net.reply.not_object", source=source)
     return data

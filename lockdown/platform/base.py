@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from lockdown.install.receipt import Entry
     from lockdown.paths import Paths
 
+from lockdown.words import Phrase
+
 OsName = Literal["linux", "windows", "macos"]
 """The systems lockdown supports (BSDs count as linux)."""
 
@@ -33,13 +35,13 @@ class VmCheck:
     """The virtual-machine check's answer, keeping "could not check" apart from "none found".
 
     `found`: what suggests a virtual machine (e.g. "QEMU"), None when nothing does. `checked`: the
-    sources that could be consulted; when there is none, nothing was checked at all. `problems`:
-    each source that could not be consulted, and why.
+    names of the sources that could be consulted; when there is none, nothing was checked at all.
+    `problems`: each source that could not be consulted, and why.
     """
 
-    found: str | None = None
+    found: Phrase | None = None
     checked: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[Phrase, ...] = ()
 
     @property
     def state(self) -> VmState:
@@ -73,14 +75,14 @@ class SessionFacts(Protocol):
     def display_server(self) -> DisplayServer:
         """Which display system the kiosk will run on ("none" when there is no screen)."""
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         """Why this process has administrator or root rights, or None when it has not."""
 
     def virtual_machine(self) -> VmCheck:
         """What suggests this is a virtual machine, that nothing does, or why it could not be checked."""
 
-    def remote_session(self) -> str | None:
-        """What suggests the session is used remotely (e.g. "SSH connection"), or None."""
+    def remote_session(self) -> Phrase | None:
+        """What suggests the session is used remotely (e.g. an SSH connection), or None."""
 
 
 class ProcessFacts(Protocol):

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 import psutil
 
 from lockdown.platform.base import DisplayServer
+from lockdown.words import Phrase, phrase
 
 # Lower-case fragment of a firmware vendor or product name -> the name shown to the student.
 _HYPERVISOR_VENDORS: tuple[tuple[str, str], ...] = (
@@ -25,15 +26,15 @@ _HYPERVISOR_VENDORS: tuple[tuple[str, str], ...] = (
     ("openstack", "OpenStack"),
 )
 
-# Environment variables set by remote-login tools -> the name shown to the student.
-_REMOTE_ENV: tuple[tuple[str, str], ...] = (
-    ("SSH_CONNECTION", "SSH connection"),
-    ("SSH_CLIENT", "SSH connection"),
-    ("SSH_TTY", "SSH connection"),
-    ("XRDP_SESSION", "xrdp remote desktop"),
-    ("XRDP_SOCKET_PATH", "xrdp remote desktop"),
-    ("X2GO_SESSION", "X2Go remote desktop"),
-    ("X2GO_AGENT_PID", "X2Go remote desktop"),
+# Environment variables set by remote-login tools -> what the student is told.
+_REMOTE_ENV: tuple[tuple[str, Phrase], ...] = (
+    ("SSH_CONNECTION", phrase("reason.remote.ssh")),
+    ("SSH_CLIENT", phrase("reason.remote.ssh")),
+    ("SSH_TTY", phrase("reason.remote.ssh")),
+    ("XRDP_SESSION", phrase("reason.remote.xrdp")),
+    ("XRDP_SOCKET_PATH", phrase("reason.remote.xrdp")),
+    ("X2GO_SESSION", phrase("reason.remote.x2go")),
+    ("X2GO_AGENT_PID", phrase("reason.remote.x2go")),
 )
 
 
@@ -48,7 +49,7 @@ def hypervisor_from_strings(*names: str) -> str | None:
     return None
 
 
-def remote_from_env(env: Mapping[str, str]) -> str | None:
+def remote_from_env(env: Mapping[str, str]) -> Phrase | None:
     """The remote-login tool whose variables are set in `env`, or None."""
     for var, shown in _REMOTE_ENV:
         if env.get(var):
@@ -74,7 +75,7 @@ ELEVATION_TOOL_VARIABLES = ("SUDO_UID", "PKEXEC_UID", "DOAS_USER")
 
 
 def posix_elevation(euid: int, login_uid: int | None = None,
-                    env: Mapping[str, str] | None = None) -> str | None:
+                    env: Mapping[str, str] | None = None) -> Phrase | None:
     """Why a POSIX process counts as elevated (effective user id 0, or an elevation tool), or None.
 
     `login_uid` is the user who logged in to the session (Linux audit login uid), used only to
@@ -82,12 +83,12 @@ def posix_elevation(euid: int, login_uid: int | None = None,
     """
     tool = next((v for v in ELEVATION_TOOL_VARIABLES if (env or {}).get(v)), None)
     if tool:
-        return f"started through an elevation tool ({tool} is set)"
+        return phrase("reason.elevated.tool", variable=tool)
     if euid != 0:
         return None
     if login_uid not in (None, 0, 0xFFFFFFFF):
-        return f"running as root (user id 0), started from the session of user id {login_uid}"
-    return "running as root (user id 0)"
+        return phrase("reason.elevated.root_from_user", uid=login_uid)
+    return phrase("reason.elevated.root")
 
 
 def running_process_names() -> set[str]:
@@ -100,9 +101,9 @@ def running_process_names() -> set[str]:
     return names
 
 
-def first_running(candidates: Mapping[str, str],
-                  names: Callable[[], set[str]] = running_process_names) -> str | None:
-    """The shown name of the first candidate process (lower-case name -> shown name) running."""
+def first_running(candidates: Mapping[str, Phrase],
+                  names: Callable[[], set[str]] = running_process_names) -> Phrase | None:
+    """What to tell of the first candidate process (lower-case name -> reason) running."""
     running = names()
     for proc_name, shown in candidates.items():
         if proc_name in running:

@@ -18,6 +18,7 @@ from lockdown.platform.base import (
     VmCheck,
     WindowKeyboardGrab,
 )
+from lockdown.words import Phrase
 
 
 class FakeSwitch(Switch):
@@ -41,8 +42,8 @@ class FakeBackend(PlatformBackend):
     student's own, so a guard under test closes nothing on the machine running the tests."""
 
     def __init__(self, os_name: OsName = "linux", display_server: DisplayServer = "x11",
-                 elevated: str | None = None, virtual_machine: str | None = None,
-                 remote_session: str | None = None, keyboard_lock: KeyboardLock = None,
+                 elevated: Phrase | None = None, virtual_machine: Phrase | None = None,
+                 remote_session: Phrase | None = None, keyboard_lock: KeyboardLock = None,
                  capture: Switch | None = None, own_pids: frozenset[int] = frozenset()) -> None:
         self.os_name: OsName = os_name
         self._display = display_server
@@ -58,13 +59,13 @@ class FakeBackend(PlatformBackend):
     def display_server(self) -> DisplayServer:
         return self._display
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         return self._elevated
 
     def virtual_machine(self) -> VmCheck:
         return VmCheck(self._vm, ("fake",))
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return self._remote
 
     def shortcut_blocker(self) -> Switch | None:

@@ -174,7 +174,7 @@ class ExamPage(QWebEnginePage):
     """A page that asks the rules before going anywhere and never opens a second window."""
 
     refused = Signal(str)
-    """A text key of lockdown.ui.text: what was refused, for a short message."""
+    """A message key of lockdown.words: what was refused, for a short message."""
     quit_reached = Signal()
     connection_failed = Signal(str)
     """The URL that could not load (network, server error, stalled load): the kiosk retries it."""

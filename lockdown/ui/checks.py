@@ -24,7 +24,7 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.quitting import password_matches
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 def _plain(text: str) -> str:
@@ -39,7 +39,7 @@ class ChecksDialog(QDialog):
                  hashed_password: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockdown-checks")
-        self.setWindowTitle(f"lockdown - {tr(lang, 'checks.title')}")
+        self.setWindowTitle(f"lockdown - {say(lang, 'checks.title')}")
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         self._lang = lang
         self._close = close
@@ -58,37 +58,37 @@ class ChecksDialog(QDialog):
             layout.addWidget(label)
 
         if hard or soft:
-            paragraph(tr(lang, "checks.blocked"))
+            paragraph(say(lang, "checks.blocked"))
         for f in findings:
             if f.blocks:
-                paragraph("• " + f.text(lang))
+                paragraph("• " + f.message.text(lang))
         if screens_text:
             paragraph("• " + screens_text)
         notes = [f for f in findings if not f.blocks]
         if notes:
-            paragraph(tr(lang, "checks.warning"))
+            paragraph(say(lang, "checks.warning"))
             for f in notes:
-                paragraph("• " + f.text(lang))
+                paragraph("• " + f.message.text(lang))
 
         self.apps = QListWidget()
-        self.apps.setAccessibleName(_plain(tr(lang, "checks.close_apps")))
-        self.close_button = QPushButton(tr(lang, "checks.close_apps"))
-        self.close_button.setAccessibleName(_plain(tr(lang, "checks.close_apps")))
+        self.apps.setAccessibleName(_plain(say(lang, "checks.close_apps")))
+        self.close_button = QPushButton(say(lang, "checks.close_apps"))
+        self.close_button.setAccessibleName(_plain(say(lang, "checks.close_apps")))
         self.close_button.clicked.connect(self._close_apps)
         if self._running:
-            paragraph(tr(lang, "checks.apps"))
+            paragraph(say(lang, "checks.apps"))
             layout.addWidget(self.apps)
             layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
             self._fill_apps()
 
         self.password: QLineEdit | None = None
         self.error = QLabel()
-        self.error.setAccessibleDescription(tr(lang, "message.a11y"))  # the name is the text
+        self.error.setAccessibleDescription(say(lang, "message.a11y"))  # the name is the text
         if soft and not hard and hashed_password:
-            paragraph(tr(lang, "checks.override"))
+            paragraph(say(lang, "checks.override"))
             self.password = QLineEdit()
             self.password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password.setAccessibleName(tr(lang, "checks.password.a11y"))
+            self.password.setAccessibleName(say(lang, "checks.password.a11y"))
             layout.addWidget(self.password)
         elif soft and not hashed_password:
             self.blocked = True
@@ -96,10 +96,10 @@ class ChecksDialog(QDialog):
 
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
-        self.start_button = buttons.addButton(tr(lang, "checks.start"), role.AcceptRole)
-        self.leave_button = buttons.addButton(tr(lang, "checks.leave"), role.RejectRole)
-        self.start_button.setAccessibleName(_plain(tr(lang, "checks.start")))
-        self.leave_button.setAccessibleName(_plain(tr(lang, "checks.leave")))
+        self.start_button = buttons.addButton(say(lang, "checks.start"), role.AcceptRole)
+        self.leave_button = buttons.addButton(say(lang, "checks.leave"), role.RejectRole)
+        self.start_button.setAccessibleName(_plain(say(lang, "checks.start")))
+        self.leave_button.setAccessibleName(_plain(say(lang, "checks.leave")))
         buttons.accepted.connect(self._start)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -125,6 +125,6 @@ class ChecksDialog(QDialog):
         if self.password is not None and (self._hashed is None
                                           or not password_matches(self.password.text(), self._hashed)):
             self.password.clear()
-            self.error.setText(tr(self._lang, "quit.wrong"))
+            self.error.setText(say(self._lang, "quit.wrong"))
             return
         self.accept()

@@ -1,7 +1,8 @@
 """The Qt side of the screen and browser-engine checks, run only in a child process.
 
 `lockdown check` never loads Qt itself: Qt aborts the whole process when it cannot open a display,
-so the parent (probes.py) starts `lockdown check --probe screens|render` and reads one JSON line.
+so the parent (probes.py) starts `lockdown check --probe screens|render` and reads one JSON line
+(a failed render says why with a code the parent turns into words: see `RENDER_FAILURES`).
 PySide6 is imported inside the functions, so importing this module does not load Qt.
 """
 
@@ -38,7 +39,7 @@ def render_test_page() -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
-    result: dict[str, Any] = {"ok": False, "qt_version": qVersion(), "reason": "timed out"}
+    result: dict[str, Any] = {"ok": False, "qt_version": qVersion(), "reason": "timeout"}
     profile = QWebEngineProfile(app)  # no storage name: off the record, nothing written to disk
     view = QWebEngineView()
     page = QWebEnginePage(profile, view)
@@ -50,16 +51,16 @@ def render_test_page() -> dict[str, Any]:
         color = view.grab().toImage().pixelColor(10, 10)
         red = color.red() > 200 and color.green() < 60 and color.blue() < 60
         if text != EXPECTED_TEXT:
-            result["reason"] = "the page's script did not run"
+            result["reason"] = "script"
         elif not red:
-            result["reason"] = "the page was loaded but nothing was drawn"
+            result["reason"] = "not_drawn"
         else:
             result.update(ok=True, reason="")
         app.quit()
 
     def finished(ok: bool) -> None:
         if not ok:
-            result["reason"] = "the test page failed to load"
+            result["reason"] = "load_failed"
             app.quit()
             return
         # Give the compositor a moment to draw the first frame before reading pixels back.

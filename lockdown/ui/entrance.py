@@ -29,7 +29,7 @@ class QtEntrance:
         from lockdown.ui.start_window import StartWindow
 
         application()
-        window = StartWindow(self._lang, _check_text)
+        window = StartWindow(self._lang, lambda: _check_text(self._lang))
         try:
             return window.ask()
         finally:
@@ -68,10 +68,10 @@ def _flush() -> None:
         app.processEvents()
 
 
-def _check_text() -> str:
+def _check_text(lang: Language) -> str:
     """The compatibility checks as `lockdown check` prints them (no colours), for the start window."""
     from lockdown.compat.gather import run_checks
     from lockdown.compat.render import render_table
 
     checks, _identity = run_checks(None, None, None)
-    return render_table(checks, False)
+    return render_table(checks, lang, False)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from lockdown.guard.events import Event, GuardFailed, ProhibitedAppClosed
 from lockdown.i18n import Language
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 class EventBridge(QObject):
@@ -36,7 +36,7 @@ class EventBridge(QObject):
 def message_for(event: Event, lang: Language) -> str | None:
     """The short message the kiosk shows for `event`, or None when the student need not know."""
     if isinstance(event, ProhibitedAppClosed):
-        return tr(lang, "guard.app_closed", name=event.name)
+        return say(lang, "guard.app_closed", name=event.name)
     if isinstance(event, GuardFailed):
-        return tr(lang, f"guard.failed.{event.guard}")
+        return say(lang, f"guard.failed.{event.guard}")
     return None

@@ -23,9 +23,9 @@ from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
-from lockdown.ui.text import tr
 from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
+from lockdown.words import say
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class QtFrontend:
             return "start"  # only facts the exam allows: nothing to explain or decide
         from lockdown.ui.checks import ChecksDialog  # loaded only when there is something to show
 
-        screens_text = None if screens_ok else tr(self._lang, "checks.screens", count=screen_count(),
+        screens_text = None if screens_ok else say(self._lang, "checks.screens", count=screen_count(),
                                                    allowed=self._config.allowed_displays_max)
         dialog = ChecksDialog(self._lang, findings, screens_text, running, close,
                               self._config.hashed_quit_password)

@@ -23,8 +23,8 @@ from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.ui.browser import LOAD_STALL_S, ExamPage, ExamView, make_profile
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
-from lockdown.ui.text import tr
 from lockdown.urls.navigation import NavigationRules
+from lockdown.words import say
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -62,7 +62,7 @@ class KioskWindow(QWidget):
         self._lang = lang
         self._ending = False
         self.setObjectName("lockdown-kiosk")
-        self.setAccessibleName(tr(lang, "exam.a11y"))
+        self.setAccessibleName(say(lang, "exam.a11y"))
 
         self._own_profile = profile is None  # the sign-in step's belongs to the sign-in step
         self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
@@ -70,7 +70,7 @@ class KioskWindow(QWidget):
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self, stall_timeout=stall_timeout)
         self.view = ExamView(self.page, self)
-        self.view.setAccessibleName(tr(lang, "exam.a11y"))
+        self.view.setAccessibleName(say(lang, "exam.a11y"))
         self.offline = OfflinePage(lang, parent=self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
@@ -79,14 +79,14 @@ class KioskWindow(QWidget):
         # The banner and the message are named by their text (a fixed accessible name would
         # hide it from screen readers and stop Qt announcing changes); the role goes in the description.
         self.banner = QLabel(self)
-        self.banner.setAccessibleDescription(tr(lang, "banner.a11y"))
+        self.banner.setAccessibleDescription(say(lang, "banner.a11y"))
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAutoFillBackground(True)
         self.banner.setBackgroundRole(self.palette().ColorRole.ToolTipBase)
         self.banner.setForegroundRole(self.palette().ColorRole.ToolTipText)
         self.banner.hide()
         self.message = QLabel(self)
-        self.message.setAccessibleDescription(tr(lang, "message.a11y"))
+        self.message.setAccessibleDescription(say(lang, "message.a11y"))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setAutoFillBackground(True)
         self.message.setBackgroundRole(self.palette().ColorRole.Highlight)
@@ -149,7 +149,7 @@ class KioskWindow(QWidget):
 
     def show_refusal(self, text_key: str) -> None:
         """A short, polite, translated line over the page; the page itself stays where it was."""
-        self.show_message(tr(self._lang, text_key))
+        self.show_message(say(self._lang, text_key))
 
     def show_message(self, text: str) -> None:
         """A short line over the page for a few seconds; screen readers announce it (named by its text)."""
@@ -160,7 +160,7 @@ class KioskWindow(QWidget):
     def connection_changed(self, online: bool) -> None:
         """The exam server connection dropped or came back (from the network client's status)."""
         self._banner_timer.stop()
-        self.banner.setText(tr(self._lang, "banner.back" if online else "banner.lost"))
+        self.banner.setText(say(self._lang, "banner.back" if online else "banner.lost"))
         self.banner.show()
         if online:
             self._banner_timer.start()

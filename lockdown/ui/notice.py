@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from lockdown.i18n import Language
 from lockdown.privacy import render_markdown
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 def _plain(text: str) -> str:
@@ -26,16 +26,16 @@ class NoticeDialog(QDialog):
     def __init__(self, lang: Language, exam_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockdown-notice")
-        self.setWindowTitle(f"lockdown - {tr(lang, 'notice.title')}")
-        self.setAccessibleName(tr(lang, "notice.title"))
-        heading = QLabel(tr(lang, "notice.title"))
+        self.setWindowTitle(f"lockdown - {say(lang, 'notice.title')}")
+        self.setAccessibleName(say(lang, "notice.title"))
+        heading = QLabel(say(lang, "notice.title"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(tr(lang, "notice.intro"))
+        intro = QLabel(say(lang, "notice.intro"))
         intro.setWordWrap(True)
-        exam = QLabel(tr(lang, "notice.exam", url=exam_url))
+        exam = QLabel(say(lang, "notice.exam", url=exam_url))
         exam.setTextFormat(Qt.TextFormat.PlainText)
         exam.setWordWrap(True)
         self.body = QTextBrowser()
@@ -43,16 +43,16 @@ class NoticeDialog(QDialog):
         self.body.setMarkdown(render_markdown(lang))
         self.body.setOpenLinks(False)
         self.body.setTabChangesFocus(True)
-        self.body.setAccessibleName(tr(lang, "notice.body.a11y"))
+        self.body.setAccessibleName(say(lang, "notice.body.a11y"))
         self.body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         buttons = QDialogButtonBox()
-        self.continue_button = buttons.addButton(tr(lang, "notice.continue"),
+        self.continue_button = buttons.addButton(say(lang, "notice.continue"),
                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(tr(lang, "notice.cancel"),
+        self.cancel_button = buttons.addButton(say(lang, "notice.cancel"),
                                                QDialogButtonBox.ButtonRole.RejectRole)
-        self.continue_button.setAccessibleName(tr(lang, "notice.continue.a11y"))
-        self.cancel_button.setAccessibleName(tr(lang, "notice.cancel.a11y"))
+        self.continue_button.setAccessibleName(say(lang, "notice.continue.a11y"))
+        self.cancel_button.setAccessibleName(say(lang, "notice.cancel.a11y"))
         self.continue_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lockdown.i18n import Language
 from lockdown.retry import Backoff
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 class OfflinePage(QWidget):
@@ -24,17 +24,17 @@ class OfflinePage(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
 
-        title = QLabel(tr(lang, "offline.title"))
+        title = QLabel(say(lang, "offline.title"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        body = QLabel(tr(lang, "offline.body"))
+        body = QLabel(say(lang, "offline.body"))
         body.setWordWrap(True)
         self.countdown = QLabel()
-        self.countdown.setAccessibleDescription(tr(lang, "offline.title"))
-        self.button = QPushButton(tr(lang, "offline.retry"))
-        self.button.setAccessibleName(tr(lang, "offline.retry").replace("&", ""))
+        self.countdown.setAccessibleDescription(say(lang, "offline.title"))
+        self.button = QPushButton(say(lang, "offline.retry"))
+        self.button.setAccessibleName(say(lang, "offline.retry").replace("&", ""))
         self.button.clicked.connect(self._retry_now)
         for label in (title, body, self.countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -47,7 +47,7 @@ class OfflinePage(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.setContentsMargins(48, 24, 48, 24)
-        self.setAccessibleName(tr(lang, "offline.title"))
+        self.setAccessibleName(say(lang, "offline.title"))
 
     def failed(self) -> None:
         """A try failed: wait for the next delay, then ask for a retry."""
@@ -73,4 +73,4 @@ class OfflinePage(QWidget):
         self.retry.emit()
 
     def _show_remaining(self) -> None:
-        self.countdown.setText(tr(self._lang, "offline.retrying", seconds=self._remaining))
+        self.countdown.setText(say(self._lang, "offline.retrying", seconds=self._remaining))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from lockdown.config.passwords import PasswordRequest
 from lockdown.i18n import Language
 from lockdown.ui.qtapp import application
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 def _plain(text: str) -> str:
@@ -27,8 +27,8 @@ def wrong_password_text(lang: Language, request: PasswordRequest) -> str:
     if request.attempt == 0:
         return ""
     if request.tries_left <= 1:
-        return tr(lang, "password.wrong_last")
-    return tr(lang, "password.wrong", count=request.tries_left)
+        return say(lang, "password.wrong_last")
+    return say(lang, "password.wrong", count=request.tries_left)
 
 
 class PasswordDialog(QDialog):
@@ -37,28 +37,28 @@ class PasswordDialog(QDialog):
     def __init__(self, lang: Language, request: PasswordRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockdown-password")
-        self.setWindowTitle(f"lockdown - {tr(lang, 'password.title')}")
-        self.setAccessibleName(tr(lang, "password.title"))
+        self.setWindowTitle(f"lockdown - {say(lang, 'password.title')}")
+        self.setAccessibleName(say(lang, "password.title"))
         self.setModal(True)
-        intro = QLabel(tr(lang, "password.intro"))
+        intro = QLabel(say(lang, "password.intro"))
         intro.setWordWrap(True)
-        label = QLabel(tr(lang, "password.label"))
+        label = QLabel(say(lang, "password.label"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(_plain(tr(lang, "password.label")).rstrip(" :"))
+        self.password.setAccessibleName(_plain(say(lang, "password.label")).rstrip(" :"))
         label.setBuddy(self.password)
         self.error = QLabel(wrong_password_text(lang, request))
         self.error.setWordWrap(True)
-        self.error.setAccessibleDescription(tr(lang, "message.a11y"))  # the name is the text
+        self.error.setAccessibleDescription(say(lang, "message.a11y"))  # the name is the text
         self.error.setVisible(bool(self.error.text()))
         self.password.setAccessibleDescription(self.error.text())
         buttons = QDialogButtonBox()
-        self.open_button = buttons.addButton(tr(lang, "password.open"),
+        self.open_button = buttons.addButton(say(lang, "password.open"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
-        self.leave_button = buttons.addButton(tr(lang, "password.leave"),
+        self.leave_button = buttons.addButton(say(lang, "password.leave"),
                                               QDialogButtonBox.ButtonRole.RejectRole)
-        self.open_button.setAccessibleName(_plain(tr(lang, "password.open")))
-        self.leave_button.setAccessibleName(tr(lang, "password.leave.a11y"))
+        self.open_button.setAccessibleName(_plain(say(lang, "password.open")))
+        self.leave_button.setAccessibleName(say(lang, "password.leave.a11y"))
         self.open_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from lockdown.i18n import Language
 from lockdown.quitting import password_matches
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 def _plain(text: str) -> str:
@@ -20,28 +20,28 @@ class QuitDialog(QDialog):
         super().__init__(parent)
         self._lang = lang
         self._hashed = hashed
-        self.setWindowTitle(tr(lang, "quit.title"))
+        self.setWindowTitle(say(lang, "quit.title"))
         self.setModal(True)
         layout = QVBoxLayout(self)
         self.password: QLineEdit | None = None
         self.error = QLabel()
-        self.error.setAccessibleDescription(tr(lang, "message.a11y"))  # the name is the text
+        self.error.setAccessibleDescription(say(lang, "message.a11y"))  # the name is the text
         if hashed:
-            label = QLabel(tr(lang, "quit.password"))
+            label = QLabel(say(lang, "quit.password"))
             self.password = QLineEdit()
             self.password.setEchoMode(QLineEdit.EchoMode.Password)
-            self.password.setAccessibleName(_plain(tr(lang, "quit.password")).rstrip(" :"))
+            self.password.setAccessibleName(_plain(say(lang, "quit.password")).rstrip(" :"))
             label.setBuddy(self.password)
             layout.addWidget(label)
             layout.addWidget(self.password)
         else:
-            layout.addWidget(QLabel(tr(lang, "quit.confirm")))
+            layout.addWidget(QLabel(say(lang, "quit.confirm")))
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
-        ok = buttons.addButton(tr(lang, "quit.ok"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(tr(lang, "quit.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        ok.setAccessibleName(_plain(tr(lang, "quit.ok")))
-        cancel.setAccessibleName(_plain(tr(lang, "quit.cancel")))
+        ok = buttons.addButton(say(lang, "quit.ok"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(say(lang, "quit.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        ok.setAccessibleName(_plain(say(lang, "quit.ok")))
+        cancel.setAccessibleName(_plain(say(lang, "quit.cancel")))
         # With a password, Enter submits it; without one, Enter goes back to the exam (safe default).
         (ok if hashed else cancel).setDefault(True)
         buttons.accepted.connect(self._check)
@@ -52,7 +52,7 @@ class QuitDialog(QDialog):
         if self._hashed and self.password is not None:
             if not password_matches(self.password.text(), self._hashed):
                 self.password.clear()
-                self.error.setText(tr(self._lang, "quit.wrong"))
+                self.error.setText(say(self._lang, "quit.wrong"))
                 self.password.setFocus()
                 return
         self.accept()

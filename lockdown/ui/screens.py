@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from lockdown.i18n import Language
-from lockdown.ui.text import tr
+from lockdown.words import say
 
 
 def screen_count() -> int:
@@ -24,10 +24,10 @@ class CoverWindow(QWidget):
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
                          | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("lockdown-cover")
-        label = QLabel(tr(lang, "cover.text"))
+        label = QLabel(say(lang, "cover.text"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        self.setAccessibleName(tr(lang, "cover.text"))
+        self.setAccessibleName(say(lang, "cover.text"))
         QVBoxLayout(self).addWidget(label)
         self.setGeometry(screen.geometry())
         self.create()

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from lockdown.config.loader import MAX_CONFIG_BYTES
 from lockdown.i18n import Language
-from lockdown.ui.text import tr
 from lockdown.urls.seblinks import is_configuration, is_seb_link, sign_in_allows, web_url
+from lockdown.words import say
 
 log = logging.getLogger(__name__)
 
@@ -95,19 +95,19 @@ class SignInWindow(QDialog):
         self.url = ""
         self._folder = Path(tempfile.mkdtemp(prefix="sign-in-"))  # inside the session folder (TMPDIR)
         self.setObjectName("lockdown-sign-in")
-        self.setWindowTitle(f"lockdown - {tr(lang, 'signin.title')}")
-        self.setAccessibleName(tr(lang, "signin.title"))
+        self.setWindowTitle(f"lockdown - {say(lang, 'signin.title')}")
+        self.setAccessibleName(say(lang, "signin.title"))
 
-        heading = QLabel(tr(lang, "signin.title"))
+        heading = QLabel(say(lang, "signin.title"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(tr(lang, "signin.intro"))
+        intro = QLabel(say(lang, "signin.intro"))
         intro.setWordWrap(True)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleDescription(tr(lang, "message.a11y"))
+        self.status.setAccessibleDescription(say(lang, "message.a11y"))
         for label in (heading, intro, self.status):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -116,14 +116,14 @@ class SignInWindow(QDialog):
         self.page.refused.connect(self._refused)
         self.view = QWebEngineView(self)
         self.view.setPage(self.page)
-        self.view.setAccessibleName(tr(lang, "signin.page.a11y"))
+        self.view.setAccessibleName(say(lang, "signin.page.a11y"))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         profile.downloadRequested.connect(self._download)
 
         buttons = QDialogButtonBox()
-        self.cancel_button = buttons.addButton(tr(lang, "signin.cancel"),
+        self.cancel_button = buttons.addButton(say(lang, "signin.cancel"),
                                                QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(tr(lang, "signin.cancel.a11y"))
+        self.cancel_button.setAccessibleName(say(lang, "signin.cancel.a11y"))
         self.cancel_button.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
 
@@ -139,7 +139,7 @@ class SignInWindow(QDialog):
         self.page.load(QUrl(web_url(url), QUrl.ParsingMode.StrictMode))
 
     def _refused(self, url: str) -> None:
-        self.status.setText(tr(self._lang, "signin.refused"))
+        self.status.setText(say(self._lang, "signin.refused"))
         log.info("sign-in: refused a navigation outside https")
 
     def _download(self, download: QWebEngineDownloadRequest) -> None:
@@ -147,14 +147,14 @@ class SignInWindow(QDialog):
             return
         if not is_configuration(download.mimeType(), download.suggestedFileName()):
             download.cancel()
-            self.status.setText(tr(self._lang, "signin.not_configuration"))
+            self.status.setText(say(self._lang, "signin.not_configuration"))
             return
         self.url = download.url().toString(QUrl.ComponentFormattingOption.FullyEncoded)
         download.setDownloadDirectory(str(self._folder))
         download.setDownloadFileName("configuration.seb")
         download.isFinishedChanged.connect(lambda: self._downloaded(download))
         download.accept()
-        self.status.setText(tr(self._lang, "signin.receiving"))
+        self.status.setText(say(self._lang, "signin.receiving"))
 
     def _downloaded(self, download: QWebEngineDownloadRequest) -> None:
         path = Path(download.downloadDirectory()) / download.downloadFileName()
@@ -165,7 +165,7 @@ class SignInWindow(QDialog):
         finally:
             self._forget()
         if self.data is None:
-            self.status.setText(tr(self._lang, "signin.failed"))
+            self.status.setText(say(self._lang, "signin.failed"))
             return
         self.accept()
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from lockdown.i18n import Language
-from lockdown.ui.text import tr
 from lockdown.urls.seblinks import exam_link_problem
+from lockdown.words import say
 
 CheckRunner = Callable[[], str]
 """Runs the compatibility checks and returns their results as text (called in a thread)."""
@@ -48,49 +48,49 @@ class StartWindow(QDialog):
         self._run_checks = run_checks
         self.source = ""
         self.setObjectName("lockdown-start")
-        self.setWindowTitle(f"lockdown - {tr(lang, 'start.title')}")
-        self.setAccessibleName(tr(lang, "start.title"))
+        self.setWindowTitle(f"lockdown - {say(lang, 'start.title')}")
+        self.setAccessibleName(say(lang, "start.title"))
 
-        heading = QLabel(tr(lang, "start.title"))
+        heading = QLabel(say(lang, "start.title"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(tr(lang, "start.intro"))
+        intro = QLabel(say(lang, "start.intro"))
         intro.setWordWrap(True)
 
-        self.open_file = QPushButton(tr(lang, "start.open_file"))
-        self.open_file.setAccessibleName(tr(lang, "start.open_file.a11y"))
+        self.open_file = QPushButton(say(lang, "start.open_file"))
+        self.open_file.setAccessibleName(say(lang, "start.open_file.a11y"))
         self.open_file.clicked.connect(self._choose_file)
-        link_label = QLabel(tr(lang, "start.link"))
+        link_label = QLabel(say(lang, "start.link"))
         self.link = QLineEdit()
-        self.link.setAccessibleName(tr(lang, "start.link.a11y"))
+        self.link.setAccessibleName(say(lang, "start.link.a11y"))
         self.link.setPlaceholderText("sebs://…")
         link_label.setBuddy(self.link)
-        self.open_link = QPushButton(tr(lang, "start.open_link"))
-        self.open_link.setAccessibleName(tr(lang, "start.open_link.a11y"))
+        self.open_link = QPushButton(say(lang, "start.open_link"))
+        self.open_link.setAccessibleName(say(lang, "start.open_link.a11y"))
         self.open_link.clicked.connect(self._take_link)
         self.link.returnPressed.connect(self._take_link)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleDescription(tr(lang, "message.a11y"))
+        self.problem.setAccessibleDescription(say(lang, "message.a11y"))
 
-        self.check = QPushButton(tr(lang, "start.check"))
-        self.check.setAccessibleName(tr(lang, "start.check.a11y"))
+        self.check = QPushButton(say(lang, "start.check"))
+        self.check.setAccessibleName(say(lang, "start.check.a11y"))
         self.check.clicked.connect(self._start_checks)
         self.results = QPlainTextEdit()
         self.results.setReadOnly(True)
-        self.results.setAccessibleName(tr(lang, "start.results.a11y"))
+        self.results.setAccessibleName(say(lang, "start.results.a11y"))
         self.results.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.results.setTabChangesFocus(True)
         self.results.hide()
         self._results = _Results(self)
         self._results.ready.connect(self._show_results)
 
-        uninstall = QLabel(tr(lang, "start.uninstall"))
+        uninstall = QLabel(say(lang, "start.uninstall"))
         uninstall.setWordWrap(True)
-        self.leave = QPushButton(tr(lang, "start.leave"))
-        self.leave.setAccessibleName(tr(lang, "start.leave.a11y"))
+        self.leave = QPushButton(say(lang, "start.leave"))
+        self.leave.setAccessibleName(say(lang, "start.leave.a11y"))
         self.leave.clicked.connect(self.reject)
         for label in (heading, intro, uninstall):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -120,8 +120,8 @@ class StartWindow(QDialog):
         self.open_file.setFocus()
 
     def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, tr(self._lang, "start.open_file.a11y"), "",
-                                                    tr(self._lang, "start.file_filter"))
+        path, _filter = QFileDialog.getOpenFileName(self, say(self._lang, "start.open_file.a11y"), "",
+                                                    say(self._lang, "start.file_filter"))
         if path:
             self.source = path
             self.accept()
@@ -130,7 +130,7 @@ class StartWindow(QDialog):
         link = self.link.text().strip()
         problem = exam_link_problem(link)
         if problem is not None:
-            self.problem.setText(tr(self._lang, problem))
+            self.problem.setText(say(self._lang, problem))
             self.link.setFocus()
             return
         self.source = link
@@ -139,7 +139,7 @@ class StartWindow(QDialog):
     def _start_checks(self) -> None:
         self.check.setEnabled(False)
         self.results.show()
-        self.results.setPlainText(tr(self._lang, "start.checking"))
+        self.results.setPlainText(say(self._lang, "start.checking"))
         threading.Thread(target=lambda: self._results.ready.emit(self._run_checks()),
                          name="lockdown-start-checks", daemon=True).start()
 

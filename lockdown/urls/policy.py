@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
 from lockdown.config.model import ExamConfig, UrlRule
+from lockdown.words import PhraseError
 
 # SEB's split of a simplified expression: scheme://user:password@host:port/path?query#fragment
 _EXPRESSION_PARTS = re.compile(
@@ -24,8 +25,8 @@ _LOCAL_SCHEMES = ("data", "blob")
 """Content made by the page itself; it reaches no server, so the filter does not apply."""
 
 
-class InvalidExpression(ValueError):
-    """A rule expression SEB would refuse too."""
+class InvalidExpression(PhraseError, ValueError):
+    """A rule expression SEB would refuse too; its phrase says why."""
 
 
 def _wildcard(text: str) -> str:
@@ -88,7 +89,7 @@ class SimplifiedRule:
 
     def __init__(self, expression: str) -> None:
         if not re.search(r"[A-Za-z0-9*]", expression):
-            raise InvalidExpression("must contain a letter, a digit or *")
+            raise InvalidExpression("config.rule.no_letter")
         m = _EXPRESSION_PARTS.match(expression)
         assert m is not None  # every group is optional: the pattern matches any string
         scheme, user, password, host, port, path, query, fragment = m.groups()
@@ -135,7 +136,7 @@ class RegexRule:
         try:
             self.pattern = re.compile(expression, re.IGNORECASE)
         except (re.error, OverflowError, RecursionError) as exc:
-            raise InvalidExpression(f"invalid regular expression ({exc})") from None
+            raise InvalidExpression("config.rule.bad_regex", error=str(exc)) from None
 
     def matches_text(self, url: str) -> bool:
         return bool(self.pattern.search(url))

@@ -5,8 +5,10 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from lockdown.words import PhraseError
 
-class InsecureUrl(ValueError):
+
+class InsecureUrl(PhraseError, ValueError):
     """A URL lockdown must not fetch: not http(s), or plain http to a non-loopback host."""
 
 
@@ -31,8 +33,8 @@ def check_transport(url: str) -> None:
     if parts.scheme == "http" and is_loopback_host(parts.hostname):
         return
     if parts.scheme == "http":
-        raise InsecureUrl(f"{url}: plain http is allowed only for loopback addresses; use https://")
-    raise InsecureUrl(f"{url}: only https:// URLs are allowed")
+        raise InsecureUrl("url.plain_http", url=url)
+    raise InsecureUrl("url.not_https", url=url)
 
 
 def without_fragment(url: str) -> str:

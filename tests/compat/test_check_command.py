@@ -103,3 +103,44 @@ def test_an_unreachable_server_fails_the_network_checks() -> None:
     for name in ("server_reachable", "download_speed", "clock_offset"):
         assert checks[name]["status"] == "fail"
     assert "not reachable" in checks["server_reachable"]["detail"]
+
+
+FRENCH = {"LANG": "fr_FR.UTF-8"}
+
+
+def test_a_french_student_reads_the_table_in_french() -> None:
+    done = lockdown(["check"], env=headless_env(FRENCH))
+    assert done.returncode == 1 and done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("ÉCHEC") and "Écrans" in line and "pas d'affichage" in line for line in lines)
+    assert any(line.startswith("ATTENTION") and "Serveur d'examen" in line and "non vérifié" in line
+               for line in lines)
+    assert "à faire : lancez la vérification depuis une session de bureau graphique" in done.stdout
+    assert "Cette machine ne peut pas passer l'examen en l'état" in done.stdout
+    for english in ("FAIL", "PASS", "fix:", "Screens", "not checked", "This machine"):
+        assert english not in done.stdout
+
+
+def test_the_json_document_is_the_same_whatever_the_students_language(headless_json: Run) -> None:
+    done = lockdown(["check", "--json"], env=headless_env(FRENCH))
+    french = {c["name"]: c for c in json.loads(done.stdout)["checks"]}
+    english = {c["name"]: c for c in headless_json[1]["checks"]}
+    assert {n: c["detail_message"]["key"] for n, c in french.items()} == \
+        {n: c["detail_message"]["key"] for n, c in english.items()}
+    for name in ("display_server", "screens", "keyboard_blocking", "server_reachable"):  # nothing measured
+        assert french[name] == english[name]
+    assert french["screens"]["detail"].startswith("screens could not be counted: no display")
+    assert french["screens"]["detail_message"] == {
+        "key": "check.screens.uncounted", "values": {"reason": {"key": "probe.no_display", "values": {}}}}
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["check", "--yes"], "--yes ne fait que confirmer --report"),
+    (["check", "--server", "http://exam.example.org"], "n'est permis que pour les adresses de bouclage"),
+    (["check", "/nonexistent/exam.seb"], "/nonexistent/exam.seb : fichier introuvable"),
+])
+def test_a_french_student_reads_bad_input_in_french(args: list[str], words: str) -> None:
+    done = lockdown(args, env=headless_env(FRENCH))
+    assert done.returncode == 2, done.stderr
+    assert words in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lockdown.compat.display import ScreenProbe, check_display_server, check_keyboard_blocking, check_screens
+from lockdown.words import phrase
+from tests.support.words import english
 
 
 @pytest.mark.parametrize(("server", "policy", "status"), [
@@ -19,7 +21,7 @@ def test_display_server_follows_the_wayland_policy(server: str, policy: str, sta
 
 
 def test_wayland_fix_says_how_to_get_x11() -> None:
-    assert "X11" in check_display_server("wayland", "refuse").fix
+    assert "X11" in english(check_display_server("wayland", "refuse").fix)
 
 
 @pytest.mark.parametrize(("server", "policy", "status"), [
@@ -31,8 +33,8 @@ def test_keyboard_blocking_per_platform(server: str, policy: str, status: str) -
 
 
 def test_keyboard_blocking_names_the_mechanism() -> None:
-    assert "hook" in check_keyboard_blocking("windows", "refuse").detail
-    assert "presentation options" in check_keyboard_blocking("macos", "refuse").detail
+    assert "hook" in english(check_keyboard_blocking("windows", "refuse").detail)
+    assert "presentation options" in english(check_keyboard_blocking("macos", "refuse").detail)
 
 
 @pytest.mark.parametrize(("count", "allowed", "status"), [
@@ -41,11 +43,11 @@ def test_keyboard_blocking_names_the_mechanism() -> None:
 def test_screens_against_the_configured_maximum(count: int, allowed: int, status: str) -> None:
     check = check_screens(ScreenProbe(count), allowed)
     assert check.status == status
-    assert (str(count) if count else "no screen") in check.detail
+    assert (str(count) if count else "no screen") in english(check.detail)
 
 
 def test_uncountable_screens_fail_with_the_reason() -> None:
-    check = check_screens(ScreenProbe(None, "no display (DISPLAY is not set)"), 1)
+    check = check_screens(ScreenProbe(None, phrase("probe.no_display")), 1)
     assert check.status == "fail"
-    assert "no display (DISPLAY is not set)" in check.detail
+    assert "no display (DISPLAY and WAYLAND_DISPLAY are not set" in english(check.detail)
     assert check.fix

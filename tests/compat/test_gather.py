@@ -9,6 +9,7 @@ import pytest
 
 from lockdown.compat import gather
 from lockdown.compat.engine import RenderProbe
+from lockdown.words import phrase
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads this Linux machine")
@@ -39,7 +40,8 @@ def test_macos_keeps_major_and_minor_only(monkeypatch: pytest.MonkeyPatch) -> No
 def test_qt_version_comes_from_the_probe_else_the_installed_pyside6() -> None:
     assert gather.qt_version(RenderProbe(True, qt_version="6.8.2")) == "6.8.2"
     from importlib import metadata
-    assert gather.qt_version(RenderProbe(False, "crashed")) == metadata.version("PySide6")
+    failed = RenderProbe(False, phrase("probe.render.timeout"))
+    assert gather.qt_version(failed) == metadata.version("PySide6")
 
 
 def test_no_exam_keeps_the_models_defaults() -> None:

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from lockdown.compat.probes import has_display, probe_command, probe_render, probe_screens, run_probe
+from tests.support.words import english, french
 
 PY = sys.executable
 
@@ -21,13 +22,13 @@ def test_an_aborting_child_gives_its_first_error_line() -> None:
     code = "import sys, os; sys.stderr.write('qt.qpa.xcb: could not connect to display :99\\n'); os.abort()"
     run = run_probe([PY, "-c", code], dict(os.environ), 20)
     assert run.data is None
-    assert "could not connect to display :99" in run.reason
-    assert "exit code" in run.reason
+    assert "could not connect to display :99" in english(run.reason)
+    assert "exit code" in english(run.reason)
 
 
 def test_a_hanging_child_is_stopped_at_the_timeout() -> None:
     run = run_probe([PY, "-c", "import time; time.sleep(30)"], dict(os.environ), 0.5)
-    assert run.data is None and "no answer within" in run.reason
+    assert run.data is None and "no answer within" in english(run.reason)
 
 
 def test_garbage_output_is_not_trusted() -> None:
@@ -37,7 +38,7 @@ def test_garbage_output_is_not_trusted() -> None:
 
 def test_a_missing_program_is_a_reason() -> None:
     run = run_probe(["/nonexistent/lockdown"], dict(os.environ), 20)
-    assert run.data is None and "could not start" in run.reason
+    assert run.data is None and "could not start" in english(run.reason)
 
 
 def test_the_child_caches_go_to_a_folder_deleted_afterwards() -> None:
@@ -58,13 +59,13 @@ def test_has_display(os_name: str, env: dict[str, str], expected: bool) -> None:
 def test_no_display_on_linux_is_an_answer_without_starting_qt() -> None:
     probe = probe_screens("linux", {"PATH": "/usr/bin"}, argv=["/nonexistent/never-run"])
     assert probe.count is None
-    assert "no display" in probe.reason and "DISPLAY" in probe.reason
+    assert "no display" in english(probe.reason) and "DISPLAY" in english(probe.reason)
 
 
 def test_an_offscreen_platform_is_not_counted_as_a_real_screen() -> None:
     argv = [PY, "-c", "print('{\"count\": 1, \"platform\": \"offscreen\"}')"]
     probe = probe_screens("linux", {**os.environ, "DISPLAY": ":0"}, argv=argv)
-    assert probe.count is None and "offscreen" in probe.reason
+    assert probe.count is None and "offscreen" in english(probe.reason)
 
 
 def test_render_goes_offscreen_without_display_and_unsandboxed_only_as_root(
@@ -92,9 +93,16 @@ def test_render_goes_offscreen_without_display_and_unsandboxed_only_as_root(
 
 
 def test_a_render_failure_keeps_the_childs_reason() -> None:
-    argv = [PY, "-c", "print('{\"ok\": false, \"reason\": \"the page was loaded but nothing was drawn\"}')"]
+    argv = [PY, "-c", "print('{\"ok\": false, \"reason\": \"not_drawn\"}')"]
     probe = probe_render("linux", {"DISPLAY": ":5"}, False, argv=argv)
-    assert not probe.ok and probe.reason == "the page was loaded but nothing was drawn"
+    assert not probe.ok and english(probe.reason) == "the page was loaded but nothing was drawn"
+    assert french(probe.reason) == "la page a été chargée mais rien n'a été dessiné"
+
+
+def test_an_unknown_render_failure_code_is_shown_as_it_came() -> None:
+    argv = [PY, "-c", "print('{\"ok\": false, \"reason\": \"gpu_lost\"}')"]
+    probe = probe_render("linux", {"DISPLAY": ":5"}, False, argv=argv)
+    assert not probe.ok and "gpu_lost" in str(english(probe.reason))
 
 
 def test_probe_command_reruns_this_program() -> None:

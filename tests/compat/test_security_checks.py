@@ -17,6 +17,8 @@ from lockdown.compat.security import (
     check_virtual_machine,
 )
 from lockdown.platform import VmCheck
+from lockdown.words import phrase
+from tests.support.words import english
 
 
 def make(cls: type) -> Any:
@@ -58,13 +60,13 @@ def test_the_null_backend_fails() -> None:
 def test_secret_service_passes() -> None:
     check = check_keyring(make(keyring.backends.SecretService.Keyring))
     assert check.status == "pass"
-    assert "Secret Service" in check.detail
+    assert "Secret Service" in english(check.detail)
 
 
 def test_a_plaintext_file_keyring_fails() -> None:
     check = check_keyring(PlaintextKeyring())
     assert check.status == "fail"
-    assert "unencrypted" in check.detail
+    assert "unencrypted" in english(check.detail)
 
 
 def test_another_file_keyring_warns() -> None:
@@ -90,43 +92,44 @@ def test_the_real_chainer_class_is_recognised() -> None:
 
 def test_elevated_fails_and_an_ordinary_user_passes() -> None:
     assert check_not_elevated(None).status == "pass"
-    check = check_not_elevated("refusing to run elevated (uid 0)")
-    assert check.status == "fail" and "uid 0" in check.detail
+    check = check_not_elevated(phrase("reason.elevated.root"))
+    assert check.status == "fail" and "user id 0" in english(check.detail)
 
 
 def test_remote_session_informs_and_never_fails() -> None:
     assert check_remote_session(None, False).status == "pass"
-    assert check_remote_session("xrdp", True).status == "pass"
-    warned = check_remote_session("xrdp", False)
-    assert warned.status == "warn" and "xrdp" in warned.detail
+    assert check_remote_session(phrase("reason.remote.xrdp"), True).status == "pass"
+    warned = check_remote_session(phrase("reason.remote.xrdp"), False)
+    assert warned.status == "warn" and "xrdp" in english(warned.detail)
 
 
 def test_the_vm_check_says_which_of_found_none_or_could_not_check() -> None:
-    found = VmCheck("QEMU", ("firmware strings",))
+    found = VmCheck(phrase("reason.vm.named", name="QEMU"), ("firmware strings",))
     assert check_virtual_machine(found, True).status == "pass"
     warned = check_virtual_machine(found, False)
-    assert warned.status == "warn" and "QEMU" in warned.detail
-    none = check_virtual_machine(VmCheck(None, ("systemd-detect-virt", "processor flags"),
-                                         ("the firmware strings in /sys/class/dmi/id cannot be read "
-                                          "(Permission denied)",)), False)
+    assert warned.status == "warn" and "QEMU" in english(warned.detail)
+    unreadable = phrase("reason.vm.firmware_unreadable", error="Permission denied")
+    none = check_virtual_machine(VmCheck(None, ("systemd-detect-virt", "processor flags"), (unreadable,)),
+                                 False)
     assert none.status == "pass"
-    assert none.detail == ("no virtual machine found (checked: systemd-detect-virt, processor flags; not "
-                           "checked: the firmware strings in /sys/class/dmi/id cannot be read "
-                           "(Permission denied))")
-    unknown = VmCheck(problems=("systemd-detect-virt is not installed", "/proc/cpuinfo cannot be read"))
+    assert english(none.detail) == (
+        "no virtual machine found (checked: systemd-detect-virt, processor flags; "
+        "not checked: the firmware strings in /sys/class/dmi/id cannot be read (Permission denied))")
+    unknown = VmCheck(problems=(phrase("reason.program.missing", program="systemd-detect-virt"),
+                                phrase("reason.vm.cpuinfo_unreadable", error="Permission denied")))
     told = check_virtual_machine(unknown, False)
-    assert told.status == "warn" and told.detail == (
+    assert told.status == "warn" and english(told.detail) == (
         "could not check for a virtual machine (systemd-detect-virt is not installed; "
-        "/proc/cpuinfo cannot be read)")
-    assert "no virtual machine" not in told.detail
+        "/proc/cpuinfo cannot be read (Permission denied))")
+    assert "no virtual machine" not in english(told.detail)
     assert check_virtual_machine(unknown, True).status == "pass"
 
 
 def test_prohibited_apps_are_counted_in_the_detail_and_named_only_locally() -> None:
     check = check_prohibited_apps(["teamviewer", "obs", "teamviewer"])
     assert check.status == "warn"
-    assert "teamviewer" not in check.detail and "obs" not in check.detail
-    assert check.detail.startswith("2 ")
+    assert "teamviewer" not in english(check.detail) and "obs" not in english(check.detail)
+    assert english(check.detail).startswith("2 ")
     assert check.local_only == ("obs", "teamviewer")
 
 

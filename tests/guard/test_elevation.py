@@ -16,24 +16,27 @@ import pytest
 from lockdown.errors import EXIT_USAGE, ElevatedError
 from lockdown.guard.elevation import refuse_elevated
 from lockdown.platform.linux import LinuxBackend
+from lockdown.words import Phrase, phrase
 from tests.support.users import User, popen_as, user_python
+from tests.support.words import english
 
 
 class Reason:
     """A backend reduced to its elevation answer."""
 
-    def __init__(self, reason: str | None) -> None:
+    def __init__(self, reason: Phrase | None) -> None:
         self.reason = reason
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         return self.reason
 
 
 def test_an_elevated_backend_is_refused_with_its_reason() -> None:
     with pytest.raises(ElevatedError) as info:
-        refuse_elevated(Reason("running as an elevated administrator"))  # type: ignore[arg-type]
+        refuse_elevated(Reason(phrase("reason.elevated.windows_admin")))  # type: ignore[arg-type]
     assert "running as an elevated administrator" in str(info.value)
     assert "ordinary user" in str(info.value)
+    assert "administrateur" in info.value.phrase.text("fr")
     assert info.value.exit_code == EXIT_USAGE
 
 
@@ -90,6 +93,6 @@ def test_lockdown_run_as_an_ordinary_user_gets_past_the_elevation_check(unprivil
 def test_an_ordinary_user_started_through_an_elevation_tool_is_refused(variable: str) -> None:
     from lockdown.platform.common import posix_elevation
 
-    assert posix_elevation(1000, None, {variable: "1000"}) == (
+    assert english(posix_elevation(1000, None, {variable: "1000"})) == (
         f"started through an elevation tool ({variable} is set)")
     assert posix_elevation(1000, None, {}) is None

@@ -11,6 +11,8 @@ from lockdown.config.model import ExamConfig
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
 from lockdown.platform import VmCheck
 from lockdown.platform.linux.backend import LinuxBackend, Ran
+from lockdown.words import phrase
+from tests.support.words import english, french
 
 NO_VM = VmCheck(None, ("systemd-detect-virt",))
 CLEAN = Environment("x11", NO_VM, None, None)
@@ -28,23 +30,26 @@ def test_a_clean_x11_session_has_nothing_to_say() -> None:
 def test_detect_environment_asks_the_backend() -> None:
     env = detect_environment(LinuxBackend(env={"DISPLAY": ":3", "SSH_TTY": "/dev/pts/1"}, euid=1000,
                                           run=lambda argv: Ran(0, "kvm"), process_names=set))
-    assert env == Environment("x11", VmCheck("kvm (systemd-detect-virt)", ("systemd-detect-virt",)),
-                              "SSH connection", env.elevated)
+    assert env.virtual_machine.checked == ("systemd-detect-virt",)
+    assert (english(env.virtual_machine.found), english(env.remote_session)) == \
+        ("kvm (systemd-detect-virt)", "SSH connection")
 
 
 def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
-    env = dataclasses.replace(CLEAN, virtual_machine=VmCheck("QEMU", ("firmware strings",)))
+    env = dataclasses.replace(CLEAN, virtual_machine=VmCheck(phrase("reason.vm.named", name="QEMU"),
+                                                             ("firmware strings",)))
     [refused] = environment_decision(env, config())
     assert (refused.check, refused.severity, refused.blocks, refused.overridable) == \
         ("virtual_machine", "error", True, False)
-    assert "QEMU" in refused.text("en") and "virtual machine" in refused.text("en")
-    assert "machine virtuelle" in refused.text("fr")
+    assert "QEMU" in english(refused.message) and "virtual machine" in english(refused.message)
+    assert "machine virtuelle" in french(refused.message)
     [allowed] = environment_decision(env, config(allow_virtual_machine=True))
     assert (allowed.severity, allowed.blocks) == ("info", False)
 
 
-UNCHECKED = VmCheck(problems=("systemd-detect-virt is not installed",
-                              "the firmware strings in /sys/class/dmi/id cannot be read (Permission denied)"))
+MISSING = lambda argv: Ran(None, problem=phrase("reason.program.missing", program=argv[0]))  # noqa: E731
+UNCHECKED = VmCheck(problems=(phrase("reason.program.missing", program="systemd-detect-virt"),
+                              phrase("reason.vm.firmware_unreadable", error="Permission denied")))
 
 
 def test_a_virtual_machine_check_that_could_not_be_made_warns_and_says_why() -> None:
@@ -52,10 +57,11 @@ def test_a_virtual_machine_check_that_could_not_be_made_warns_and_says_why() -> 
     [finding] = environment_decision(env, config(hashed_quit_password=PASSWORD))
     assert (finding.check, finding.severity, finding.blocks, finding.overridable) == \
         ("virtual_machine_unknown", "warning", False, False)
-    for lang, words in (("en", "could not check whether"), ("fr", "n'a pas pu vérifier si")):
-        text = finding.text(lang)  # type: ignore[arg-type]
-        assert words in text and "systemd-detect-virt is not installed" in text
-        assert "/sys/class/dmi/id cannot be read (Permission denied)" in text
+    told = english(finding.message)
+    assert "could not check whether" in told and "systemd-detect-virt is not installed" in told
+    assert "/sys/class/dmi/id cannot be read (Permission denied)" in told
+    told = french(finding.message)
+    assert "n'a pas pu vérifier si" in told and "systemd-detect-virt n'est pas installé" in told
     assert environment_decision(env, config(allow_virtual_machine=True)) == []  # it would not matter
 
 
@@ -63,31 +69,31 @@ def test_could_not_check_is_apart_from_none_found_from_the_real_linux_check(tmp_
     """The real Linux check on an empty file tree and without its program: nothing could be read."""
     assert isinstance(tmp_path, Path)
     unchecked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                                run=lambda argv: Ran(None, problem="not installed"),
+                                                run=MISSING,
                                                 process_names=set))
     assert unchecked.virtual_machine.state == "unknown"
     assert [f.check for f in environment_decision(unchecked, config())] == ["virtual_machine_unknown"]
     (tmp_path / "proc").mkdir()
     (tmp_path / "proc" / "cpuinfo").write_text("flags\t\t: fpu sse\n")
     checked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                              run=lambda argv: Ran(None, problem="not installed"),
+                                              run=MISSING,
                                               process_names=set))
     assert checked.virtual_machine.state == "none"
     assert environment_decision(checked, config()) == []
 
 
 def test_a_proctor_can_override_a_block_only_when_there_is_a_quit_password() -> None:
-    env = dataclasses.replace(CLEAN, remote_session="SSH connection")
+    env = dataclasses.replace(CLEAN, remote_session=phrase("reason.remote.ssh"))
     [finding] = environment_decision(env, config(hashed_quit_password=PASSWORD))
     assert finding.blocks and finding.overridable
-    assert "proctor" in finding.text("en") and "surveillant" in finding.text("fr")
+    assert "proctor" in english(finding.message) and "surveillant" in french(finding.message)
     [finding] = environment_decision(env, config())
     assert finding.blocks and not finding.overridable
-    assert "proctor" not in finding.text("en")
+    assert "proctor" not in english(finding.message)
 
 
 def test_remote_session_allowed_by_the_configuration_is_information_only() -> None:
-    env = dataclasses.replace(CLEAN, remote_session="xrdp remote desktop")
+    env = dataclasses.replace(CLEAN, remote_session=phrase("reason.remote.xrdp"))
     [finding] = environment_decision(env, config(allow_remote_session=True))
     assert (finding.check, finding.severity, finding.blocks) == ("remote_session", "info", False)
 
@@ -98,19 +104,21 @@ def test_wayland_follows_the_configuration(policy: str, severity: str, blocks: b
     env = dataclasses.replace(CLEAN, display_server="wayland")
     [finding] = environment_decision(env, config(wayland=policy))
     assert (finding.check, finding.severity, finding.blocks) == ("wayland", severity, blocks)
-    assert "X11" in finding.text("en") if blocks else "limited" in finding.text("en")
+    assert "X11" in english(finding.message) if blocks else "limited" in english(finding.message)
 
 
 def test_elevated_and_no_screen_can_never_be_overridden_and_come_first() -> None:
-    env = Environment("none", VmCheck("KVM", ("x",)), None, "running as root (user id 0)")
+    env = Environment("none", VmCheck(phrase("reason.vm.named", name="KVM"), ("x",)), None,
+                      phrase("reason.elevated.root"))
     findings = environment_decision(env, config(hashed_quit_password=PASSWORD, allow_virtual_machine=True))
     assert [f.check for f in findings] == ["elevated", "no_display", "virtual_machine"]
     assert [(f.blocks, f.overridable) for f in findings] == [(True, False), (True, False), (False, False)]
 
 
 def test_every_finding_has_a_sentence_in_both_languages() -> None:
-    env = Environment("wayland", VmCheck("QEMU", ("x",)), "SSH connection", "running as root (user id 0)")
+    env = Environment("wayland", VmCheck(phrase("reason.vm.named", name="QEMU"), ("x",)),
+                      phrase("reason.remote.ssh"), phrase("reason.elevated.root"))
     for cfg in (config(), config(allow_virtual_machine=True, allow_remote_session=True, wayland="limited")):
         for e in (env, dataclasses.replace(env, virtual_machine=UNCHECKED)):
             for f in environment_decision(e, cfg):
-                assert f.detail in f.text("en") and f.detail in f.text("fr")
+                assert english(f.detail) in english(f.message) and french(f.detail) in french(f.message)

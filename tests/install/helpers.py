@@ -47,7 +47,7 @@ class _ServiceView:
 
     def _check(self) -> None:
         if self._keyring.unavailable:
-            raise SecretsUnavailable("the keyring is locked")
+            raise SecretsUnavailable("secrets.unreadable", error="the keyring is locked")
 
     def get(self, name: str) -> str | None:
         self._check()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from lockdown.i18n import Language, system_language
 from lockdown.install.installer import Installer
 from lockdown.install.uninstaller import Uninstaller
-from lockdown.paths import Paths
+from lockdown.paths import KEYRING_ENTRIES, Paths
 from lockdown.platform.linux.install import LinuxInstall
 from lockdown.ui.install_window import install_window, uninstall_window
 from tests.install.helpers import FakeSecrets
@@ -28,9 +31,11 @@ def test_install_window_explains_then_installs_with_progress(qtbot, paths: Paths
 
 def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Path) -> None:
     from lockdown.errors import IntegrityError
+    from lockdown.words import phrase
 
     def bad(folder: Path) -> None:
-        raise IntegrityError(f"{folder}: does not match its signed manifest")
+        raise IntegrityError("install.bundle.mismatch", folder=str(folder),
+                             problems=[phrase("integrity.missing", path="lockdown")])
 
     installer = Installer(paths, LinuxInstall(paths), bad)
     window = install_window("fr", installer, installer.plan(bundle))
@@ -39,7 +44,7 @@ def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Pa
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.status.text().startswith("L'installation n'a pas abouti")
-    assert "signed manifest" in window.status.text()
+    assert "ne correspond pas à son manifeste signé : manquant : lockdown" in window.status.text()
     assert window.exit_code == 1 and not paths.install.exists()
 
 
@@ -53,3 +58,53 @@ def test_uninstall_window_lists_then_removes_and_says_no_trace(qtbot, paths: Pat
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.status.text() == "Done: no trace of Lockdown is left on this computer."
     assert window.exit_code == 0 and not paths.data.exists()
+
+
+def _french(monkeypatch: pytest.MonkeyPatch) -> Language:
+    """A French student's session, as the uninstaller's menu entry starts it (the system's locale)."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    return system_language()
+
+
+def test_uninstall_window_speaks_french_to_a_french_student(qtbot, paths: Paths, bundle: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    window = uninstall_window(_french(monkeypatch),
+                              Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
+    qtbot.addWidget(window)
+    assert window.windowTitle() == "Désinstaller Lockdown"
+    intro = window.intro.text()
+    assert intro.startswith("Lockdown et tout ce qu'il a écrit seront supprimés :")
+    assert f"{paths.install} (programme installé)" in intro
+    assert f"{paths.shortcuts[0]} (entrée de menu)" in intro
+    assert f"{paths.data} (données et reçu)" in intro
+    for english in ("installed program", "menu entry", "will be removed"):
+        assert english not in intro
+    assert window.action.text() == "&Supprimer" and window.close_button.text() == "&Annuler"
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text() == "Terminé : il ne reste aucune trace de Lockdown sur cet ordinateur."
+    assert window.close_button.text() == "&Fermer"
+
+
+def test_what_remains_is_said_in_french_too(qtbot, paths: Paths, bundle: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    secrets = FakeSecrets()
+    secrets.unavailable = True  # a locked keyring: its entries cannot be checked, so they remain
+    window = uninstall_window(_french(monkeypatch), Uninstaller(paths, LinuxInstall(paths), secrets,
+                                                                retry_pause=0))
+    qtbot.addWidget(window)
+    assert "(entrée du trousseau)" in window.intro.text()
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    lines = window.status.text().splitlines()
+    assert lines[0] == "Terminé, mais certains éléments restent :"
+    service, user = KEYRING_ENTRIES[0]
+    assert f"reste : {service}/{user} (entrée du trousseau) : le trousseau n'a pas pu être interrogé : " \
+           "le trousseau du système ne peut pas être lu : the keyring is locked" in lines
+    assert window.exit_code == 1

@@ -26,7 +26,7 @@ class RecordingVerifier:
     def __call__(self, folder: Path) -> None:
         self.calls.append((folder, self.paths.install.exists()))
         if folder == self.fail_on:
-            raise IntegrityError(f"{folder}: does not match its signed manifest")
+            raise IntegrityError("install.bundle.mismatch", folder=str(folder), problems=[])
 
 
 def _installer(paths: Paths, verifier: RecordingVerifier) -> Installer:

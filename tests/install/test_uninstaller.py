@@ -12,10 +12,16 @@ import pytest
 
 from lockdown.install.installer import Installer
 from lockdown.install.receipt import Entry, read_receipt, write_receipt
-from lockdown.install.uninstaller import Uninstaller
+from lockdown.install.uninstaller import Uninstaller, UninstallReport
 from lockdown.paths import KEYRING_ENTRIES, SESSION_TMP_PREFIX, Paths
 from lockdown.platform.linux.install import LinuxInstall
 from tests.install.helpers import FakeSecrets, all_paths
+from tests.support.words import english
+
+
+def english_lines(report: UninstallReport) -> list[str]:
+    """The report's lines as the English terminal prints them."""
+    return [line.text("en") for line in report.lines()]
 
 
 def _install(paths: Paths, bundle: Path) -> None:
@@ -53,8 +59,8 @@ def test_install_exam_uninstall_leaves_exactly_what_was_there(
     _install(paths, bundle)
     _exam_was_run(paths, secrets)
     report = _uninstaller(paths, secrets).run()
-    assert report.clean, report.lines()
-    assert report.lines() == ["no trace left"]
+    assert report.clean, english_lines(report)
+    assert english_lines(report) == ["no trace left"]
     assert all_paths(home) == users_own
     assert secrets.items == {}
     assert os.listdir(paths.temp_root) == []
@@ -77,7 +83,7 @@ def test_receipt_pointing_outside_is_refused_and_the_file_survives(paths: Paths,
     assert (home / "Documents").is_dir()
     assert {p for p, _ in report.refused} == {str(victim), str(home), str(home / "Documents")}
     assert not report.remaining and not report.clean
-    assert any(line.startswith(f"refused: {victim}: outside") for line in report.lines())
+    assert any(line.startswith(f"refused: {victim}: outside") for line in english_lines(report))
     assert not paths.install.exists() and not paths.data.exists()
 
 
@@ -93,8 +99,8 @@ def test_half_finished_install_is_removed(paths: Paths, bundle: Path, home: Path
     assert receipt is not None and not receipt.complete
     assert paths.install.exists() and not paths.shortcuts[0].exists()
     report = _uninstaller(paths, secrets).run()
-    assert report.clean, report.lines()
-    assert "did not finish" in report.notes[0]
+    assert report.clean, english_lines(report)
+    assert "did not finish" in english(report.notes[0])
     assert all_paths(home) == set()
 
 
@@ -103,9 +109,9 @@ def test_unreadable_receipt_still_removes_every_owned_location(paths: Paths, bun
     _install(paths, bundle)
     paths.receipt.write_text(json.dumps({"format": "evil"}))
     report = _uninstaller(paths, secrets).run()
-    assert "receipt was not used" in report.notes[0]
+    assert "receipt was not used" in english(report.notes[0])
     assert not paths.data.exists() and not any(p.exists() for p in paths.shortcuts)
-    assert report.lines()[-1] == "no trace left"
+    assert english_lines(report)[-1] == "no trace left"
 
 
 def test_without_any_receipt_runtime_traces_are_removed(paths: Paths, home: Path,
@@ -137,10 +143,10 @@ def test_locked_keyring_is_reported_as_remaining_with_the_reason(paths: Paths, b
     secrets.unavailable = True
     report = _uninstaller(paths, secrets).run()
     assert not report.clean
-    reasons = {item.target: why for item, why in report.remaining}
-    assert reasons == {f"{s}/{u}": "the keyring could not be asked: the keyring is locked"
-                       for s, u in KEYRING_ENTRIES}
-    assert "no trace left" not in report.lines()
+    reasons = {item.target: english(why) for item, why in report.remaining}
+    assert reasons == {f"{s}/{u}": "the keyring could not be asked: the system keyring cannot be read: "
+                                   "the keyring is locked" for s, u in KEYRING_ENTRIES}
+    assert "no trace left" not in english_lines(report)
 
 
 def test_session_folder_of_a_running_exam_is_left_and_reported(paths: Paths, secrets: FakeSecrets) -> None:
@@ -150,7 +156,8 @@ def test_session_folder_of_a_running_exam_is_left_and_reported(paths: Paths, sec
         busy.mkdir()
         report = _uninstaller(paths, secrets).run()
         assert busy.is_dir()
-        assert [(item.target, "running lockdown process" in why) for item, why in report.remaining] == [
+        assert [(item.target, "running lockdown process" in str(english(why)))
+                for item, why in report.remaining] == [
             (str(busy), True)]
     finally:
         sleeper.kill()
@@ -169,5 +176,5 @@ def test_other_users_session_folders_are_not_ours_to_report(paths: Paths, secret
     theirs.mkdir()
     os.chown(theirs, 65534, 65534)  # nobody (the tests run as root)
     report = _uninstaller(paths, secrets).run()
-    assert report.clean, report.lines()
+    assert report.clean, english_lines(report)
     assert theirs.is_dir()

@@ -14,6 +14,7 @@ import pytest
 from lockdown.platform import get_backend
 from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
 from lockdown.platform.linux.backend import LinuxBackend, Ran, run_quiet
+from tests.support.words import english
 
 
 def no_command(argv: object) -> Ran:
@@ -43,7 +44,7 @@ def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> No
     done = subprocess.run(["systemd-detect-virt", "--vm"], capture_output=True, text=True)
     check = LinuxBackend().virtual_machine()
     if done.returncode == 0 and done.stdout.strip() != "none":
-        assert check.found is not None and done.stdout.strip() in check.found
+        assert check.found is not None and done.stdout.strip() in str(english(check.found))
     else:
         assert check.state != "unknown" and "systemd-detect-virt" in check.checked
 
@@ -65,7 +66,7 @@ def test_the_real_runner_tells_a_missing_program_from_a_none_answer(tmp_path: Pa
 def test_firmware_strings_name_the_hypervisor(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU\n",
                            "sys/class/dmi/id/product_name": "Standard PC"})
-    assert b.virtual_machine().found == "QEMU"
+    assert english(b.virtual_machine().found) == "QEMU"
 
 
 def test_hyper_v_is_recognised_from_maker_and_product() -> None:
@@ -75,7 +76,7 @@ def test_hyper_v_is_recognised_from_maker_and_product() -> None:
 
 def test_cpu_hypervisor_flag_counts_when_nothing_else_says(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/cpuinfo": "processor: 0\nflags\t\t: fpu vme hypervisor sse\n"})
-    assert b.virtual_machine().found == "the processor reports a hypervisor"
+    assert english(b.virtual_machine().found) == "the processor reports a hypervisor"
 
 
 def test_a_physical_machine_is_not_a_virtual_machine(tmp_path: Path) -> None:
@@ -88,16 +89,16 @@ def test_a_physical_machine_is_not_a_virtual_machine(tmp_path: Path) -> None:
 
 def test_systemd_detect_virt_answer_comes_first(tmp_path: Path) -> None:
     b = backend(tmp_path, {"sys/class/dmi/id/sys_vendor": "QEMU"}, run=lambda argv: Ran(0, "oracle"))
-    assert b.virtual_machine().found == "oracle (systemd-detect-virt)"
+    assert english(b.virtual_machine().found) == "oracle (systemd-detect-virt)"
 
 
 def test_nothing_to_read_is_could_not_check_and_says_why_for_each_source(tmp_path: Path) -> None:
     check = backend(tmp_path).virtual_machine()  # no program, no /sys/class/dmi, no /proc/cpuinfo
     assert check.state == "unknown" and check.found is None and check.checked == ()
-    assert check.problems == (
+    assert [english(p) for p in check.problems] == [
         "systemd-detect-virt is not installed",
         "the firmware strings in /sys/class/dmi/id cannot be read (No such file or directory)",
-        "/proc/cpuinfo cannot be read (No such file or directory)")
+        "/proc/cpuinfo cannot be read (No such file or directory)"]
 
 
 def test_unreadable_firmware_and_a_failing_program_leave_the_processor_flags(tmp_path: Path) -> None:
@@ -106,37 +107,39 @@ def test_unreadable_firmware_and_a_failing_program_leave_the_processor_flags(tmp
     b = backend(tmp_path, {"proc/cpuinfo": "flags\t\t: fpu sse\n"}, run=lambda argv: Ran(1, ""))
     check = b.virtual_machine()
     assert check.state == "none" and check.checked == ("processor flags",)
-    assert check.problems == ("systemd-detect-virt failed (exit status 1)",
-                              "the firmware strings in /sys/class/dmi/id cannot be read (Is a directory)")
+    assert [english(p) for p in check.problems] == [
+        "systemd-detect-virt failed (exit status 1)",
+        "the firmware strings in /sys/class/dmi/id cannot be read (Is a directory)"]
 
 
 def test_a_processor_without_flags_cannot_say(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/cpuinfo": "processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd\n"})
     check = b.virtual_machine()
-    assert check.state == "unknown" and check.problems[-1] == "/proc/cpuinfo lists no processor flags"
+    assert check.state == "unknown"
+    assert english(check.problems[-1]) == "/proc/cpuinfo lists no processor flags"
 
 
 def test_root_is_elevated_and_names_the_login_user(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/loginuid": "1000"}, euid=0)
-    assert b.elevated() == "running as root (user id 0), started from the session of user id 1000"
-    assert backend(tmp_path / "x", {"proc/self/loginuid": "4294967295"}, euid=0).elevated() == \
+    assert english(b.elevated()) == "running as root (user id 0), started from the session of user id 1000"
+    assert english(backend(tmp_path / "x", {"proc/self/loginuid": "4294967295"}, euid=0).elevated()) == \
         "running as root (user id 0)"
 
 
 def test_extra_capabilities_count_as_elevated(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/status": "Name:\tpython\nCapEff:\t0000000000003000\n"})
-    assert b.elevated() == "running with extra privileges (capabilities 0000000000003000)"
+    assert english(b.elevated()) == "running with extra privileges (capabilities 0000000000003000)"
 
 
 def test_an_ordinary_user_is_not_elevated(tmp_path: Path) -> None:
     b = backend(tmp_path, {"proc/self/status": "CapEff:\t0000000000000000\n", "proc/self/loginuid": "1000"})
-    assert b.elevated() is None
+    assert english(b.elevated()) is None
 
 
 def test_this_process_as_root_is_elevated_for_real() -> None:
     if os.geteuid() != 0:
         pytest.skip("needs root")
-    reason = LinuxBackend().elevated()
+    reason = english(LinuxBackend().elevated())
     assert reason is not None and "root" in reason
 
 
@@ -147,13 +150,13 @@ def test_this_process_as_root_is_elevated_for_real() -> None:
     ({"DISPLAY": ":0"}, None),
 ])
 def test_remote_session_from_environment(env: dict[str, str], expected: str | None) -> None:
-    assert remote_from_env(env) == expected
+    assert english(remote_from_env(env)) == expected
 
 
 def test_remote_session_from_a_running_remote_display_server(tmp_path: Path) -> None:
     b = backend(tmp_path, process_names=lambda: {"bash", "xtigervnc"})
-    assert b.remote_session() == "VNC remote desktop"
-    assert backend(tmp_path, process_names=lambda: {"bash", "xorg"}).remote_session() is None
+    assert english(b.remote_session()) == "VNC remote desktop"
+    assert english(backend(tmp_path, process_names=lambda: {"bash", "xorg"}).remote_session()) is None
 
 
 @pytest.mark.parametrize(("env", "expected"), [

@@ -14,6 +14,7 @@ from lockdown.platform.macos.backend import (
     KIOSK_OPTIONS,
     MacBackend,
 )
+from tests.support.words import english
 
 # NSApplicationPresentationOptions values, written out here independently of the module under test.
 AUTO_HIDE_DOCK, HIDE_DOCK_, AUTO_HIDE_MENU, HIDE_MENU_ = 1 << 0, 1 << 1, 1 << 2, 1 << 3
@@ -103,23 +104,23 @@ def test_sharing_type_none_keeps_the_window_out_of_captures_and_is_restored() ->
 ])
 def test_virtual_machine_from_sysctl(values: dict[str, bytes], expected: str | None) -> None:
     check = mac(sysctl=values).virtual_machine()
-    assert check.found == expected and check.state == ("none" if expected is None else "found")
+    assert english(check.found) == expected and check.state == ("none" if expected is None else "found")
 
 
 def test_no_sysctl_answer_is_could_not_check_not_a_physical_mac() -> None:
     check = mac(sysctl={}).virtual_machine()
-    assert check.state == "unknown" and "kern.hv_vmm_present" in check.problems[0]
+    assert check.state == "unknown" and "kern.hv_vmm_present" in str(english(check.problems[0]))
 
 
 def test_remote_session_from_ssh_or_screen_sharing() -> None:
-    assert mac(env={"SSH_CLIENT": "1.2.3.4 5 22"}).remote_session() == "SSH connection"
-    assert mac(running={"screensharingd", "finder"}).remote_session() == "macOS Screen Sharing"
-    assert mac(running={"finder"}).remote_session() is None
+    assert english(mac(env={"SSH_CLIENT": "1.2.3.4 5 22"}).remote_session()) == "SSH connection"
+    assert english(mac(running={"screensharingd", "finder"}).remote_session()) == "macOS Screen Sharing"
+    assert english(mac(running={"finder"}).remote_session()) is None
 
 
 def test_root_is_elevated_an_ordinary_user_is_not() -> None:
-    assert mac(euid=0).elevated() == "running as root (user id 0)"
-    assert mac(euid=501).elevated() is None
+    assert english(mac(euid=0).elevated()) == "running as root (user id 0)"
+    assert english(mac(euid=501).elevated()) is None
 
 
 def test_factory_builds_the_macos_backend_on_linux_without_pyobjc() -> None:

@@ -30,6 +30,7 @@ from lockdown.platform.windows.backend import (
     ShortcutFilter,
     WindowsBackend,
 )
+from tests.support.words import english
 
 VK_A, VK_C, VK_V, VK_LMENU, VK_LSHIFT = 0x41, 0x43, 0x56, 0xA4, 0xA0
 
@@ -192,18 +193,18 @@ def test_capture_exclusion_fails_loudly_when_windows_refuses() -> None:
                                                           (None, True, True), (None, False, False)])
 def test_elevation_reads_the_token_then_falls_back_to_isuseranadmin(token: bool | None, admin: bool,
                                                                    elevated: bool) -> None:
-    reason = WindowsBackend(api=FakeWinApi(token=token, admin=admin), env={}).elevated()
+    reason = english(WindowsBackend(api=FakeWinApi(token=token, admin=admin), env={}).elevated())
     assert (reason == "running as an elevated administrator") is elevated
     assert (reason is None) is not elevated
 
 
 def test_virtual_machine_from_the_bios_registry_strings() -> None:
     vbox = FakeWinApi(bios=("innotek GmbH", "VirtualBox"))
-    assert WindowsBackend(api=vbox, env={}).virtual_machine().found == "VirtualBox"
+    assert english(WindowsBackend(api=vbox, env={}).virtual_machine().found) == "VirtualBox"
     dell = FakeWinApi(bios=("Dell Inc.", "Latitude 5420"))
     assert WindowsBackend(api=dell, env={}).virtual_machine().state == "none"
     unread = WindowsBackend(api=FakeWinApi(bios=()), env={}).virtual_machine()
-    assert unread.state == "unknown" and "registry" in unread.problems[0]
+    assert unread.state == "unknown" and "registry" in str(english(unread.problems[0]))
 
 
 @pytest.mark.parametrize(("metrics", "env", "expected"), [
@@ -214,7 +215,7 @@ def test_virtual_machine_from_the_bios_registry_strings() -> None:
 ])
 def test_remote_session_from_system_metrics(metrics: dict[int, int], env: dict[str, str],
                                             expected: str | None) -> None:
-    assert WindowsBackend(api=FakeWinApi(metrics=metrics), env=env).remote_session() == expected
+    assert english(WindowsBackend(api=FakeWinApi(metrics=metrics), env=env).remote_session()) == expected
 
 
 def test_factory_builds_the_windows_backend_on_linux_without_touching_windll() -> None:

@@ -27,7 +27,7 @@ from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
-from lockdown.ui.text import tr
+from lockdown.words import say
 from tests.ui.kiosk_helpers import KEYS, exam_config, open_kiosk
 
 pytestmark = pytest.mark.timeout(120)
@@ -127,11 +127,11 @@ def test_every_control_of_the_kiosk_has_an_accessible_name(qtbot, kiosk):  # typ
 def test_the_banner_and_messages_are_announced_with_their_text(qtbot, kiosk):  # type: ignore[no-untyped-def]
     """A screen reader must hear "connection lost", not only a fixed label like "Connection status"."""
     kiosk.connection_changed(False)
-    assert tr("en", "banner.lost") in name_of(kiosk.banner)
+    assert say("en", "banner.lost") in name_of(kiosk.banner)
     kiosk.connection_changed(True)
-    assert tr("en", "banner.back") in name_of(kiosk.banner)
+    assert say("en", "banner.back") in name_of(kiosk.banner)
     kiosk.show_refusal("refused.print")
-    assert tr("en", "refused.print") in name_of(kiosk.message)
+    assert say("en", "refused.print") in name_of(kiosk.message)
     kiosk.offline.failed()
     assert "Next try in" in name_of(kiosk.offline.countdown)
 
@@ -231,7 +231,7 @@ def test_every_screen_speaks_french_when_the_exam_says_so(qtbot, serve) -> None:
     config = exam_config(site.url + "/", language="fr")
     kiosk = open_kiosk(qtbot, config, lang=config.language)
     kiosk.connection_changed(False)
-    assert kiosk.banner.text() == tr("fr", "banner.lost")
+    assert kiosk.banner.text() == say("fr", "banner.lost")
     kiosk.offline.failed()
     assert kiosk.offline.countdown.text().startswith("Nouvel essai dans")
     assert kiosk.offline.button.text() == "&Réessayer maintenant"
@@ -271,7 +271,7 @@ def test_a_program_the_guard_closed_is_announced_by_name_in_the_kiosk(qtbot, ser
 
         frontend.show(ConnectionLost())
         qtbot.waitUntil(lambda: kiosk.banner.isVisible(), timeout=5000)
-        assert name_of(kiosk.banner) == tr(lang, "banner.lost")  # type: ignore[arg-type]
+        assert name_of(kiosk.banner) == say(lang, "banner.lost")  # type: ignore[arg-type]
     finally:
         frontend.close()
 

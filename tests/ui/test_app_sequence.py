@@ -41,12 +41,14 @@ from lockdown.platform import Switch, WindowKeyboardGrab
 from lockdown.platform.fake import FakeBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.words import phrase
 from tests.config.helpers import plist_xml
 from tests.config.rncryptor import encrypted_seb
 
 VALID = SelfCheckResult("valid", [], "d" * 64)
-UNVERIFIABLE = SelfCheckResult("unverifiable", ["running from source"])
-INVALID = SelfCheckResult("invalid", ["lockdown/app.py: hash differs"])
+UNVERIFIABLE = SelfCheckResult("unverifiable", [phrase("integrity.from_source")])
+INVALID = SelfCheckResult("invalid", [phrase("integrity.modified", path="lockdown/app.py",
+                                             reason=phrase("integrity.reason.content"))])
 
 
 class Op:
@@ -170,7 +172,7 @@ def test_an_invalid_build_stops_before_anything_is_shown(config_file) -> None:  
     log: list[str] = []
     with pytest.raises(IntegrityError) as err:
         run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=INVALID)
-    assert err.value.exit_code == 1 and "hash differs" in str(err.value)
+    assert err.value.exit_code == 1 and "modified: lockdown/app.py (content differs)" in str(err.value)
     assert log == []
 
 
@@ -194,14 +196,15 @@ def test_check_build_keeps_could_not_check_apart_from_invalid() -> None:
 def test_elevated_is_refused_before_the_notice(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(ElevatedError):
-        run(config_file(), RecordingFrontend(log), backend=FakeBackend(elevated="uid 0"))
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(elevated=True))
     assert log == []
 
 
 def test_a_blocking_finding_stops_with_exit_1_and_nothing_locked(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(CheckFailed) as err:
-        run(config_file(), RecordingFrontend(log), backend=FakeBackend(virtual_machine="QEMU"))
+        qemu = phrase("reason.vm.named", name="QEMU")
+        run(config_file(), RecordingFrontend(log), backend=FakeBackend(virtual_machine=qemu))
     assert err.value.exit_code == 1 and "virtual machine" in str(err.value)
     assert "kiosk" not in log and not [line for line in log if line.startswith("perform")]
 
@@ -209,7 +212,7 @@ def test_a_blocking_finding_stops_with_exit_1_and_nothing_locked(config_file) ->
 def test_the_configuration_can_allow_what_would_block(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     frontend = RecordingFrontend(log)
-    backend = FakeBackend(virtual_machine="QEMU")
+    backend = FakeBackend(virtual_machine=phrase("reason.vm.named", name="QEMU"))
     assert run(config_file(allow_virtual_machine=True), frontend, backend=backend) == 0
     assert [f.check for f in frontend.findings] == ["virtual_machine"] and "run" in log
 

@@ -24,6 +24,7 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.words import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -32,23 +33,23 @@ class Ran:
 
     status: int | None
     out: str = ""
-    problem: str = ""
+    problem: Phrase | None = None
 
 
 Runner = Callable[[Sequence[str]], Ran]
 
 _DMI_FIELDS = ("sys_vendor", "product_name", "board_vendor", "bios_vendor")
 
-# Servers that make the desktop itself remote (lower-case process name -> shown name).
+# Servers that make the desktop itself remote (lower-case process name -> what the student is told).
 _REMOTE_DISPLAY_SERVERS = {
-    "xvnc": "VNC remote desktop",
-    "xtigervnc": "VNC remote desktop",
-    "xtightvnc": "VNC remote desktop",
-    "x0vncserver": "VNC screen sharing",
-    "x11vnc": "VNC screen sharing",
-    "xrdp": "xrdp remote desktop",
-    "x2goagent": "X2Go remote desktop",
-    "nxagent": "NX remote desktop",
+    "xvnc": phrase("reason.remote.vnc_desktop"),
+    "xtigervnc": phrase("reason.remote.vnc_desktop"),
+    "xtightvnc": phrase("reason.remote.vnc_desktop"),
+    "x0vncserver": phrase("reason.remote.vnc_sharing"),
+    "x11vnc": phrase("reason.remote.vnc_sharing"),
+    "xrdp": phrase("reason.remote.xrdp"),
+    "x2goagent": phrase("reason.remote.x2go"),
+    "nxagent": phrase("reason.remote.nx"),
 }
 
 
@@ -57,11 +58,11 @@ def run_quiet(argv: Sequence[str]) -> Ran:
     try:
         done = subprocess.run(list(argv), capture_output=True, text=True, timeout=5, check=False)
     except FileNotFoundError:
-        return Ran(None, problem=f"{argv[0]} is not installed")
+        return Ran(None, problem=phrase("reason.program.missing", program=argv[0]))
     except subprocess.TimeoutExpired:
-        return Ran(None, problem=f"{argv[0]} gave no answer within 5 s")
+        return Ran(None, problem=phrase("reason.program.silent", program=argv[0], seconds=5))
     except (OSError, subprocess.SubprocessError) as exc:
-        return Ran(None, problem=f"{argv[0]} could not be run ({exc})")
+        return Ran(None, problem=phrase("reason.program.failed", program=argv[0], error=str(exc)))
     return Ran(done.returncode, done.stdout.strip())
 
 
@@ -89,14 +90,14 @@ class LinuxBackend:
     def display_server(self) -> DisplayServer:
         return display_server_from_env(self._env)
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         login = self._read("proc/self/loginuid").strip()
         reason = posix_elevation(self._euid, int(login) if login.isdigit() else None, self._env)
         if reason:
             return reason
         for line in self._read("proc/self/status").splitlines():
             if line.startswith("CapEff:") and int(line.split()[1], 16) != 0:
-                return f"running with extra privileges (capabilities {line.split()[1]})"
+                return phrase("reason.elevated.capabilities", capabilities=line.split()[1])
         return None
 
     def _read_or_why(self, relative: str) -> str | OSError:
@@ -111,38 +112,39 @@ class LinuxBackend:
         A source that cannot be consulted is named in `problems`, never taken for "no virtual machine".
         """
         checked: list[str] = []
-        problems: list[str] = []
+        problems: list[Phrase] = []
         ran = self._run(["systemd-detect-virt", "--vm"])
         if ran.status == 0 and ran.out and ran.out != "none":
-            return VmCheck(f"{ran.out} (systemd-detect-virt)", ("systemd-detect-virt",))
+            return VmCheck(phrase("reason.vm.systemd", name=ran.out), ("systemd-detect-virt",))
         if ran.out == "none":  # it looked (and exits 1 when it finds nothing)
             checked.append("systemd-detect-virt")
         else:
-            problems.append(ran.problem or f"systemd-detect-virt failed (exit status {ran.status})")
+            problems.append(ran.problem or phrase("reason.program.exit", program="systemd-detect-virt",
+                                                   status=ran.status))
         firmware = {f: self._read_or_why(f"sys/class/dmi/id/{f}") for f in _DMI_FIELDS}
         readable = [text.strip() for text in firmware.values() if isinstance(text, str)]
         if readable:
             named = hypervisor_from_strings(*readable)
             if named:
-                return VmCheck(named, (*checked, "firmware strings"))
+                return VmCheck(phrase("reason.vm.named", name=named), (*checked, "firmware strings"))
             checked.append("firmware strings")
         else:
             why = next(e for e in firmware.values() if isinstance(e, OSError))
-            problems.append(f"the firmware strings in /sys/class/dmi/id cannot be read ({why.strerror})")
+            problems.append(phrase("reason.vm.firmware_unreadable", error=why.strerror or str(why)))
         cpuinfo = self._read_or_why("proc/cpuinfo")
         if isinstance(cpuinfo, OSError):
-            problems.append(f"/proc/cpuinfo cannot be read ({cpuinfo.strerror})")
+            problems.append(phrase("reason.vm.cpuinfo_unreadable", error=cpuinfo.strerror or str(cpuinfo)))
             return VmCheck(None, tuple(checked), tuple(problems))
         flags = [line.split() for line in cpuinfo.splitlines() if line.startswith("flags")]
         if any("hypervisor" in line for line in flags):
-            return VmCheck("the processor reports a hypervisor", (*checked, "processor flags"))
+            return VmCheck(phrase("reason.vm.cpu_flag"), (*checked, "processor flags"))
         if flags:
             checked.append("processor flags")
         else:
-            problems.append("/proc/cpuinfo lists no processor flags")
+            problems.append(phrase("reason.vm.no_cpu_flags"))
         return VmCheck(None, tuple(checked), tuple(problems))
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)
 
     def shortcut_blocker(self) -> Switch | None:

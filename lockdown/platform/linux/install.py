@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lockdown.i18n import LANGUAGES
 from lockdown.install.receipt import Entry
 from lockdown.paths import Paths
+from lockdown.words import Phrase, phrase
 
 
 def exec_quote(path: Path) -> str:
@@ -22,9 +24,12 @@ def exec_quote(path: Path) -> str:
     return '"' + text.replace("\\", "\\\\") + '"'
 
 
-def desktop_entry(name: str, comment: str, exec_line: str) -> str:
+def desktop_entry(name: str, comment: Phrase, exec_line: str) -> str:
+    """A desktop entry whose comment is in every language lockdown speaks (`Comment[fr]=`)."""
+    comments = f"Comment={comment.text('en')}\n" + "".join(
+        f"Comment[{lang}]={comment.text(lang)}\n" for lang in LANGUAGES if lang != "en")
     return ("[Desktop Entry]\nType=Application\nVersion=1.5\n"
-            f"Name={name}\nComment={comment}\nExec={exec_line}\n"
+            f"Name={name}\n{comments}Exec={exec_line}\n"
             "Terminal=false\nCategories=Education;\nStartupNotify=false\n")
 
 
@@ -40,9 +45,9 @@ class LinuxInstall:
     def create_shortcuts(self, install_dir: Path, version: str, size_bytes: int) -> list[Entry]:
         exam, uninstall = self._paths.shortcuts[0], self._paths.shortcuts[1]
         contents = {
-            exam: desktop_entry("Lockdown exam", "Sit an exam with lockdown",
+            exam: desktop_entry("Lockdown exam", phrase("install.shortcut.exam"),
                                 exec_quote(install_dir / "lockdown") + " run %u"),
-            uninstall: desktop_entry("Uninstall Lockdown", "Remove lockdown and everything it wrote",
+            uninstall: desktop_entry("Uninstall Lockdown", phrase("install.shortcut.uninstall"),
                                      exec_quote(install_dir / "lockdown-uninstall") + " --gui"),
         }
         entries = []

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from lockdown.compat.result import Check
 from lockdown.platform.base import OsFacts
+from lockdown.words import phrase
 
 MIN_GLIBC = (2, 28)
 
@@ -34,13 +35,13 @@ class LinuxSystem:
         name = "os"
         shown = f"{facts.family} {facts.label}".strip()
         if not facts.version:
-            return Check(name, "warn", f"{shown}: C library version unknown (not glibc?)",
-                         "use a mainstream distribution (Debian, Ubuntu, Fedora...) with glibc "
-                         f"{_dotted(MIN_GLIBC)} or newer")
+            return Check(name, "warn", phrase("check.os.libc_unknown", system=shown),
+                         phrase("check.fix.mainstream_linux", glibc=_dotted(MIN_GLIBC)))
+        glibc = _dotted(facts.version)
         if facts.version < MIN_GLIBC:
-            return Check(name, "fail", f"{shown}: glibc {_dotted(facts.version)} is too old",
-                         f"upgrade to a distribution with glibc {_dotted(MIN_GLIBC)} or newer")
-        return Check(name, "pass", f"{shown} (glibc {_dotted(facts.version)})")
+            return Check(name, "fail", phrase("check.os.glibc_old", system=shown, glibc=glibc),
+                         phrase("check.fix.newer_glibc", glibc=_dotted(MIN_GLIBC)))
+        return Check(name, "pass", phrase("check.os.linux", system=shown, glibc=glibc))
 
     def has_display(self, env: Mapping[str, str]) -> bool:
         """A desktop session sets DISPLAY (X11) or WAYLAND_DISPLAY; a text console or SSH sets neither."""

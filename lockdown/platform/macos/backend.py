@@ -17,6 +17,7 @@ import psutil
 
 from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
 from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
+from lockdown.words import Phrase, phrase
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
 HIDE_DOCK = 1 << 1
@@ -33,7 +34,8 @@ KIOSK_OPTIONS = (HIDE_DOCK | HIDE_MENU_BAR | DISABLE_APPLE_MENU | DISABLE_PROCES
 
 NS_WINDOW_SHARING_NONE = 0
 
-_SCREEN_SHARING = {"screensharingd": "macOS Screen Sharing", "ardagent": "Apple Remote Desktop"}
+_SCREEN_SHARING = {"screensharingd": phrase("reason.remote.macos_sharing"),
+                   "ardagent": phrase("reason.remote.apple_remote_desktop")}
 
 
 class Cocoa(Protocol):
@@ -152,21 +154,21 @@ class MacBackend:
     def display_server(self) -> DisplayServer:
         return "macos"
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         return posix_elevation(self._euid, env=self._env)
 
     def virtual_machine(self) -> VmCheck:
         present = self._sysctl("kern.hv_vmm_present")
         raw_model = self._sysctl("hw.model")
         if present is None and raw_model is None:
-            return VmCheck(problems=("sysctl answers neither kern.hv_vmm_present nor hw.model",))
+            return VmCheck(problems=(phrase("reason.vm.sysctl_silent"),))
         if present and int.from_bytes(present[:4], "little") == 1:
-            return VmCheck("macOS reports a hypervisor (kern.hv_vmm_present)", ("sysctl",))
+            return VmCheck(phrase("reason.vm.macos_hypervisor"), ("sysctl",))
         model = (raw_model or b"").rstrip(b"\0").decode(errors="replace")
-        return VmCheck(f"Apple virtual machine ({model})" if model.startswith("VirtualMac") else None,
+        return VmCheck(phrase("reason.vm.apple", model=model) if model.startswith("VirtualMac") else None,
                        ("sysctl",))
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         return remote_from_env(self._env) or first_running(_SCREEN_SHARING, self._process_names)
 
     def shortcut_blocker(self) -> Switch | None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from lockdown.compat.result import Check
 from lockdown.platform.base import OsFacts
+from lockdown.words import phrase
 
 MIN_MACOS = (12,)
 RECOMMENDED_MACOS = (13,)
@@ -27,13 +28,12 @@ class MacSystem:
 
     def check_os(self, facts: OsFacts) -> Check:
         name = "os"
+        fix = phrase("check.fix.macos", version=_dotted(RECOMMENDED_MACOS))
         if facts.version < MIN_MACOS:
-            return Check(name, "fail", f"macOS {facts.label} is too old",
-                         f"update macOS to version {_dotted(RECOMMENDED_MACOS)} or later")
+            return Check(name, "fail", phrase("check.os.macos_old", version=facts.label), fix)
         if facts.version < RECOMMENDED_MACOS:
-            return Check(name, "warn", f"macOS {facts.label} is no longer supported by recent Qt releases",
-                         f"update macOS to version {_dotted(RECOMMENDED_MACOS)} or later")
-        return Check(name, "pass", f"macOS {facts.label}")
+            return Check(name, "warn", phrase("check.os.macos_unsupported", version=facts.label), fix)
+        return Check(name, "pass", phrase("check.os.macos", version=facts.label))
 
     def has_display(self, env: Mapping[str, str]) -> bool:
         return True  # a macOS login session always has its desktop

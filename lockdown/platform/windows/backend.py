@@ -17,6 +17,7 @@ import psutil
 
 from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
 from lockdown.platform.common import hypervisor_from_strings
+from lockdown.words import Phrase, phrase
 
 # Win32 constants (winuser.h, winnt.h).
 WM_KEYDOWN, WM_KEYUP, WM_SYSKEYDOWN, WM_SYSKEYUP = 0x0100, 0x0101, 0x0104, 0x0105
@@ -224,24 +225,25 @@ class WindowsBackend:
     def display_server(self) -> DisplayServer:
         return "windows"
 
-    def elevated(self) -> str | None:
+    def elevated(self) -> Phrase | None:
         elevated = self._api.token_elevated()
         if elevated is None:
             elevated = self._api.is_user_an_admin()
-        return "running as an elevated administrator" if elevated else None
+        return phrase("reason.elevated.windows_admin") if elevated else None
 
     def virtual_machine(self) -> VmCheck:
         strings = self._api.bios_strings()
         if not any(strings):
-            return VmCheck(problems=("the BIOS strings cannot be read from the registry",))
-        return VmCheck(hypervisor_from_strings(*strings), ("BIOS strings",))
+            return VmCheck(problems=(phrase("reason.vm.bios_unreadable"),))
+        named = hypervisor_from_strings(*strings)
+        return VmCheck(phrase("reason.vm.named", name=named) if named else None, ("BIOS strings",))
 
-    def remote_session(self) -> str | None:
+    def remote_session(self) -> Phrase | None:
         rdp_name = self._env.get("SESSIONNAME", "").upper().startswith("RDP-")
         if self._api.system_metric(SM_REMOTESESSION) or rdp_name:
-            return "Remote Desktop session"
+            return phrase("reason.remote.windows_rdp")
         if self._api.system_metric(SM_REMOTECONTROL):
-            return "the session is being controlled remotely"
+            return phrase("reason.remote.windows_control")
         return None
 
     def shortcut_blocker(self) -> Switch | None:

@@ -16,8 +16,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from lockdown.i18n import system_language
 from lockdown.install.receipt import Entry
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
+from lockdown.words import say
 
 DETACHED = 0x00000008 | 0x00000200 | 0x08000000
 """DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW."""
@@ -119,9 +121,10 @@ class WindowsInstall:
         entries = [Entry("shortcut", str(menu))]
         lockdown_exe = self.executable(install_dir, "lockdown")
         uninstall_exe = self.executable(install_dir, "lockdown-uninstall")
-        self._links.write(exam, lockdown_exe, "run", "Sit an exam with lockdown")
+        lang = system_language()  # a shortcut's description has one language: the installing student's
+        self._links.write(exam, lockdown_exe, "run", say(lang, "install.shortcut.exam"))
         entries.append(Entry("shortcut", str(exam)))
-        self._links.write(uninstall, uninstall_exe, "--gui", "Remove lockdown and everything it wrote")
+        self._links.write(uninstall, uninstall_exe, "--gui", say(lang, "install.shortcut.uninstall"))
         entries.append(Entry("shortcut", str(uninstall)))
         for key in self._paths.registry_keys:
             self._registry.set_values(key, {

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from lockdown.compat.result import Check
 from lockdown.platform.base import OsFacts
+from lockdown.words import phrase
 
 MIN_WINDOWS_BUILD = 17763
 """Windows 10 1809, the oldest Windows Qt 6 supports."""
@@ -29,9 +30,9 @@ class WindowsSystem:
         name = "os"
         build = facts.version[0] if facts.version else 0
         if build < MIN_WINDOWS_BUILD:
-            return Check(name, "fail", f"Windows build {build} is too old",
-                         "update to Windows 10 version 1809 or later, or Windows 11")
-        return Check(name, "pass", f"Windows {facts.label} (build {build})")
+            return Check(name, "fail", phrase("check.os.windows_old", build=build),
+                         phrase("check.fix.windows"))
+        return Check(name, "pass", phrase("check.os.windows", version=facts.label, build=build))
 
     def has_display(self, env: Mapping[str, str]) -> bool:
         return True  # a Windows session always has its desktop
