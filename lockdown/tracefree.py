@@ -121,7 +121,7 @@ def remove_leftovers(temp_root: Path, pending: PendingRemovals | None = None) ->
         else:
             cleanup.left.append(left)
     if pending is not None:
-        in_use = [Leftover(f, "in use by a running lockdown") for f in recorded
+        in_use = [Leftover(f, "in use") for f in recorded
                   if f.name.startswith(SESSION_TMP_PREFIX) and _in_use(f) and os.path.lexists(f)]
         try:
             pending.replace([*cleanup.left, *in_use])
@@ -177,14 +177,18 @@ class SessionTempDir:
         self.folder = None
         if left is None:
             return
-        recorded, where = False, "not recorded: nothing will try again"
-        if self._pending is not None:
+        recorded = False
+        if self._pending is None:
+            log.warning("session folder %s could not be removed (%s); not recorded", left.path, left.reason)
+        else:
             try:
                 self._pending.add([left])
-                recorded, where = True, f"recorded in {self._pending.file} for the next start"
+                recorded = True
+                log.warning("session folder %s could not be removed (%s); recorded in %s for the next start",
+                            left.path, left.reason, self._pending.file)
             except OSError as exc:
-                where = f"the record {self._pending.file} cannot be written ({exc})"
-        log.warning("session folder %s could not be removed (%s); %s", left.path, left.reason, where)
+                log.warning("session folder %s could not be removed (%s); the record %s cannot be "
+                            "written (%s)", left.path, left.reason, self._pending.file, exc)
         raise LeftoversRemain([left], will_retry=recorded)
 
 

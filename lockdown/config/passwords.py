@@ -70,22 +70,22 @@ class PasswordFile:
 
 def read_password_file(path: str) -> str:
     """The first line of `path` without its line ending (passwords may hold other spaces)."""
-    where = f"--password-file {path}"
     try:
         with Path(path).open("rb") as fh:
             data = fh.read(MAX_PASSWORD_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise UsageError(f"{where}: no such file") from None
+        raise UsageError("password_file.missing", path=path) from None
     except IsADirectoryError:
-        raise UsageError(f"{where}: is a directory, not a file") from None
+        raise UsageError("password_file.directory", path=path) from None
     except OSError as exc:
-        raise UsageError(f"{where}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise UsageError("password_file.unreadable", path=path,
+                         error=exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_PASSWORD_FILE_BYTES:
-        raise UsageError(f"{where}: larger than {MAX_PASSWORD_FILE_BYTES // 1024} KiB; not a password file")
+        raise UsageError("password_file.too_large", path=path, kib=MAX_PASSWORD_FILE_BYTES // 1024)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"{where}: not UTF-8 text") from None
+        raise UsageError("password_file.not_utf8", path=path) from None
     return text.split("\n", 1)[0].removesuffix("\r")
 
 
@@ -103,7 +103,7 @@ def _try(sealed: Sealed, forms: list[str], source: str) -> bytes | None:
     except NotAuthentic:
         return None
     except SealedError as exc:
-        raise ConfigError(source, "", f"the encrypted .seb file is damaged: {exc}") from None
+        raise ConfigError(source, "", "config.seb.damaged", reason=exc.phrase) from None
 
 
 def unlock(prefix: bytes, blob: bytes, source: str, prompt: PasswordPrompt | None) -> bytes:
@@ -111,21 +111,20 @@ def unlock(prefix: bytes, blob: bytes, source: str, prompt: PasswordPrompt | Non
     try:
         sealed = parse(blob)
     except SealedError as exc:  # checked before anyone is asked for a password that cannot help
-        raise ConfigError(source, "", f"the encrypted .seb file is damaged or unsupported: {exc}") from None
+        raise ConfigError(source, "", "config.seb.damaged_or_unsupported", reason=exc.phrase) from None
     plain = _try(sealed, [""], source)
     if plain is not None:
         return plain
     if prompt is None:
-        raise PasswordNeeded(source, "", "this .seb file is encrypted with a settings password; "
-                                         "give it with --password-file FILE")
+        raise PasswordNeeded(source, "", "config.seb.password_needed")
     for attempt in range(prompt.tries):
         typed = prompt(PasswordRequest(source, attempt, prompt.tries))
         if typed is None:
-            raise PasswordCancelled(source, "", "no settings password was entered; nothing was changed")
+            raise PasswordCancelled(source, "", "config.seb.password_cancelled")
         plain = _try(sealed, password_forms(prefix, typed), source)
         if plain is not None:
             return plain
-    tries = f" ({prompt.tries} tries)" if prompt.tries > 1 else ""
-    raise WrongPassword(source, "", f"wrong settings password{tries}, or the file was changed after it "
-                                    "was encrypted")
+    if prompt.tries > 1:
+        raise WrongPassword(source, "", "config.seb.wrong_password_tries", tries=prompt.tries)
+    raise WrongPassword(source, "", "config.seb.wrong_password")
 

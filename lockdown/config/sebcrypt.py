@@ -31,6 +31,8 @@ from cryptography.hazmat.primitives import hashes, hmac, padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from lockdown.words import PhraseError
+
 VERSIONS = (2, 3)
 PASSWORD_OPTION = 1
 SALT_BYTES = 8
@@ -44,8 +46,8 @@ SMALLEST = HEADER_BYTES + BLOCK_BYTES + HMAC_BYTES
 """Even an empty plaintext has one block of padding."""
 
 
-class SealedError(ValueError):
-    """The bytes cannot be opened; the text says why, in words an admin can act on."""
+class SealedError(PhraseError):
+    """The bytes cannot be opened; the phrase says why, in words an admin can act on."""
 
 
 class Truncated(SealedError):
@@ -81,16 +83,16 @@ class Sealed:
 def parse(blob: bytes) -> Sealed:
     """Split `blob` into its parts, refusing what is cut short or in another format."""
     if len(blob) < SMALLEST:
-        raise Truncated(f"{len(blob)} bytes, shorter than the smallest encrypted block ({SMALLEST} bytes)")
+        raise Truncated("config.seb.crypt.short", size=len(blob), smallest=SMALLEST)
     version, options = blob[0], blob[1]
     if version not in VERSIONS:
-        raise UnsupportedFormat(f"encryption format version {version}; lockdown reads versions 2 and 3")
+        raise UnsupportedFormat("config.seb.crypt.version", version=version)
     if options != PASSWORD_OPTION:
-        raise UnsupportedFormat(f"options byte {options}: its keys were not derived from a password")
+        raise UnsupportedFormat("config.seb.crypt.options", options=options)
     salts = blob[2:2 + 2 * SALT_BYTES]
     ciphertext = blob[HEADER_BYTES:-HMAC_BYTES]
     if len(ciphertext) % BLOCK_BYTES:
-        raise Truncated("the encrypted data is not a whole number of AES blocks (cut or damaged)")
+        raise Truncated("config.seb.crypt.blocks")
     return Sealed(version=version, encryption_salt=salts[:SALT_BYTES], hmac_salt=salts[SALT_BYTES:],
                   iv=blob[2 + 2 * SALT_BYTES:HEADER_BYTES], ciphertext=ciphertext,
                   tag=blob[-HMAC_BYTES:], signed=blob[:-HMAC_BYTES])
@@ -130,7 +132,7 @@ def _decrypt(sealed: Sealed, key: bytes) -> bytes:
     try:
         return unpadder.update(padded) + unpadder.finalize()
     except ValueError:
-        raise BadPadding("the data decrypts but its padding is invalid (written by a broken tool)") from None
+        raise BadPadding("config.seb.crypt.padding") from None
 
 
 def open_sealed(sealed: Sealed, passwords: Iterable[str]) -> bytes:
@@ -139,4 +141,4 @@ def open_sealed(sealed: Sealed, passwords: Iterable[str]) -> bytes:
         for secret in _secrets(sealed.version, password):
             if _authentic(sealed, secret):
                 return _decrypt(sealed, _key(secret, sealed.encryption_salt))
-    raise NotAuthentic("wrong password, or the file was changed after it was encrypted")
+    raise NotAuthentic("config.seb.crypt.not_authentic")

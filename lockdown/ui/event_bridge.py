@@ -33,10 +33,14 @@ class EventBridge(QObject):
         self._show(event)
 
 
+_GUARD_FAILED = {"process_guard": "guard.failed.process_guard"}
+"""What the student is told when a guard keeps failing, by guard."""
+
+
 def message_for(event: Event, lang: Language) -> str | None:
     """The short message the kiosk shows for `event`, or None when the student need not know."""
     if isinstance(event, ProhibitedAppClosed):
         return say(lang, "guard.app_closed", name=event.name)
     if isinstance(event, GuardFailed):
-        return say(lang, f"guard.failed.{event.guard}")
+        return say(lang, _GUARD_FAILED.get(event.guard, "guard.failed.process_guard"))
     return None

@@ -179,6 +179,30 @@ TEXT: Mapping[str, str] = {
         "ce fichier .seb est {how} ({prefix}), ce que lockdown ne peut pas utiliser ; demandez à "
         "votre établissement la configuration chiffrée par mot de passe, ou non chiffrée"),
     "config.seb.nested_encryption": "un bloc chiffré dans un bloc chiffré ; SEB n'écrit pas de tels fichiers",
+    "config.seb.crypt.short": "{size} octets, moins que le plus petit bloc chiffré ({smallest} octets)",
+    "config.seb.crypt.version": "format de chiffrement version {version} ; lockdown lit les versions 2 et 3",
+    "config.seb.crypt.options": "octet d'options {options} : ses clés ne sont pas dérivées d'un mot de passe",
+    "config.seb.crypt.blocks": (
+        "les données chiffrées ne font pas un nombre entier de blocs AES (coupées ou abîmées)"),
+    "config.seb.crypt.padding": (
+        "les données se déchiffrent mais leur remplissage est invalide (écrites par un outil défectueux)"),
+    "config.seb.crypt.not_authentic": "mot de passe incorrect, ou fichier modifié après son chiffrement",
+    "config.seb.damaged": "le fichier .seb chiffré est abîmé : {reason}",
+    "config.seb.damaged_or_unsupported": "le fichier .seb chiffré est abîmé ou non pris en charge : {reason}",
+    "config.seb.password_needed": (
+        "ce fichier .seb est chiffré par un mot de passe des paramètres ; donnez-le avec "
+        "--password-file FICHIER"),
+    "config.seb.password_cancelled": "aucun mot de passe des paramètres n'a été saisi ; rien n'a été modifié",
+    "config.seb.wrong_password_tries": (
+        "mot de passe des paramètres incorrect ({tries} essais), ou fichier modifié après son chiffrement"),
+    "config.seb.wrong_password": (
+        "mot de passe des paramètres incorrect, ou fichier modifié après son chiffrement"),
+    "password_file.missing": "--password-file {path} : fichier introuvable",
+    "password_file.directory": "--password-file {path} : c'est un dossier, pas un fichier",
+    "password_file.unreadable": "--password-file {path} : illisible ({error})",
+    "password_file.too_large": (
+        "--password-file {path} : plus de {kib} Kio ; ce n'est pas un fichier de mot de passe"),
+    "password_file.not_utf8": "--password-file {path} : pas du texte UTF-8",
     "config.seb.how.symmetric": "chiffré par certificat (clé symétrique)",
     "config.seb.how.certificate": "chiffré par certificat",
     "config.gzip.corrupt": "données gzip corrompues ({error})",
