@@ -18,7 +18,6 @@ from xml.parsers.expat import ExpatError
 
 from lockdown.config.passwords import PasswordPrompt, unlock
 from lockdown.errors import ConfigError
-from lockdown.words import phrase
 
 MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024
 """A real `.seb` is a few hundred kilobytes; anything past this is a decompression bomb."""
@@ -28,8 +27,8 @@ MAX_NESTING = 64
 GZIP_MAGIC = b"\x1f\x8b"
 PLAIN_PREFIX = b"plnd"
 PASSWORD_PREFIXES = (b"pswd", b"pwcc")
-CERTIFICATE_PREFIXES = {b"pkhs": "config.seb.how.certificate", b"phsk": "config.seb.how.symmetric"}
-"""Files encrypted for a certificate, and how (a message key): lockdown cannot open them."""
+CERTIFICATE_PREFIXES = (b"pkhs", b"phsk")
+"""Files encrypted for a certificate: lockdown cannot open them."""
 MAX_LAYERS = 5
 """gzip, "pswd", gzip, "plnd", gzip: deeper than any file SEB writes."""
 
@@ -62,8 +61,7 @@ def unwrap(data: bytes, source: str, passwords: PasswordPrompt | None = None) ->
             continue
         prefix = data[:4]
         if prefix in CERTIFICATE_PREFIXES:
-            raise ConfigError(source, "", "config.seb.certificate", prefix=prefix.decode(),
-                              how=phrase(CERTIFICATE_PREFIXES[prefix]))
+            raise ConfigError(source, "", "config.seb.certificate", prefix=prefix.decode())
         if prefix in PASSWORD_PREFIXES:
             if decrypted:
                 raise ConfigError(source, "", "config.seb.nested_encryption")

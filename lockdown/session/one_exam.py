@@ -27,8 +27,7 @@ class ExamAlreadyRunning(LockdownError):
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
-        super().__init__(f"an exam is already open in lockdown (process {pid}): finish it, then open "
-                         "the next one")
+        super().__init__("run.already_running", pid=pid)
 
 
 def _owned(folder: Path) -> bool:

@@ -168,8 +168,8 @@ TEXT: Mapping[str, str] = {
     "config.rule.no_letter": "must contain a letter, a digit or *",
     "config.rule.bad_regex": "invalid regular expression ({error})",
     "config.seb.certificate": (
-        "this .seb file is {how} ({prefix}), which lockdown cannot use; ask your institution for "
-        "the configuration encrypted with a password instead, or unencrypted"),
+        "this .seb file is encrypted for a certificate ({prefix}), which lockdown cannot use; ask "
+        "your institution for the configuration encrypted with a password instead, or unencrypted"),
     "config.seb.nested_encryption": (
         "an encrypted block inside an encrypted block; SEB does not write such files"),
     "config.seb.crypt.short": "{size} bytes, shorter than the smallest encrypted block ({smallest} bytes)",
@@ -191,8 +191,6 @@ TEXT: Mapping[str, str] = {
     "password_file.unreadable": "--password-file {path}: cannot be read ({error})",
     "password_file.too_large": "--password-file {path}: larger than {kib} KiB; not a password file",
     "password_file.not_utf8": "--password-file {path}: not UTF-8 text",
-    "config.seb.how.symmetric": "certificate-encrypted (symmetric key)",
-    "config.seb.how.certificate": "certificate-encrypted",
     "config.gzip.corrupt": "corrupt gzip data ({error})",
     "config.gzip.too_large": "decompresses to more than {mib} MiB",
     "config.gzip.truncated": "truncated gzip data",
@@ -439,6 +437,8 @@ TEXT: Mapping[str, str] = {
     "run.explain_needs_config": "--explain needs the exam's configuration (a file or URL)",
     "run.no_config": (
         "no exam configuration given: open the file or link your institution gave you (lockdown run CONFIG)"),
+    "run.already_running": (
+        "an exam is already open in lockdown (process {pid}): finish it, then open the next one"),
     "check.usage.report_needs_server": (
         "--report needs an exam server: add --server URL or give the exam's configuration"),
     "check.os.libc_unknown": "{system}: C library version unknown (not glibc?)",

@@ -176,8 +176,9 @@ TEXT: Mapping[str, str] = {
     "config.rule.no_letter": "doit contenir une lettre, un chiffre ou *",
     "config.rule.bad_regex": "expression régulière invalide ({error})",
     "config.seb.certificate": (
-        "ce fichier .seb est {how} ({prefix}), ce que lockdown ne peut pas utiliser ; demandez à "
-        "votre établissement la configuration chiffrée par mot de passe, ou non chiffrée"),
+        "ce fichier .seb est chiffré pour un certificat ({prefix}), ce que lockdown ne peut pas "
+        "utiliser ; demandez à votre établissement la configuration chiffrée par mot de passe, ou "
+        "non chiffrée"),
     "config.seb.nested_encryption": "un bloc chiffré dans un bloc chiffré ; SEB n'écrit pas de tels fichiers",
     "config.seb.crypt.short": "{size} octets, moins que le plus petit bloc chiffré ({smallest} octets)",
     "config.seb.crypt.version": "format de chiffrement version {version} ; lockdown lit les versions 2 et 3",
@@ -203,8 +204,6 @@ TEXT: Mapping[str, str] = {
     "password_file.too_large": (
         "--password-file {path} : plus de {kib} Kio ; ce n'est pas un fichier de mot de passe"),
     "password_file.not_utf8": "--password-file {path} : pas du texte UTF-8",
-    "config.seb.how.symmetric": "chiffré par certificat (clé symétrique)",
-    "config.seb.how.certificate": "chiffré par certificat",
     "config.gzip.corrupt": "données gzip corrompues ({error})",
     "config.gzip.too_large": "fait plus de {mib} Mio une fois décompressé",
     "config.gzip.truncated": "données gzip tronquées",
@@ -476,6 +475,8 @@ TEXT: Mapping[str, str] = {
     "run.no_config": (
         "aucune configuration d'examen donnée : ouvrez le fichier ou le lien fourni par votre "
         "établissement (lockdown run CONFIG)"),
+    "run.already_running": (
+        "un examen est déjà ouvert dans lockdown (processus {pid}) : terminez-le, puis ouvrez le suivant"),
     "check.usage.report_needs_server": (
         "--report a besoin d'un serveur d'examen : ajoutez --server URL ou donnez la configuration de "
         "l'examen"),

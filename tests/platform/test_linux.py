@@ -14,11 +14,12 @@ import pytest
 from lockdown.platform import get_backend
 from lockdown.platform.common import display_server_from_env, hypervisor_from_strings, remote_from_env
 from lockdown.platform.linux.backend import LinuxBackend, Ran, run_quiet
+from lockdown.words import phrase
 from tests.support.words import english
 
 
 def no_command(argv: object) -> Ran:
-    return Ran(None, problem="systemd-detect-virt is not installed")
+    return Ran(None, problem=phrase("reason.program.missing", program="systemd-detect-virt"))
 
 
 def fake_root(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -52,11 +53,11 @@ def test_virtual_machine_agrees_with_systemd_detect_virt_on_this_machine() -> No
 def test_the_real_runner_tells_a_missing_program_from_a_none_answer(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no systemd-detect-virt on this PATH
-    missing = Ran(None, problem="systemd-detect-virt is not installed")
-    assert run_quiet(["systemd-detect-virt", "--vm"]) == missing
+    missing = run_quiet(["systemd-detect-virt", "--vm"])
+    assert (missing.status, english(missing.problem)) == (None, "systemd-detect-virt is not installed")
     check = backend(tmp_path, {"proc/cpuinfo": "flags\t\t: fpu sse\n"}, run=run_quiet).virtual_machine()
     assert check.state == "none" and check.checked == ("processor flags",)
-    assert check.problems[0] == "systemd-detect-virt is not installed"
+    assert english(check.problems[0]) == "systemd-detect-virt is not installed"
     script = tmp_path / "systemd-detect-virt"  # what the real program does on a physical machine
     script.write_text("#!/bin/sh\necho none\nexit 1\n")
     script.chmod(0o755)
