@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -58,6 +58,7 @@ class QtFrontend:
         """The sign-in step's browser session, when the configuration came through it."""
         self._lang = lang
         self._app = application()
+        self._loop: QEventLoop | None = None
         self._kiosk: KioskWindow | None = None
         self._reason: EndReason | None = None
         self._signalled = False
@@ -151,7 +152,11 @@ class QtFrontend:
     def run_kiosk(self) -> EndReason:
         assert self._kiosk is not None, "open_kiosk() first"
         if self._reason is None:
-            self._app.exec()
+            # A loop of its own, not the application's: QCoreApplication.exit() announces the end
+            # of the program (aboutToQuit), on which QtWebEngine shuts its engine down for good.
+            self._loop = QEventLoop()
+            self._loop.exec()
+            self._loop = None
         return self._reason or "signal"
 
     def _drop_engine_starter(self) -> None:
@@ -188,7 +193,11 @@ class QtFrontend:
     def _finished(self, reason: str) -> None:
         if self._reason is None:
             self._reason = "quit_url" if reason == "quit_url" else "quit_shortcut"
-        self._app.exit(0)
+        self._leave_loop()
+
+    def _leave_loop(self) -> None:
+        if self._loop is not None:
+            self._loop.quit()
 
     def _on_signal(self, _signum: int) -> None:
         """SIGTERM / SIGINT: close any dialog, end the exam in order (reverts run after the loop)."""
@@ -200,4 +209,4 @@ class QtFrontend:
                 widget.reject()
         if self._kiosk is not None:
             self._kiosk.end("signal")
-        self._app.exit(0)
+        self._leave_loop()
