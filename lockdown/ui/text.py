@@ -70,6 +70,27 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
                       "fr": "L'impression n'est pas autorisée pendant cet examen."},
     "refused.quit": {"en": "Quitting is disabled for this exam: submit it to finish.",
                      "fr": "La sortie est désactivée pour cet examen : rendez-le pour terminer."},
+    "refused.reconfigure": {"en": "This exam does not allow opening another exam configuration.",
+                            "fr": "Cet examen ne permet pas d'ouvrir une autre configuration d'examen."},
+    "reconfigure.title": {"en": "Open another exam?", "fr": "Ouvrir un autre examen ?"},
+    "reconfigure.question": {
+        "en": "The exam page asks to open another exam configuration, from {host}. lockdown would "
+              "end this exam and start the new one (you will see its notice first). Open it?",
+        "fr": "La page d'examen demande d'ouvrir une autre configuration d'examen, venant de {host}. "
+              "lockdown terminerait cet examen et démarrerait le nouveau (vous verrez d'abord sa "
+              "notice). L'ouvrir ?"},
+    "reconfigure.open": {"en": "&Open the new exam", "fr": "&Ouvrir le nouvel examen"},
+    "reconfigure.stay": {"en": "&Stay in this exam", "fr": "&Rester dans cet examen"},
+    "reconfigure.receiving": {"en": "Receiving the new exam configuration…",
+                              "fr": "Réception de la nouvelle configuration d'examen…"},
+    "reconfigure.not_configuration": {
+        "en": "The site sent a web page (perhaps its sign-in page), not an exam configuration: you "
+              "stay in this exam.",
+        "fr": "Le site a envoyé une page web (peut-être sa page de connexion), pas une configuration "
+              "d'examen : vous restez dans cet examen."},
+    "reconfigure.failed": {"en": "The new exam configuration could not be received: you stay in this exam.",
+                           "fr": "La nouvelle configuration d'examen n'a pas pu être reçue : vous restez "
+                                 "dans cet examen."},
     "offline.title": {"en": "Connection lost", "fr": "Connexion perdue"},
     "offline.body": {
         "en": "The exam page could not be reached. Your work is kept: lockdown keeps trying and the "
