@@ -4,6 +4,7 @@ config.php only with the session cookie its quiz page set, as Moodle does."""
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import tempfile
 import threading
@@ -18,10 +19,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from lockdown.config.model import UrlFilter, UrlRule
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.ui.entrance import QtEntrance
+from lockdown.ui.frontend import QtFrontend
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.reconfiguration import ReconfigureDialog
 from lockdown.urls.navigation import NavigationRules
@@ -36,8 +39,9 @@ CONFIG = "/mod/quiz/accessrule/seb/config.php?cmid=3"
 
 
 class Lms:
-    """The quiz page sets MoodleSession (`/quiz`; `/plain` does not); config.php serves the .seb
-    to that session only, and sends anyone else to the login page (HTML)."""
+    """The quiz page sets MoodleSession (`/quiz`, and `/refused` which then sends the browser to
+    the seb:// link; `/plain` does not); config.php serves the .seb to that session only, and
+    sends anyone else to the login page (HTML)."""
 
     def __init__(self) -> None:
         self.session = secrets.token_hex(8)
@@ -63,8 +67,10 @@ class Lms:
                         status, headers, body = 303, {"Location": "/login"}, b""
                 elif self.path == "/login":
                     body = b"<title>Log in</title><form><input name=username></form>"
-                elif self.path == "/quiz":
+                elif self.path in ("/quiz", "/refused"):
                     headers["Set-Cookie"] = f"MoodleSession={lms.session}; Path=/; HttpOnly"
+                if self.path == "/refused":  # Moodle's quiz page to a browser with a wrong Config Key
+                    body += f"<script>document.location.replace({json.dumps(lms.link)});</script>".encode()
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -122,19 +128,27 @@ def answer() -> Iterator[Answer]:
 
     def start(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> list[str]:
         seen: list[str] = []
+        answered: list[ReconfigureDialog] = []
         timer = QTimer()
         timer.setInterval(50)
 
         def poll() -> None:
-            dialogs = [w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, ReconfigureDialog) and w.isVisible()]
-            if dialogs:
-                timer.stop()
-                dialog = dialogs[0]
+            if answered:  # pressed: again until that dialog is gone (a key sent too early is lost)
+                if not isValid(answered[0]) or not answered[0].isVisible():
+                    timer.stop()
+                    return
+                dialog = answered[0]
+            else:
+                shown = [w for w in QApplication.topLevelWidgets()
+                         if isinstance(w, ReconfigureDialog) and w.isVisible() and w.isActiveWindow()]
+                if not shown:
+                    return
+                dialog = shown[0]
+                answered.append(dialog)
                 unnamed = [type(w).__name__ for w in controls(dialog) if not name_of(w)]
                 seen.extend([dialog.windowTitle(), name_of(dialog.open_button), name_of(dialog.stay_button),
                              *unnamed])
-                QTest.keyClick(dialog, key, modifier)
+            QTest.keyClick(dialog, key, modifier)
 
         timer.timeout.connect(poll)
         timer.start()
@@ -247,5 +261,33 @@ def test_the_next_kiosk_keeps_the_run_s_session_with_its_own_keys_and_user_agent
                                                hashlib.sha256((url + "e" * 64).encode()).hexdigest()]
         finally:
             dispose(second)
+    finally:
+        entrance.close()
+
+
+def test_moodle_s_refusal_page_ends_the_front_end_with_the_next_configuration(
+        qtbot: QtBot, lms: Lms, session_folder: Path, answer: Answer) -> None:
+    """Through the real front end, as `lockdown run` makes it: the page redirects itself to the
+    seb:// link, the student agrees, and the next exam's kiosk is still signed in."""
+    entrance = QtEntrance("en")
+    try:
+        first = exam_config(lms.url + "/refused", allow_reconfiguration=True)
+        ui: QtFrontend = entrance.frontend(first, "en")
+        try:
+            answer(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+            ui.open_kiosk(KEYS)
+            assert ui.run_kiosk() == "reconfigure"
+            assert ui.next_configuration() == (SEB_BODY, lms.url + CONFIG)
+        finally:
+            ui.close()
+        assert lms.config_requests == [lms.session]
+        ui = entrance.frontend(exam_config(lms.url + "/plain"), "en")
+        try:
+            ui.open_kiosk(KEYS)
+            qtbot.waitUntil(lambda: "/plain" in lms.pages, timeout=20000)
+            assert lms.pages["/plain"][0] == lms.session
+            assert ui.next_configuration() is None
+        finally:
+            ui.close()
     finally:
         entrance.close()
