@@ -25,7 +25,8 @@ sign-in and password windows are Qt too), then one_exam, then each exam's `exam_
 to "interface" in step 3 and the rest in step 6:
 
     session-temp-dir    Qt's caches and temporary files go to a folder removed at the end; before Qt
-    entrance            the sign-in window's browser session, kept for the kiosk, freed on revert
+    entrance            the run's browser session (the sign-in window's, else the first kiosk's), kept
+                        for every kiosk of the run, freed on revert
     one_exam            this session folder marked as sitting an exam: a second launch is refused
       (each exam's operations; a reconfiguration link reverts them, and the next exam's follow)
     interface           Qt starts; the notice, the checks and the kiosk are its windows, closed on revert

@@ -112,7 +112,14 @@ class ConfigurationFetch(QObject):
         download.setDownloadDirectory(str(self._folder))
         download.setDownloadFileName("configuration.seb")
         download.isFinishedChanged.connect(lambda: self._finished(download))
+        download.receivedBytesChanged.connect(lambda: self._limit(download))
         download.accept()
+
+    @staticmethod
+    def _limit(download: QWebEngineDownloadRequest) -> None:
+        """Nothing larger than a configuration is written to the session folder."""
+        if download.receivedBytes() > MAX_CONFIG_BYTES:
+            download.cancel()
 
     def _finished(self, download: QWebEngineDownloadRequest) -> None:
         data: bytes | None = None

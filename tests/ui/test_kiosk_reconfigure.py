@@ -36,6 +36,7 @@ pytestmark = pytest.mark.timeout(120)
 SEB_BODY = (b'<?xml version="1.0"?><plist version="1.0"><dict><key>startURL</key>'
             b'<string>https://lms.example.org/mod/quiz/view.php?id=3</string></dict></plist>')
 CONFIG = "/mod/quiz/accessrule/seb/config.php?cmid=3"
+HUGE = "/mod/quiz/accessrule/seb/config.php?cmid=9"
 
 
 class Lms:
@@ -57,7 +58,10 @@ class Lms:
                 jar = SimpleCookie(self.headers.get("Cookie", ""))
                 got = jar["MoodleSession"].value if "MoodleSession" in jar else None
                 lms.pages[self.path] = (got, self.headers.get("User-Agent", ""))
-                if self.path == CONFIG:
+                if self.path == HUGE:
+                    headers = {"Content-Type": "application/seb"}
+                    body = b"<" * (9 << 20)  # larger than any configuration (8 MiB)
+                elif self.path == CONFIG:
                     lms.config_requests.append(got)
                     if got == lms.session:
                         headers = {"Content-Type": "application/seb",
@@ -227,6 +231,18 @@ def test_a_login_page_instead_of_the_configuration_is_told_and_the_exam_stays(
     assert lms.config_requests == [None]  # no session: config.php sent its login page
     qtbot.wait(500)
     assert ended == [] and kiosk.page.url().toString() == lms.url + "/plain"
+    assert list(session_folder.iterdir()) == []
+
+
+def test_a_download_larger_than_a_configuration_is_stopped_and_the_exam_stays(
+        qtbot: QtBot, lms: Lms, session_folder: Path, answer: Answer) -> None:
+    kiosk = quiz_kiosk(qtbot, lms, allow_reconfiguration=True)
+    answer(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    ended: list[str] = []
+    kiosk.finished.connect(ended.append)
+    moodle_redirect(qtbot, kiosk, lms.url.replace("http://", "seb://") + HUGE)
+    qtbot.waitUntil(lambda: "could not be received" in kiosk.message.text(), timeout=30000)
+    assert ended == [] and kiosk.next_configuration is None
     assert list(session_folder.iterdir()) == []
 
 
