@@ -14,15 +14,21 @@
     8. whatever ends it (quit URL, quit password, SIGTERM): every operation reverted, last first;
        the session ends; exit 0 (a folder that could not be removed is told on stderr and tried
        again at the next start: lockdown.leftovers)
+       A `seb(s)://` link the configuration allows, that the student agreed to open, ends it too:
+       this exam's operations are reverted (back to one_exam), the configuration the kiosk
+       downloaded is read, and the next exam goes through steps 3 to 8, notice first, in the same
+       session (its folder, its mark, its browser session with the LMS's cookies)
 
 Every change the exam makes is one entry of this list, in the order it is made, and one
 `OperationSequence` runs them all: the first two before the configuration is read (the start,
-sign-in and password windows are Qt too), then `exam_operations()`, up to "interface" in step 3
-and the rest in step 6:
+sign-in and password windows are Qt too), then one_exam, then each exam's `exam_operations()`, up
+to "interface" in step 3 and the rest in step 6:
 
     session-temp-dir    Qt's caches and temporary files go to a folder removed at the end; before Qt
-    entrance            the sign-in window's browser session, kept for the kiosk, freed on revert
+    entrance            the run's browser session (the sign-in window's, else the first kiosk's), kept
+                        for every kiosk of the run, freed on revert
     one_exam            this session folder marked as sitting an exam: a second launch is refused
+      (each exam's operations; a reconfiguration link reverts them, and the next exam's follow)
     interface           Qt starts; the notice, the checks and the kiosk are its windows, closed on revert
       (steps 4 and 5; the kiosk is shown and its first page load started: before the keyboard grab)
     exam_server         the network client, when the exam has a server; its session ends on revert
@@ -50,7 +56,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from lockdown.config import ExamConfig, load_config, parse_config
 from lockdown.config.passwords import PasswordPrompt
@@ -64,7 +69,7 @@ from lockdown.errors import (
     SignInRequired,
     UsageError,
 )
-from lockdown.frontend import Entrance, Frontend, FrontendFactory, WindowOperation
+from lockdown.frontend import EndReason, Entrance, Frontend, FrontendFactory, WindowOperation
 from lockdown.guard.elevation import refuse_elevated
 from lockdown.guard.environment import environment_decision
 from lockdown.guard.events import (
@@ -177,9 +182,9 @@ def capture_protection(ui: Frontend, platform: PlatformBackend) -> Operation | N
     return SwitchOperation("capture_exclusion", blocker) if blocker is not None else None
 
 
-def exam_operations(session: Path, interface: Interface, server: ExamServer, platform: PlatformBackend,
+def exam_operations(interface: Interface, server: ExamServer, platform: PlatformBackend,
                     policy: AppPolicy, events: EventSink) -> list[Operation]:
-    """Every change the exam makes, in the order it is made (the table in this module's docstring).
+    """Every change one exam makes, in the order it is made (the table in this module's docstring).
 
     The ones after "interface" are performed once the kiosk is open; those bound to its window
     are made by the front end when their turn comes.
@@ -188,7 +193,6 @@ def exam_operations(session: Path, interface: Interface, server: ExamServer, pla
         return Lazy(kind, lambda: interface.frontend.window_operation(kind, events))
 
     return [
-        OneExam(session),
         interface,
         server,
         window("screen_covers"),
@@ -235,29 +239,27 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     if entrance is not None:
         operations.extend([OnRevert("entrance", entrance.close)])
     _perform(operations)
-    lang: Language = system_language()
+    system = lang = system_language()
     try:
         try:
             config = _configuration(source, entrance, passwords)                  # 2
             if config is None:
                 return EXIT_OK  # the student left the start or sign-in window
-            lang = config.language or lang
+            lang = config.language or system
         finally:  # what an earlier exam left is told in this exam's language, once it is known
             if temp.earlier.left:
                 tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
         step("configuration loaded")
-        check_build(build, config)                                                # 3: it decides
-        policy = AppPolicy(config, platform)  # the prohibited programs, for the checks and the guard
-        probe = EnvironmentProbe(config, policy, platform).start()  # step 5's facts, during the notice
-        keys = exam_keys(config, build)
-        interface = Interface(frontend_factory, config, lang)
-        server = ExamServer(config, keys)
-        events = EventDispatcher(server=server, student=interface.show)
         assert temp.folder is not None
-        operations.extend(exam_operations(temp.folder, interface, server, platform, policy, events))
-        _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
-        step("interface loaded")
-        return _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
+        operations.extend([OneExam(temp.folder)])  # performed with the first exam's interface
+        while True:
+            following = _exam(config, lang, build, platform, frontend_factory, operations, step)
+            if following is None:
+                return EXIT_OK
+            _end_exam(operations)                                                 # 8, this exam's
+            config = parse_config(*following, passwords=passwords)                # 2, the next one's
+            lang = config.language or system
+            step("next configuration loaded")
     finally:
         _end(operations, lang, tell)                                              # 8
 
@@ -283,19 +285,49 @@ def _configuration(source: str | None, entrance: Entrance | None,
         return parse_config(data, url, passwords=passwords)
 
 
+def _exam(config: ExamConfig, lang: Language, build: SelfCheckResult, platform: PlatformBackend,
+          frontend_factory: FrontendFactory, operations: OperationSequence,
+          step: StartupClock) -> tuple[bytes, str] | None:
+    """Steps 3 to 7 for one configuration; the next exam's configuration (its bytes, its URL) when
+    the student opened one from the kiosk by a reconfiguration link, else None."""
+    check_build(build, config)                                                    # 3: it decides
+    policy = AppPolicy(config, platform)  # the prohibited programs, for the checks and the guard
+    probe = EnvironmentProbe(config, policy, platform).start()  # step 5's facts, during the notice
+    keys = exam_keys(config, build)
+    interface = Interface(frontend_factory, config, lang)
+    server = ExamServer(config, keys)
+    events = EventDispatcher(server=server, student=interface.show)
+    operations.extend(exam_operations(interface, server, platform, policy, events))
+    _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
+    step("interface loaded")
+    reason = _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
+    return interface.frontend.next_configuration() if reason == "reconfigure" else None
+
+
+def _end_exam(operations: OperationSequence) -> None:
+    """Before the next exam: undo this exam's operations; the run's (session folder, entrance,
+    mark) stay. One that could not be undone stops here: the next exam is not opened."""
+    try:
+        operations.revert(back_to=OneExam.name)
+    except RevertFailed as exc:
+        raise CheckFailed("the next exam was not opened: some changes of this one could not be undone: "
+                          + "; ".join(exc.errors)) from exc
+
+
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,
               probe: EnvironmentProbe, operations: OperationSequence, server: ExamServer,
-              events: EventSink, step: StartupClock) -> int:
+              events: EventSink, step: StartupClock) -> EndReason | None:
+    """Steps 4 to 7: how the kiosk ended, or None when the student left before it opened."""
     step("notice shown")
     if not ui.show_notice():                                                      # 4
-        return EXIT_OK
+        return None
     step("notice accepted")
     environment, running = probe.result()
     findings = environment_decision(environment, config)                          # 5
     screens_ok = ui.screen_count() <= config.allowed_displays_max
     review = ui.review_environment(findings, screens_ok, running, lambda apps: close_processes(apps))
     if review == "leave":
-        return EXIT_OK
+        return None
     if review == "blocked":
         reasons = [f.message for f in findings if f.blocks]
         if not screens_ok:
@@ -324,4 +356,4 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Fro
     if reason == "quit_shortcut":
         events(QuitRequested())
     events(ExamEnded())
-    return EXIT_OK
+    return reason

@@ -19,7 +19,9 @@ from lockdown.i18n import Language
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 
-EndReason = Literal["quit_url", "quit_shortcut", "signal"]
+EndReason = Literal["quit_url", "quit_shortcut", "signal", "reconfigure"]
+"""How the kiosk ended; "reconfigure": the student opened another exam by a `seb(s)://` link the
+configuration allows (`Frontend.next_configuration()`)."""
 Review = Literal["start", "leave", "blocked"]
 WindowOperation = Literal["screen_covers", "clipboard_clear", "keyboard_grab", "focus_keeper"]
 """The operations only the front end can make: they need its windows or its toolkit."""
@@ -53,6 +55,10 @@ class Frontend(Protocol):
 
     def run_kiosk(self) -> EndReason:
         """Run the kiosk until the exam ends; returns why it ended."""
+
+    def next_configuration(self) -> tuple[bytes, str] | None:
+        """After `run_kiosk()` returned "reconfigure": the other exam's configuration, as the
+        kiosk downloaded it with the exam's browser session (its bytes, its URL); else None."""
 
     def close(self) -> None:
         """Close every window; nothing of the interface stays."""

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CLOSE_BUDGET_S: dict[EndReason, float] = {"signal": 0.8, "quit_url": 5.0, "quit_shortcut": 5.0}
+CLOSE_BUDGET_S: dict[EndReason, float] = {"signal": 0.8, "quit_url": 5.0, "quit_shortcut": 5.0,
+                                           "reconfigure": 5.0}
 """How long the end of the session may wait for the server: SIGTERM must end within 2 s."""
 
 

@@ -6,6 +6,8 @@ done are reverted, last first. `revert()` undoes everything at the end of the ex
 fails does not stop the others: each is attempted and the failures are reported together.
 An exam performs its one list in two stages (`perform(through=...)`): what must come before the
 checks, then, once the kiosk is open, the rest; `Lazy` makes an operation only when its turn comes.
+`revert(back_to=...)` undoes only the operations after one: an exam's own, when the next exam
+starts in the same session.
 """
 
 from __future__ import annotations
@@ -91,16 +93,25 @@ class OperationSequence:
             if op.name == through:
                 break
 
-    def revert(self) -> None:
-        """Revert every performed operation, last first; raise RevertFailed if any failed."""
+    def revert(self, back_to: str | None = None) -> None:
+        """Revert the performed operations, last first; raise RevertFailed if any failed.
+
+        `back_to`: stop at the operation of that name, which stays in effect with those before it
+        (one exam ends and the next one starts in the same session); the operations still
+        pending are dropped, they were to follow the ones undone. None: revert everything.
+        """
+        if back_to is not None:
+            if back_to not in self.performed:
+                raise ValueError(f"no performed operation is named {back_to!r}")
+            self._pending = []
         causes: list[Exception] = []
-        errors = self._revert_all(causes)
+        errors = self._revert_all(causes, back_to)
         if errors:
             raise RevertFailed(errors, causes)
 
-    def _revert_all(self, causes: list[Exception] | None = None) -> list[str]:
+    def _revert_all(self, causes: list[Exception] | None = None, back_to: str | None = None) -> list[str]:
         errors: list[str] = []
-        while self._done:
+        while self._done and self._done[-1].name != back_to:
             op = self._done.pop()
             try:
                 op.revert()

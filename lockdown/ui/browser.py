@@ -3,6 +3,8 @@
 Every layer asks `NavigationRules`: the page for top-level and frame navigations, redirects and
 new-window requests; the request interceptor for every request, sub-resources and fetch included.
 What is refused is reported with `refused(text_key)`; the kiosk shows the translated sentence.
+A `seb(s)://` link the exam allows is reported with `reconfiguration_wanted(link)`
+(`lockdown.ui.reconfiguration`).
 """
 
 from __future__ import annotations
@@ -34,11 +36,15 @@ from PySide6.QtWidgets import QWidget
 from lockdown import __version__
 from lockdown.load_failures import is_retried, stalled_load_failed
 from lockdown.sebkeys.jsapi import SebKeys, api_script
+from lockdown.ui.reconfiguration import ConfigurationFetch
 from lockdown.urls.navigation import NavigationRules, Verdict
+from lockdown.urls.seblinks import is_seb_link
 
 DEFAULT_UA_SUFFIX = f" SEB/3 lockdown/{__version__}"
 API_SCRIPT_NAME = "lockdown-seb-api"
 API_SCRIPTS_KEPT = 256
+ENGINE_UA_PROPERTY = "lockdown-engine-user-agent"
+"""Where a profile keeps the engine's own user agent, so a second exam on it adds its suffix once."""
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
 _Attr = QWebEngineSettings.WebAttribute
@@ -97,6 +103,13 @@ def add_api_script(scripts: QWebEngineScriptCollection, keys: SebKeys, url: str)
     scripts.insert(script)
 
 
+def _forget_api_scripts(scripts: QWebEngineScriptCollection) -> None:
+    """A profile taken over from an earlier exam carries that exam's keys: none of them stays."""
+    for script in scripts.toList():
+        if script.name().startswith(API_SCRIPT_NAME + " "):
+            scripts.remove(script)
+
+
 def user_agent(default: str, suffix: str | None) -> str:
     """Qt's user agent with ` SEB/3 lockdown/<version>` (or the configured suffix) at the end."""
     return default + (DEFAULT_UA_SUFFIX if suffix is None else suffix)
@@ -137,9 +150,10 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
                  ) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
-    `profile`: the sign-in step's, taken over with its cookies (the LMS session) and set up here
-    like a new one. The caller keeps the interceptor: the profile does not own it, and once
-    Python drops it the profile silently stops asking.
+    `profile`: the run's browser session (the sign-in step's, or an earlier exam's after a
+    reconfiguration link), taken over with its cookies (the LMS session) and set up here like a
+    new one. The caller keeps the interceptor: the profile does not own it, and once Python drops
+    it the profile silently stops asking.
     """
     profile = profile or QWebEngineProfile(parent)  # no storage name: off the record
     assert profile.isOffTheRecord()
@@ -147,7 +161,11 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile.setSpellCheckEnabled(False)
-    profile.setHttpUserAgent(user_agent(profile.httpUserAgent(), ua_suffix))
+    engine_ua = profile.property(ENGINE_UA_PROPERTY)
+    if not isinstance(engine_ua, str):
+        engine_ua = profile.httpUserAgent()
+        profile.setProperty(ENGINE_UA_PROPERTY, engine_ua)
+    profile.setHttpUserAgent(user_agent(engine_ua, ua_suffix))
     profile.setHttpAcceptLanguage(lang)
     profile.clientHints().setAllClientHintsEnabled(False)  # no model, platform version or architecture
     interceptor = RequestInterceptor(rules, keys, profile)
@@ -155,6 +173,10 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
     settings = profile.settings()
     for attribute, on in _SETTINGS.items():
         settings.setAttribute(attribute, on)
+    # Every link of an unknown scheme asks the page first, even one a script follows without a
+    # click (Moodle's seb:// redirect): the page refuses them all, so none reaches the system.
+    settings.setUnknownUrlSchemePolicy(QWebEngineSettings.UnknownUrlSchemePolicy.AllowAllUnknownUrlSchemes)
+    _forget_api_scripts(profile.scripts())
     return profile, interceptor
 
 
@@ -180,6 +202,8 @@ class ExamPage(QWebEnginePage):
     """The URL that could not load (network, server error, stalled load): the kiosk retries it."""
     load_succeeded = Signal()
     print_wanted = Signal()
+    reconfiguration_wanted = Signal(str)
+    """A `seb(s)://` link the exam allows (another exam's configuration): the kiosk asks the student."""
 
     def __init__(self, profile: QWebEngineProfile, rules: NavigationRules, keys: SebKeys,
                  allow_uploads: bool, allow_printing: bool, allow_downloads: bool,
@@ -190,6 +214,7 @@ class ExamPage(QWebEnginePage):
         self._allow_uploads = allow_uploads
         self._allow_printing = allow_printing
         self._allow_downloads = allow_downloads
+        self._fetch: ConfigurationFetch | None = None
         self.newWindowRequested.connect(self._new_window)
         self.printRequested.connect(self._print)
         self.permissionRequested.connect(self._deny_permission)
@@ -222,8 +247,11 @@ class ExamPage(QWebEnginePage):
         if verdict is Verdict.QUIT:
             self.quit_reached.emit()
             return False
+        if verdict is Verdict.RECONFIGURE:
+            self.reconfiguration_wanted.emit(_encoded(url))
+            return False
         if verdict is Verdict.REFUSE:
-            self.refused.emit("refused.navigation")
+            self.refused.emit("refused.reconfigure" if is_seb_link(target) else "refused.navigation")
             return False
         return True  # the interceptor readies the SEB API for the document it requests
 
@@ -245,10 +273,12 @@ class ExamPage(QWebEnginePage):
         verdict = self._rules.navigation(target, self.url().toString())
         if verdict is Verdict.QUIT:
             self.quit_reached.emit()
+        elif verdict is Verdict.RECONFIGURE:
+            self.reconfiguration_wanted.emit(_encoded(request.requestedUrl()))
         elif verdict is Verdict.ALLOW and not target.startswith("javascript:"):
             self.load(request.requestedUrl())
         else:
-            self.refused.emit("refused.window")
+            self.refused.emit("refused.reconfigure" if is_seb_link(target) else "refused.window")
 
     def _loading_changed(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
@@ -301,8 +331,17 @@ class ExamPage(QWebEnginePage):
         else:
             self.refused.emit("refused.print")
 
+    def fetch_configuration(self, link: str) -> ConfigurationFetch:
+        """Download the configuration an allowed `seb(s)://` link stands for, with this page's
+        session (its cookies); connect to the fetch's signals, then `start()` it."""
+        self._fetch = ConfigurationFetch(self, self._rules, link)
+        return self._fetch
+
     def _download(self, download: QWebEngineDownloadRequest) -> None:
         if download.page() is not self:
+            return
+        if self._fetch is not None and self._fetch.waiting:
+            self._fetch.take(download)  # the configuration asked for: whatever downloads are allowed
             return
         if not self._allow_downloads:
             download.cancel()
@@ -335,6 +374,11 @@ class ExamPage(QWebEnginePage):
     @staticmethod
     def _full_screen(request: QWebEngineFullScreenRequest) -> None:
         request.reject()
+
+
+def _encoded(url: QUrl | str) -> str:
+    """A link as the page wrote it, percent-encoded (what is fetched for it)."""
+    return url.toString(QUrl.ComponentFormattingOption.FullyEncoded) if isinstance(url, QUrl) else url
 
 
 class _NoDropsNoMenu(QObject):

@@ -3,7 +3,9 @@
 `lockdown.app` asks for these before an exam's configuration is known (`lockdown.frontend.Entrance`).
 A configuration fetched through the sign-in window comes with the LMS's session, in the sign-in
 window's off-the-record profile: the kiosk takes that profile over (`frontend()`), so the student
-is still signed in on the exam page. Nothing of it is written anywhere; `close()` frees it.
+is still signed in on the exam page. Without a sign-in, the first kiosk's profile is made here
+too: either way the session belongs to the run, so the next exam opened by a reconfiguration link
+keeps it. Nothing of it is written anywhere; `close()` frees it, after the last kiosk.
 """
 
 from __future__ import annotations
@@ -50,8 +52,14 @@ class QtEntrance:
             _flush()
 
     def frontend(self, config: ExamConfig, lang: Language) -> QtFrontend:
-        """The exam's front end, on the sign-in session when there was one."""
-        return QtFrontend(config, lang, profile=self._profile)
+        """The exam's front end, on the run's browser session."""
+        return QtFrontend(config, lang, session=self.session)
+
+    def session(self) -> QWebEngineProfile:
+        """The run's browser session: the sign-in step's, else one made now for the first kiosk."""
+        if self._profile is None:
+            self._profile = QWebEngineProfile()  # no storage name: off the record; the kiosk sets it up
+        return self._profile
 
     def close(self) -> None:
         if self._profile is not None:

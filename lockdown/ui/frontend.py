@@ -1,4 +1,10 @@
-"""The Qt implementation of `lockdown.app.Frontend`: notice, checks, kiosk and their event loop."""
+"""The Qt implementation of `lockdown.app.Frontend`: notice, checks, kiosk and their event loop.
+
+The kiosk's browser session (its off-the-record profile, with the LMS's cookies) may belong to
+the whole run rather than to one exam: the entrance hands each front end the same one
+(`session`), so the sign-in carries over to the kiosk and one exam's session to the next one
+opened by a reconfiguration link.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +31,7 @@ from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
 from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
+from lockdown.urls.seblinks import reconfiguration_allows
 from lockdown.words import say
 
 log = logging.getLogger(__name__)
@@ -52,15 +59,18 @@ class _AfterFirstPaint(QObject):
 class QtFrontend:
     """Owns the QApplication for one exam; every window it opens is closed by `close()`."""
 
-    def __init__(self, config: ExamConfig, lang: Language, profile: QWebEngineProfile | None = None) -> None:
+    def __init__(self, config: ExamConfig, lang: Language,
+                 session: Callable[[], QWebEngineProfile] | None = None) -> None:
         self._config = config
-        self._profile = profile
-        """The sign-in step's browser session, when the configuration came through it."""
+        self._session = session
+        """Gives the run's browser session, made when first asked and freed by its owner; None:
+        the kiosk makes its own, freed with it."""
         self._lang = lang
         self._app = application()
         self._loop: QEventLoop | None = None
         self._kiosk: KioskWindow | None = None
         self._reason: EndReason | None = None
+        self._next: tuple[bytes, str] | None = None
         self._signalled = False
         self._bridge = EventBridge(self._show)
         self._signals = SignalBridge(self._on_signal)
@@ -109,8 +119,12 @@ class QtFrontend:
     # The exam --------------------------------------------------------------------------------
 
     def open_kiosk(self, keys: SebKeys) -> None:
-        rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
-        self._kiosk = KioskWindow(self._config, rules, keys, self._lang, profile=self._profile)
+        config = self._config
+        rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url,
+                                lambda link: reconfiguration_allows(config.allow_reconfiguration,
+                                                                    config.reconfiguration_url, link))
+        profile = self._session() if self._session is not None else None
+        self._kiosk = KioskWindow(config, rules, keys, self._lang, profile=profile)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)
@@ -159,6 +173,9 @@ class QtFrontend:
             self._loop = None
         return self._reason or "signal"
 
+    def next_configuration(self) -> tuple[bytes, str] | None:
+        return self._next if self._reason == "reconfigure" else None
+
     def _drop_engine_starter(self) -> None:
         if self._engine is not None:
             self._engine.deleteLater()
@@ -192,7 +209,10 @@ class QtFrontend:
 
     def _finished(self, reason: str) -> None:
         if self._reason is None:
-            self._reason = "quit_url" if reason == "quit_url" else "quit_shortcut"
+            if reason == "reconfigure" and self._kiosk is not None:
+                self._reason, self._next = "reconfigure", self._kiosk.next_configuration
+            else:
+                self._reason = "quit_url" if reason == "quit_url" else "quit_shortcut"
         self._leave_loop()
 
     def _leave_loop(self) -> None:

@@ -3,7 +3,8 @@
 It shows what it is told: the page (or the offline page), a thin connection banner, and short
 messages for refused actions and for what the guards did (a program closed). Leaving is
 reported with `finished(reason)`; `lockdown.app` decides what happens next (revert the
-operations, close the session).
+operations, close the session, or open the next exam after a reconfiguration link: its
+configuration is then `next_configuration`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.ui.browser import LOAD_STALL_S, ExamPage, ExamView, make_profile
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
+from lockdown.ui.reconfiguration import ReconfigureDialog
 from lockdown.urls.navigation import NavigationRules
 from lockdown.words import say
 
@@ -53,7 +55,7 @@ class KioskWindow(QWidget):
     """The full-screen exam window."""
 
     finished = Signal(str)
-    """Why the exam ended: "quit_url", "quit_shortcut" or "closed"."""
+    """Why the exam ended: "quit_url", "quit_shortcut", "reconfigure" or "closed"."""
 
     def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language,
                  *, stall_timeout: float = LOAD_STALL_S, profile: QWebEngineProfile | None = None) -> None:
@@ -61,6 +63,9 @@ class KioskWindow(QWidget):
         self._config = config
         self._lang = lang
         self._ending = False
+        self._reconfiguring = False
+        self.next_configuration: tuple[bytes, str] | None = None
+        """After `finished("reconfigure")`: the other exam's configuration (its bytes, its URL)."""
         self.setObjectName("lockdown-kiosk")
         self.setAccessibleName(say(lang, "exam.a11y"))
 
@@ -108,6 +113,8 @@ class KioskWindow(QWidget):
         self.page.refused.connect(self.show_refusal)
         self.page.print_wanted.connect(self._print)
         self.page.quit_reached.connect(lambda: self.end("quit_url"))
+        # queued: the question is asked from the event loop, not inside the engine's navigation call
+        self.page.reconfiguration_wanted.connect(self._reconfigure, Qt.ConnectionType.QueuedConnection)
         self.page.connection_failed.connect(self._connection_failed)
         self.page.load_succeeded.connect(self._loaded)
         self.offline.retry.connect(self._retry)
@@ -211,6 +218,37 @@ class KioskWindow(QWidget):
         dialog.setObjectName("lockdown-quit-dialog")
         if dialog.exec() == QuitDialog.DialogCode.Accepted:
             self.end("quit_shortcut")
+
+    def _reconfigure(self, link: str) -> None:
+        """A `seb(s)://` link the exam allows: ask, then fetch its configuration with this session.
+
+        One at a time (Moodle's page may send it twice); Stay, a web page instead of a
+        configuration or a failed download leave the student in this exam.
+        """
+        if self._ending or self._reconfiguring:
+            return
+        self._reconfiguring = True
+        dialog = ReconfigureDialog(self._lang, link, self)
+        try:
+            agreed = dialog.ask()
+        finally:
+            dialog.deleteLater()
+        if not agreed or self._ending:
+            self._reconfiguring = False
+            return
+        fetch = self.page.fetch_configuration(link)
+        fetch.received.connect(self._reconfigured)
+        fetch.failed.connect(self._not_reconfigured)
+        self.show_message(say(self._lang, "reconfigure.receiving"))
+        fetch.start()
+
+    def _reconfigured(self, data: bytes, url: str) -> None:
+        self.next_configuration = (data, url)
+        self.end("reconfigure")
+
+    def _not_reconfigured(self, text_key: str) -> None:
+        self._reconfiguring = False
+        self.show_refusal(text_key)
 
     def end(self, reason: str) -> None:
         """Report the end once; the composition root reverts and closes."""

@@ -2,7 +2,9 @@
 
 The Qt page and the request interceptor ask these for every navigation, redirect, new-window
 request and sub-resource; they only carry out the answer. The URL rules themselves are
-`lockdown.urls.policy.UrlPolicy` (start and quit URL, SEB allow/block rules), passed in as `allows`.
+`lockdown.urls.policy.UrlPolicy` (start and quit URL, SEB allow/block rules), passed in as `allows`;
+which `seb(s)://` links may load another exam is SEB's reconfiguration rule
+(`lockdown.urls.seblinks.reconfiguration_allows`), passed in as `reconfigure`.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from enum import Enum
 from urllib.parse import urlsplit
 
+from lockdown.urls.seblinks import is_seb_link
 from lockdown.urls.transport import without_fragment
 
 IN_PAGE_SCHEMES = frozenset({"data", "blob"})
@@ -28,6 +31,8 @@ class Verdict(Enum):
     ALLOW = "allow"
     REFUSE = "refuse"
     QUIT = "quit"
+    RECONFIGURE = "reconfigure"
+    """A `seb(s)://` link the exam allows: ask the student, then load that exam's configuration."""
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
@@ -48,11 +53,16 @@ def same_url(a: str, b: str) -> bool:
 class NavigationRules:
     """The exam's navigation rules: `allows` from the URL policy plus lockdown's fixed refusals."""
 
-    def __init__(self, allows: Callable[[str], bool], start_url: str, quit_url: str | None) -> None:
+    def __init__(self, allows: Callable[[str], bool], start_url: str, quit_url: str | None,
+                 reconfigure: Callable[[str], bool] | None = None) -> None:
         self._allows = allows
+        self._reconfigure = reconfigure
         self.start_url = start_url
         self.quit_url = quit_url
         self.exam_origin = origin(start_url)
+        self.fetching_configuration: str | None = None
+        """The http(s) URL of an allowed `seb(s)://` link while its configuration downloads: let
+        through even where the URL policy would not (the exam allowed it by its reconfiguration rule)."""
 
     def is_quit(self, url: str) -> bool:
         """True when `url` is the configured quit URL."""
@@ -70,6 +80,8 @@ class NavigationRules:
         if url in FRAME_DOCUMENTS:
             return Verdict.ALLOW
         verdict = self.navigation(url, current_url)
+        if verdict is Verdict.RECONFIGURE:
+            return Verdict.REFUSE  # only the exam page itself may open another exam
         return Verdict.ALLOW if verdict is Verdict.QUIT else verdict
 
     def navigation(self, url: str, current_url: str = "") -> Verdict:
@@ -77,6 +89,11 @@ class NavigationRules:
         scheme = urlsplit(url).scheme.lower()
         if self.is_quit(url):
             return Verdict.QUIT
+        if is_seb_link(url):
+            allowed = self._reconfigure is not None and self._reconfigure(url)
+            return Verdict.RECONFIGURE if allowed else Verdict.REFUSE
+        if url == self.fetching_configuration:
+            return Verdict.ALLOW
         if scheme in ("data", "javascript"):
             # A javascript: link runs in the page it belongs to; a data: document is a new
             # (opaque) origin, so as a top-level navigation it always leaves the exam.

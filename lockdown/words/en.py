@@ -116,6 +116,18 @@ TEXT: Mapping[str, str] = {
     "refused.upload": "Sending files is not allowed during this exam.",
     "refused.print": "Printing is not allowed during this exam.",
     "refused.quit": "Quitting is disabled for this exam: submit it to finish.",
+    "refused.reconfigure": "This exam does not allow opening another exam configuration.",
+    "reconfigure.title": "Open another exam?",
+    "reconfigure.question": (
+        "The exam page asks to open another exam configuration, from {host}. lockdown would end "
+        "this exam and start the new one (you will see its notice first). Open it?"),
+    "reconfigure.open": "&Open the new exam",
+    "reconfigure.stay": "&Stay in this exam",
+    "reconfigure.receiving": "Receiving the new exam configuration…",
+    "reconfigure.not_configuration": (
+        "The site sent a web page (perhaps its sign-in page), not an exam configuration: you stay "
+        "in this exam."),
+    "reconfigure.failed": "The new exam configuration could not be received: you stay in this exam.",
     "offline.title": "Connection lost",
     "offline.body": (
         "The exam page could not be reached. Your work is kept: lockdown keeps trying and the exam comes "

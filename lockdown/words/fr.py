@@ -123,6 +123,20 @@ TEXT: Mapping[str, str] = {
     "refused.upload": "L'envoi de fichiers n'est pas autorisé pendant cet examen.",
     "refused.print": "L'impression n'est pas autorisée pendant cet examen.",
     "refused.quit": "La sortie est désactivée pour cet examen : rendez-le pour terminer.",
+    "refused.reconfigure": "Cet examen ne permet pas d'ouvrir une autre configuration d'examen.",
+    "reconfigure.title": "Ouvrir un autre examen ?",
+    "reconfigure.question": (
+        "La page d'examen demande d'ouvrir une autre configuration d'examen, venant de {host}. "
+        "lockdown terminerait cet examen et démarrerait le nouveau (vous verrez d'abord sa "
+        "notice). L'ouvrir ?"),
+    "reconfigure.open": "&Ouvrir le nouvel examen",
+    "reconfigure.stay": "&Rester dans cet examen",
+    "reconfigure.receiving": "Réception de la nouvelle configuration d'examen…",
+    "reconfigure.not_configuration": (
+        "Le site a envoyé une page web (peut-être sa page de connexion), pas une configuration "
+        "d'examen : vous restez dans cet examen."),
+    "reconfigure.failed": (
+        "La nouvelle configuration d'examen n'a pas pu être reçue : vous restez dans cet examen."),
     "offline.title": "Connexion perdue",
     "offline.body": (
         "La page d'examen est injoignable. Votre travail est conservé : lockdown réessaie et l'examen "

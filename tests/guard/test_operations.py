@@ -134,6 +134,39 @@ def test_performing_through_a_name_not_in_the_list_changes_nothing() -> None:
     assert journal == []
 
 
+def test_reverting_back_to_an_operation_keeps_it_and_those_before_it_for_the_next_list() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder(n, journal) for n in ("folder", "mark", "kiosk", "grab")])
+    seq.perform(through="kiosk")  # "grab" still pending: dropped with the exam it belonged to
+    seq.revert(back_to="mark")
+    assert seq.performed == ("folder", "mark")
+    seq.extend([Recorder("kiosk 2", journal)])
+    seq.perform()
+    seq.revert()
+    assert journal == ["perform folder", "perform mark", "perform kiosk", "revert kiosk",
+                       "perform kiosk 2", "revert kiosk 2", "revert mark", "revert folder"]
+
+
+def test_reverting_back_to_an_operation_not_in_effect_changes_nothing() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal), Recorder("b", journal)])
+    seq.perform(through="a")
+    with pytest.raises(ValueError, match="'b'"):
+        seq.revert(back_to="b")
+    assert journal == ["perform a"] and seq.performed == ("a",)
+
+
+def test_a_failed_revert_back_to_an_operation_still_attempts_every_one_after_it() -> None:
+    journal: list[str] = []
+    seq = OperationSequence([Recorder("a", journal), Recorder("b", journal, fail_revert=True),
+                             Recorder("c", journal)])
+    seq.perform()
+    with pytest.raises(RevertFailed) as info:
+        seq.revert(back_to="a")
+    assert journal[3:] == ["revert c", "fail-revert b"] and info.value.errors == ["b: b stuck"]
+    assert seq.performed == ("a",)
+
+
 def test_a_lazy_operation_is_made_when_its_turn_comes_and_reverts_what_was_made() -> None:
     journal: list[str] = []
     made: list[str] = []

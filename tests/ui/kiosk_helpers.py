@@ -15,6 +15,7 @@ from lockdown.ui.browser import LOAD_STALL_S
 from lockdown.ui.kiosk import KioskWindow
 from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
+from lockdown.urls.seblinks import reconfiguration_allows
 
 KEYS = SebKeys(config_key="c" * 64, browser_exam_key="b" * 64)
 
@@ -40,7 +41,9 @@ def dispose(kiosk: KioskWindow) -> None:
 
 def open_kiosk(qtbot: QtBot, config: ExamConfig, lang: str = "en", wait: bool = True,
                stall_timeout: float = LOAD_STALL_S) -> KioskWindow:
-    rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url)
+    rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url,
+                            lambda link: reconfiguration_allows(config.allow_reconfiguration,
+                                                                config.reconfiguration_url, link))
     kiosk = KioskWindow(config, rules, KEYS, lang, stall_timeout=stall_timeout)  # type: ignore[arg-type]
     qtbot.addWidget(kiosk, before_close_func=dispose)
     kiosk.resize(1024, 700)

@@ -123,6 +123,9 @@ class RecordingFrontend:
             self._events(FocusLost())  # the focus keeper saw another window come to the front
         return self._reason
 
+    def next_configuration(self) -> tuple[bytes, str] | None:
+        return None
+
     def close(self) -> None:
         self.log.append("close")
 

@@ -51,6 +51,22 @@ def test_navigation_verdicts() -> None:
     assert rules.is_exam_host("https://exam.org:443/x") and not rules.is_exam_host("http://exam.org/")
 
 
+def test_seb_links_reconfigure_only_where_the_exam_allows_them_and_only_at_top_level() -> None:
+    link = "seb://exam.org/mod/quiz/accessrule/seb/config.php?cmid=3"
+    closed = NavigationRules(lambda url: url.startswith("https://exam.org/"), "https://exam.org/", None)
+    assert closed.navigation(link) is Verdict.REFUSE
+    rules = NavigationRules(lambda url: url.startswith("https://exam.org/"), "https://exam.org/", None,
+                            reconfigure=lambda url: url.startswith("seb://exam.org/"))
+    assert rules.navigation(link) is Verdict.RECONFIGURE
+    assert rules.navigation("sebs://other.org/x.seb") is Verdict.REFUSE  # the exam's rule said no
+    assert rules.frame(link) is Verdict.REFUSE  # a frame cannot end the exam
+    fetched = "http://exam.org/mod/quiz/accessrule/seb/config.php?cmid=3"  # outside the URL policy
+    assert rules.navigation(fetched) is Verdict.REFUSE
+    rules.fetching_configuration = fetched  # while the kiosk downloads that link's configuration
+    assert rules.navigation(fetched) is Verdict.ALLOW
+    assert rules.navigation(fetched + "4") is Verdict.REFUSE
+
+
 def test_seb_script_carries_hashes_not_keys() -> None:
     keys = SebKeys("k" * 64, "b" * 64)
     script = api_script(keys, "https://exam.org/q#frag")
