@@ -310,8 +310,7 @@ def _end_exam(operations: OperationSequence) -> None:
     try:
         operations.revert(back_to=OneExam.name)
     except RevertFailed as exc:
-        raise CheckFailed("the next exam was not opened: some changes of this one could not be undone: "
-                          + "; ".join(exc.errors)) from exc
+        raise CheckFailed("exam.next_not_opened", error="; ".join(exc.errors)) from exc
 
 
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,

@@ -249,6 +249,8 @@ TEXT: Mapping[str, str] = {
     "exam.cannot_start": "the exam cannot start on this computer: {reasons}",
     "exam.prepare_failed": "could not prepare this computer for the exam ({error}); nothing was left changed",
     "exam.revert_failed": "some changes could not be undone: {error}",
+    "exam.next_not_opened": (
+        "the next exam was not opened: some changes of this one could not be undone: {error}"),
 
     # The system keyring and the exam server
     "secrets.none": "no secure system keyring is available ({backend})",

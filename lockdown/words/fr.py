@@ -271,6 +271,9 @@ TEXT: Mapping[str, str] = {
     "exam.prepare_failed": (
         "impossible de préparer cet ordinateur pour l'examen ({error}) ; rien n'est resté modifié"),
     "exam.revert_failed": "certaines modifications n'ont pas pu être annulées : {error}",
+    "exam.next_not_opened": (
+        "l'examen suivant n'a pas été ouvert : certaines modifications de celui-ci n'ont pas pu "
+        "être annulées : {error}"),
 
     # The system keyring and the exam server
     "secrets.none": "aucun trousseau système sûr n'est disponible ({backend})",
