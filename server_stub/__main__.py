@@ -106,10 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     idp_port = sockets[1].getsockname()[1] if args.moodle_idp else None
     idp_url = f"http://localhost:{idp_port}" if idp_port else None
     token = args.admin_token or secrets.token_urlsafe(24)
+    allow = DemoAllowances(args.allow_unverified_build, args.allow_virtual_machine)
     settings = StubSettings(base_url=base, admin_token=token, db=args.db, release_dir=args.release_dir,
-                            retention_days=args.retention_days, record=args.record,
-                            allow=DemoAllowances(args.allow_unverified_build, args.allow_virtual_machine),
-                            moodle=MoodleOptions(idp_url=idp_url, allowed_beks=beks,
+                            retention_days=args.retention_days, record=args.record, allow=allow,
+                            moodle=MoodleOptions(idp_url=idp_url, allowed_beks=beks, allow=allow,
                                                  autoreconfigure=not args.moodle_no_autoreconfigure))
     tickets = Tickets()
     try:

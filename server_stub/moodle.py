@@ -28,6 +28,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from server_stub import moodle_pages as pages
+from server_stub.configs import DemoAllowances
 from server_stub.idp import TEST_ACCOUNTS, Tickets, password_ok
 from server_stub.moodle_quiz import (
     CONFIG_KEY_HEADER,
@@ -61,6 +62,8 @@ class MoodleOptions:
     idp_url: str | None = None
     autoreconfigure: bool = True
     allowed_beks: tuple[str, ...] = ()
+    allow: DemoAllowances = field(default_factory=DemoAllowances)
+    """The demo allowances, added to quiz 2's configuration (never what Moodle writes)."""
 
 
 @dataclass
@@ -125,7 +128,7 @@ def add_moodle(app: FastAPI, wwwroot: str, options: MoodleOptions, tickets: Tick
     """Add the Moodle stand-in's pages to `app`, the site whose wwwroot is `wwwroot`."""
     if options.idp_url and tickets is None:
         raise ValueError("single sign-on needs the identity provider's tickets")
-    quizzes = build_quizzes(wwwroot, options.allowed_beks)
+    quizzes = build_quizzes(wwwroot, options.allowed_beks, options.allow)
     sessions = Sessions()
     netloc = wwwroot.split("://", 1)[1]
     login_url = f"{wwwroot}/login/index.php"

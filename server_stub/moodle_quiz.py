@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from html import escape
 
+from server_stub.configs import DemoAllowances
 from server_stub.sebkey import config_key, url_hash
 
 CONFIG_KEY_HEADER = "x-safeexambrowser-configkeyhash"
@@ -55,11 +56,13 @@ _BOOL_SETTINGS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def manual_config(wwwroot: str, cmid: int, quit_url: str) -> bytes:
+def manual_config(wwwroot: str, cmid: int, quit_url: str, allow: DemoAllowances | None = None) -> bytes:
     """The plist XML Moodle generates for a quiz set to "Configure manually" with default settings.
 
     Byte for byte as CFPropertyList writes it (see quiz_settings_test.php): no quit password, no URL
-    filter expressions, the quit link set; then the settings Moodle always enforces.
+    filter expressions, the quit link set; then the settings Moodle always enforces. With demo
+    allowances (`--allow-unverified-build`, `--allow-virtual-machine`), their keys come last: what
+    a test of lockdown run from source on a virtual machine needs, never what Moodle writes.
     """
     def key(name: str) -> str:
         return f"<key>{name}</key>"
@@ -75,6 +78,10 @@ def manual_config(wwwroot: str, cmid: int, quit_url: str) -> bytes:
     parts.append(key("browserWindowWebView") + "<integer>3</integer>")
     parts.append(key("examSessionClearCookiesOnStart") + "<false/>")
     parts.append(key("allowPreferencesWindow") + "<false/>")
+    if allow is not None and allow.unverified_build:
+        parts.append(key("lockdownAllowUnverifiedBuild") + "<true/>")
+    if allow is not None and allow.virtual_machine:
+        parts.append(key("allowVirtualMachine") + "<true/>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" '
             '"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -144,13 +151,14 @@ class Quiz:
         return received is not None and any(url_hash(url, k) == received for k in self.allowed_beks)
 
 
-def build_quizzes(wwwroot: str, allowed_beks: tuple[str, ...]) -> dict[int, Quiz]:
+def build_quizzes(wwwroot: str, allowed_beks: tuple[str, ...],
+                  allow: DemoAllowances | None = None) -> dict[int, Quiz]:
     """The stand-in's two quizzes: 2 configured manually, 3 using the SEB client's own configuration."""
     def quit_url(cmid: int) -> str:
         return f"{wwwroot}/exit-seb?cmid={cmid}"
 
     manual = Quiz(cmid=2, name="Sample quiz (SEB configured manually)", mode=SebMode.CONFIG_MANUALLY,
-                  quit_url=quit_url(2), config=manual_config(wwwroot, 2, quit_url(2)))
+                  quit_url=quit_url(2), config=manual_config(wwwroot, 2, quit_url(2), allow))
     client = Quiz(cmid=3, name="Sample quiz (SEB client configuration)", mode=SebMode.CLIENT_CONFIG,
                   quit_url=quit_url(3), allowed_beks=allowed_beks)
     return {q.cmid: q for q in (manual, client)}
