@@ -13,6 +13,7 @@ import functools
 import glob
 import re
 from collections.abc import Iterable
+from typing import Any
 
 _LIB_PATTERNS = ("/usr/lib/*-linux-gnu/libicui18n.so.[0-9]*", "/usr/lib64/libicui18n.so.[0-9]*",
                  "/usr/lib/libicui18n.so.[0-9]*")
@@ -35,10 +36,10 @@ class RootCollator:
         version = re.search(r"\.so\.(\d+)$", self.library).group(1)  # type: ignore[union-attr]
         self.version = version
 
-        def fn(name: str, restype: object, *argtypes: object) -> ctypes._CFuncPtr:
+        def fn(name: str, restype: object, *argtypes: object) -> Any:
             f = getattr(lib, f"{name}_{version}")
             f.restype, f.argtypes = restype, list(argtypes)
-            return f  # type: ignore[no-any-return]
+            return f
 
         err_p = ctypes.POINTER(ctypes.c_int)
         self._strcoll = fn("ucol_strcollUTF8", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p,

@@ -17,7 +17,11 @@ def test_ruff_is_clean() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_mypy_strict_is_clean_on_lockdown() -> None:
-    r = subprocess.run([sys.executable, "-m", "mypy", "lockdown", "server_stub"], cwd=REPO,
-                       capture_output=True, text=True, timeout=600)
+def test_mypy_strict_is_clean_on_lockdown_and_its_tools() -> None:
+    r = subprocess.run([sys.executable, "-m", "mypy", "--explicit-package-bases", "lockdown", "server_stub",
+                        "tools"], cwd=REPO, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
+    for entry in ("installer/main.py", "uninstaller/main.py"):  # two scripts both named main
+        r = subprocess.run([sys.executable, "-m", "mypy", entry], cwd=REPO, capture_output=True, text=True,
+                           timeout=600)
+        assert r.returncode == 0, r.stdout + r.stderr
