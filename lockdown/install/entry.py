@@ -93,6 +93,8 @@ def install_main(argv: Sequence[str] | None = None) -> int:
             return _fail(prog, exc)
         print(f"{prog}: installed lockdown {__version__} in {report.install_dir} "
               f"({report.files} files); menu entries: {', '.join(map(str, report.shortcuts)) or 'none'}")
+        for note in report.notes:
+            print(f"{prog}: note: {note}")
         return 0
     lang = system_language()
     try:

@@ -2,8 +2,10 @@
 
 What to remove comes from two sources that must agree with nothing else: every location
 `lockdown.paths` names (so a lost or half-written receipt still leaves nothing behind), and the
-receipt (for the folders the installer created to hold lockdown's, and the registry keys). A
-receipt entry outside those locations is refused and reported; it is never deleted. Session folders
+receipt (for the folders the installer created to hold lockdown's, the registry keys, and the
+changes to shared places, the link and file handlers, which are undone first, last made first,
+by the OS's install steps). A receipt entry outside those locations is refused and reported; it
+is never deleted. A change the student made since is theirs: it stays, and is reported. Session folders
 an earlier run could not remove are found in the temporary folder and in `Paths.pending_removals`;
 what cannot be removed now is reported with the error met, never skipped.
 """
@@ -20,7 +22,8 @@ from typing import Literal
 import psutil
 
 from lockdown.install import safety
-from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
+from lockdown.install.changes import ChangeLeft
+from lockdown.install.receipt import Entry, Receipt, ReceiptError, read_receipt
 from lockdown.leftovers import Leftover, PendingRemovals
 from lockdown.paths import KEYRING_ENTRIES, Paths
 from lockdown.platform import InstallSteps
@@ -30,18 +33,21 @@ from lockdown.tracefree import owner_pid
 Progress = Callable[[int, int, str], None]
 """(steps done, steps in all, what is being removed)."""
 
-ItemKind = Literal["path", "parent_dir", "registry", "keyring"]
+ItemKind = Literal["change", "path", "parent_dir", "registry", "keyring"]
 
 SESSION_FOLDER = "temporary folder of an exam session"
 
 
 @dataclass(frozen=True)
 class Item:
-    """One thing to remove: a path, a folder to remove if empty, a registry key or keyring entry."""
+    """One thing to remove: a change to undo, a path, a folder to remove if empty, a registry key
+    or keyring entry."""
 
     kind: ItemKind
     target: str
     why: str
+    change: Entry | None = None
+    """For kind `change`: the receipt's record of it, with its undo."""
 
     def label(self) -> str:
         return f"{self.target} ({self.why})"
@@ -108,11 +114,20 @@ class Uninstaller:
         notes: list[str] = []
         refused: list[tuple[str, str]] = []
         receipt = self._receipt(notes)
+        changes: list[Item] = []
         items = [Item("path", str(p), "menu entry") for p in self.paths.owned_files()]
         keys = list(self.paths.registry_keys)
         parents: list[Path] = []
         if receipt is not None:
             for entry in receipt.entries:
+                if entry.undo is not None:
+                    why = self.platform.refuse_change(entry)
+                    if why is not None:
+                        refused.append((entry.path, why))
+                    else:
+                        changes.insert(0, Item("change", entry.path, self.platform.describe_change(entry),
+                                               entry))
+                    continue
                 if entry.kind == "registry":
                     if entry.path not in keys:
                         refused.append((entry.path, "not a registry key lockdown uses"))
@@ -152,10 +167,12 @@ class Uninstaller:
                 items.append(Item("path", str(root), why))
         items += [Item("parent_dir", str(p), "folder created by the installer, removed if empty")
                   for p in sorted(parents, key=lambda p: len(p.parts), reverse=True)]
-        return Plan(items=items, refused=refused, notes=notes, busy=busy)
+        return Plan(items=changes + items, refused=refused, notes=notes, busy=busy)
 
     def present(self, item: Item) -> bool:
         """Is this item on the machine now? (SecretsUnavailable when the keyring cannot say.)"""
+        if item.change is not None:
+            return self.platform.change_remains(item.change)
         if item.kind == "registry":
             return self.platform.registry_key_exists(item.target)
         if item.kind == "keyring":
@@ -185,9 +202,9 @@ class Uninstaller:
         for i, item in enumerate(plan.items):
             step(i, total, item.label())
             try:
-                if self._remove_with_retry(item):
+                if self._remove_with_retry(item, report.notes):
                     report.removed.append(item)
-            except (OSError, safety.Refused, SecretsUnavailable) as exc:
+            except (OSError, safety.Refused, SecretsUnavailable, ChangeLeft) as exc:
                 errors[item] = str(exc) or type(exc).__name__
         step(total - 1, total, "looking again")
         for item in plan.items:
@@ -220,15 +237,18 @@ class Uninstaller:
             report.notes.append(f"{self.paths.pending_removals} could not be written ({exc}): "
                                 "delete those folders yourself")
 
-    def _remove_with_retry(self, item: Item) -> bool:
+    def _remove_with_retry(self, item: Item, notes: list[str]) -> bool:
         """Remove once, and once more after a pause (a file briefly locked by another program)."""
         try:
-            return self._remove(item)
+            return self._remove(item, notes)
         except OSError:
             time.sleep(self.retry_pause)
-            return self._remove(item)
+            return self._remove(item, notes)
 
-    def _remove(self, item: Item) -> bool:
+    def _remove(self, item: Item, notes: list[str]) -> bool:
+        if item.change is not None:
+            notes += self.platform.undo_change(item.change)
+            return True
         if item.kind == "registry":
             return self.platform.remove_registry_key(item.target)
         if item.kind == "keyring":

@@ -1,10 +1,13 @@
 """macOS: the bundle goes to ~/Applications (Finder and Launchpad list it); no menu entries.
 
+Links and files need no install step: the bundle's Info.plist declares the seb and sebs schemes
+and the .seb type (`bundle_info`), and Launch Services reads it from the installed bundle.
 A running program can be deleted on macOS, so the uninstaller needs no copy of itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lockdown.install.receipt import Entry
@@ -22,6 +25,22 @@ class MacInstall:
 
     def create_shortcuts(self, install_dir: Path, version: str, size_bytes: int) -> list[Entry]:
         return []
+
+    def create_handlers(self, install_dir: Path, previous: Sequence[Entry],
+                        record: Callable[[Entry], None]) -> tuple[list[Entry], list[str]]:
+        return [], []
+
+    def refuse_change(self, entry: Entry) -> str | None:
+        return "not a change lockdown makes on this system"
+
+    def describe_change(self, entry: Entry) -> str:
+        return entry.kind
+
+    def undo_change(self, entry: Entry) -> list[str]:
+        return []
+
+    def change_remains(self, entry: Entry) -> bool:
+        return False
 
     def registry_key_exists(self, key: str) -> bool:
         return False
