@@ -136,12 +136,16 @@ class Installer:
         report(0, plan.total_bytes, "checking the bundle against its signed manifest")
         self.verify(plan.bundle)
         dest = plan.install_dir
-        entries = [Entry("parent_dir", str(p)) for p in _missing_parents(self._owned)]
+        earlier = self._earlier_receipt()
+        # a repair finds the folders made by the first install there: it keeps their record
+        parents = [Path(e.path) for e in earlier if e.kind == "parent_dir" and safety.exists(Path(e.path))]
+        parents += [p for p in _missing_parents(self._owned) if p not in parents]
+        entries = [Entry("parent_dir", str(p)) for p in parents]
         entries.append(Entry("dir", str(dest)))
         planned = [Entry("shortcut", str(s)) for s in plan.shortcuts]
         planned += [Entry("registry", k) for k in self.paths.registry_keys]
         receipt_path = self.paths.receipt
-        previous = self._previous_changes()
+        previous = [e for e in earlier if e.undo is not None]
         try:
             write_receipt(receipt_path, self._receipt(entries + planned + previous, complete=False))
             dest.mkdir(parents=True, exist_ok=True)
@@ -174,13 +178,14 @@ class Installer:
                              shortcuts=[Path(e.path) for e in created if e.kind == "shortcut"],
                              removed_stale=stale, notes=notes)
 
-    def _previous_changes(self) -> list[Entry]:
-        """The handler changes an earlier install recorded (their undo knows what lockdown replaced)."""
+    def _earlier_receipt(self) -> list[Entry]:
+        """What an earlier install recorded: the folders it made, and its handler changes (whose undo
+        knows what lockdown replaced). Nothing when there is no receipt or it cannot be trusted."""
         try:
             receipt = read_receipt(self.paths.receipt)
         except ReceiptError:
             return []
-        return receipt.changes() if receipt is not None else []
+        return list(receipt.entries) if receipt is not None else []
 
     def _receipt(self, entries: list[Entry], complete: bool) -> Receipt:
         return Receipt(app_version=self.version, os=self.paths.os, install_dir=str(self.paths.install),

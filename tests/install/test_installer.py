@@ -96,6 +96,16 @@ def test_running_again_repairs_a_damaged_install(paths: Paths, bundle: Path) -> 
     assert report.removed_stale == 1 and paths.shortcuts[1].exists()
 
 
+def test_a_repair_keeps_the_record_of_the_folders_the_first_install_made(paths: Paths, bundle: Path,
+                                                                         home: Path) -> None:
+    installer = _installer(paths, RecordingVerifier(paths))
+    installer.install(installer.plan(bundle))
+    installer.install(installer.plan(bundle))
+    receipt = read_receipt(paths.receipt)
+    assert receipt is not None
+    assert {home / ".local/share/applications", home / ".config"} <= set(receipt.paths("parent_dir"))
+
+
 def test_upgrade_drops_files_the_new_version_no_longer_has(paths: Paths, tmp_path: Path) -> None:
     old = make_bundle(tmp_path / "old", extra={"_internal/old_only.py": b"old"})
     new = make_bundle(tmp_path / "new", extra={"_internal/new_only.py": b"new"})
