@@ -80,6 +80,11 @@ def test_desktop_entries_name_the_installed_programs(paths: Paths, bundle: Path)
 def test_exec_quoting_follows_the_desktop_entry_spec() -> None:
     assert exec_quote(Path("/home/a b/x")) == '"/home/a b/x"'
     assert exec_quote(Path('/h/"q"$`')) == '"/h/\\\\"q\\\\"\\\\$\\\\`"'
+    # no reserved character: left unquoted, which xdg-open's generic mode needs to run the program
+    assert exec_quote(Path("/home/élève/.local/share/lockdown/app/lockdown")) == (
+        "/home/élève/.local/share/lockdown/app/lockdown")
+    assert exec_quote(Path("/home/100%/x")) == "/home/100%%/x"
+    assert exec_quote(Path("/home/a b/100%")) == '"/home/a b/100%%"'
 
 
 def test_running_again_repairs_a_damaged_install(paths: Paths, bundle: Path) -> None:

@@ -43,8 +43,9 @@ def _doc(**changes: object) -> dict[str, object]:
     return doc
 
 
-TREE = RegTree((RegValue("", REG_SZ, "URL:x"), RegValue("n", REG_DWORD, 7), RegValue("b", REG_BINARY, b"\x00\xff"),
-                 RegValue("m", REG_MULTI_SZ, ("a", "b")), RegValue("p", REG_NONE, b"")),
+TREE = RegTree((RegValue("", REG_SZ, "URL:x"), RegValue("n", REG_DWORD, 7),
+                 RegValue("b", REG_BINARY, b"\x00\xff"), RegValue("m", REG_MULTI_SZ, ("a", "b")),
+                 RegValue("p", REG_NONE, b"")),
                 (("shell", RegTree(subkeys=(("open", RegTree((RegValue("", REG_SZ, '"x.exe" "%1"'),))),))),))
 CHANGES = (
     Entry("mime_default", "/home/s/.config/mimeapps.list",
@@ -71,8 +72,9 @@ def test_written_receipt_reads_back_identical(tmp_path: Path) -> None:
 
 
 def test_a_registry_tree_reads_the_same_whatever_the_order_it_was_listed_in() -> None:
-    a = RegTree((RegValue("b", REG_SZ, "1"), RegValue("A", REG_SZ, "2")), (("y", RegTree()), ("X", RegTree())))
-    b = RegTree((RegValue("A", REG_SZ, "2"), RegValue("b", REG_SZ, "1")), (("X", RegTree()), ("y", RegTree())))
+    one, two = RegValue("b", REG_SZ, "1"), RegValue("A", REG_SZ, "2")
+    a = RegTree((one, two), (("y", RegTree()), ("X", RegTree())))
+    b = RegTree((two, one), (("X", RegTree()), ("y", RegTree())))
     assert a == b
 
 
@@ -134,7 +136,8 @@ HOSTILE = {
     "relative database": _change("mime_package", {**DATABASE, "database": "mime"}),
     "digest path with dot-dot": _change("mime_package", {**DATABASE, "before": [
         {"path": "packages/../../.bashrc", "sha256": None}]}),
-    "absolute digest path": _change("mime_package", {**DATABASE, "before": [{"path": "/etc", "sha256": None}]}),
+    "absolute digest path": _change("mime_package", {**DATABASE, "before": [
+        {"path": "/etc", "sha256": None}]}),
     "digest not hex": _change("mime_package", {**DATABASE, "before": [{"path": "a", "sha256": "zz" * 32}]}),
     "digest listed twice": _change("mime_package", {**DATABASE, "before": [
         {"path": "a", "sha256": None}, {"path": "a", "sha256": None}]}),

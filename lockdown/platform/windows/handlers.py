@@ -5,7 +5,8 @@ no elevation): a key per link scheme (`URL Protocol`, `shell\\open\\command`), t
 pointing at lockdown's ProgId (content type `application/seb`) and that ProgId. Each key is
 written whole. When one is already there (another program's per-user handler), its whole tree is
 recorded in the receipt before it is replaced, the installer says so, and the uninstaller writes
-it back, unless the key was changed since (then it is left, and reported).
+it back; a key changed since the install is left as it is (and reported while it still names
+lockdown's program).
 """
 
 from __future__ import annotations
@@ -108,11 +109,11 @@ class ClassesHandlers:
         if not isinstance(undo, RegistryUndo):
             raise ChangeLeft("not a change lockdown makes on this system")
         current = self._registry.read_tree(entry.path)
-        if current is None:
-            if undo.before is not None:
-                return [f"{entry.path} was removed since the install; the handler it replaced is not "
-                        "put back"]
-            return []
+        if current is None:  # removed since, or an install cut between removing and writing
+            if undo.before is None:
+                return []
+            self._registry.write_tree(entry.path, undo.before)
+            return [f"{entry.path} was not there; the handler it held before the install is put back"]
         if current != undo.after:
             raise ChangeLeft("changed since the install: left as it is")
         self._registry.delete(entry.path)
