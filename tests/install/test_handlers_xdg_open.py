@@ -169,3 +169,4 @@ def test_generic_xdg_open_without_the_mimetype_tool_does_not_know_seb_files(
     assert not list(calls.glob(f"{user.name}-*"))
     as_user(user, ["xdg-open", "sebs://127.0.0.1/x"], {"PATH": str(tools), "DISPLAY": ":0"})
     assert calls_of(user, calls, 1) == [["run", "sebs://127.0.0.1/x"]]
+
