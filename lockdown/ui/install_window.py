@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from lockdown import __version__
 from lockdown.errors import LockdownError
 from lockdown.i18n import Language
-from lockdown.install.installer import Installer, Plan
+from lockdown.install.installer import Installer, InstallReport, Plan
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
 
 _TEXT: Mapping[str, Mapping[Language, str]] = {
@@ -35,6 +35,12 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
               "Menu entries: {shortcuts}\nSpace needed: {size} MB",
         "fr": "Lockdown {version} sera installé pour vous seul, dans :\n{folder}\n\n"
               "Entrées de menu : {shortcuts}\nEspace nécessaire : {size} Mo"},
+    "install.handlers": {
+        "en": "It will open seb:// and sebs:// exam links and .seb files; uninstalling it gives back "
+              "whatever opened them before.",
+        "fr": "Il ouvrira les liens d'examen seb:// et sebs:// et les fichiers .seb ; sa désinstallation "
+              "rend ce qui les ouvrait auparavant."},
+    "install.notes": {"en": "Please note:", "fr": "À noter :"},
     "install.upgrade": {"en": "An existing copy will be repaired or upgraded.",
                         "fr": "La copie existante sera réparée ou mise à jour."},
     "install.rights": {"en": "No administrator rights needed.",
@@ -177,12 +183,18 @@ def install_window(lang: Language, installer: Installer, plan: Plan) -> TaskWind
     intro = tr(lang, "install.what", version=__version__, folder=plan.install_dir,
                shortcuts=", ".join(p.name for p in plan.shortcuts) or "-",
                size=max(1, plan.total_bytes // 1_000_000))
+    intro += "\n" + tr(lang, "install.handlers")
     if plan.upgrade:
         intro += "\n" + tr(lang, "install.upgrade")
     intro += "\n\n" + tr(lang, "install.rights")
+
+    def conclude(report: object) -> tuple[str, int]:
+        assert isinstance(report, InstallReport)
+        notes = [tr(lang, "install.notes"), *(f"\u2022 {n}" for n in report.notes)] if report.notes else []
+        return "\n\n".join([tr(lang, "install.done"), "\n".join(notes)]).strip(), 0
+
     return TaskWindow(lang, tr(lang, "install.title"), intro, tr(lang, "install.go"),
-                      lambda progress: installer.install(plan, progress),
-                      lambda _report: (tr(lang, "install.done"), 0),
+                      lambda progress: installer.install(plan, progress), conclude,
                       _TEXT["install.failed"][lang])
 
 
