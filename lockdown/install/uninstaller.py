@@ -141,6 +141,9 @@ class Uninstaller:
                         self.owned.check_removable(path)
                 except safety.Refused as exc:
                     refused.append((entry.path, _reason(exc, path)))
+        recorded = {(item.target, item.why) for item in changes}
+        changes += [Item("change", target, why) for target, why in self.platform.handler_traces()
+                    if (target, why) not in recorded]  # no record of what was there before them
         items += [Item("registry", k, "Apps & features entry") for k in keys]
         items += [Item("keyring", f"{s}/{u}", "keyring entry") for s, u in KEYRING_ENTRIES]
         busy: list[tuple[Item, str]] = []
@@ -173,6 +176,8 @@ class Uninstaller:
         """Is this item on the machine now? (SecretsUnavailable when the keyring cannot say.)"""
         if item.change is not None:
             return self.platform.change_remains(item.change)
+        if item.kind == "change":
+            return (item.target, item.why) in self.platform.handler_traces()
         if item.kind == "registry":
             return self.platform.registry_key_exists(item.target)
         if item.kind == "keyring":
@@ -249,6 +254,8 @@ class Uninstaller:
         if item.change is not None:
             notes += self.platform.undo_change(item.change)
             return True
+        if item.kind == "change":
+            raise ChangeLeft("the receipt does not say what was there before it: left as it is")
         if item.kind == "registry":
             return self.platform.remove_registry_key(item.target)
         if item.kind == "keyring":

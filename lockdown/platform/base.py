@@ -148,6 +148,10 @@ class InstallSteps(Protocol):
     def change_remains(self, entry: Entry) -> bool:
         """Whether anything of lockdown's change is still there (the uninstaller's last look)."""
 
+    def handler_traces(self) -> list[tuple[str, str]]:
+        """lockdown's handlers found on the machine now, as (where, what `describe_change` says):
+        the uninstaller reports those no receipt entry accounts for (a lost or damaged receipt)."""
+
     def registry_key_exists(self, key: str) -> bool:
         """True if a per-user registry key is present (always False where there is no registry)."""
 

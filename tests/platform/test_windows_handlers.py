@@ -148,3 +148,18 @@ def test_a_receipt_naming_a_key_lockdown_does_not_use_is_refused(win_paths: Path
     assert report.refused == [(run, "not a registry key lockdown uses")]
     assert registry.keys == {run: registry.keys[run]} and registry.data(run, "Mine") == "mine.exe"
     assert "Evil" not in registry.keys[run] and UNINSTALL_KEY not in registry.keys
+
+
+def test_without_the_receipt_the_handlers_are_reported_not_guessed(win_paths: Paths, bundle: Path) -> None:
+    registry = FakeRegistry()
+    registry.write_tree(CLASSES + "sebs", OTHER_PROGRAM)
+    install(win_paths, registry, bundle)
+    win_paths.receipt.unlink()  # lost: what lockdown replaced is no longer known
+    report = uninstall(win_paths, registry)
+    left = "the receipt does not say what was there before it: left as it is"
+    assert [line for line in report.lines() if line.startswith("remains")] == [
+        f"remains: {CLASSES}sebs (handler of sebs:// links): {left}",
+        f"remains: {CLASSES}seb (handler of seb:// links): {left}",
+        f"remains: {CLASSES}.seb (the .seb file type): {left}",
+        f"remains: {CLASSES}Lockdown.SebFile (the program that opens .seb files): {left}"]
+    assert UNINSTALL_KEY not in registry.keys and CLASSES + "sebs" in registry.keys

@@ -49,6 +49,11 @@ TOOL_TIMEOUT_S = 120.0
 SHOWN_DIFFERENCES = 5
 
 Record = Callable[[Entry], None]
+TYPE_REGISTERED = "the .seb file type, in the user MIME database"
+
+
+def _default_for(mime_type: str) -> str:
+    return f"default application for {mime_type}"
 
 
 class DatabaseError(Exception):
@@ -255,8 +260,19 @@ class FreedesktopHandlers:
 
     def describe(self, entry: Entry) -> str:
         if isinstance(entry.undo, LineUndo):
-            return f"default application for {entry.undo.key}"
-        return "the .seb file type, in the user MIME database"
+            return _default_for(entry.undo.key)
+        return TYPE_REGISTERED
+
+    def traces(self) -> list[tuple[str, str]]:
+        """The defaults naming lockdown's entry, and its package, wherever they came from."""
+        found = []
+        text = None if _is_link(self.mimeapps) else _read(self.mimeapps)
+        for mime in HANDLED_TYPES:
+            if text is not None and self.desktop_id in mimeapps.default_ids(text, mime):
+                found.append((str(self.mimeapps), _default_for(mime)))
+        if os.path.lexists(self.package):
+            found.append((str(self.package), TYPE_REGISTERED))
+        return found
 
     def undo(self, entry: Entry) -> list[str]:
         """Put back what was there; notes for the report; ChangeLeft when it is left as it is."""

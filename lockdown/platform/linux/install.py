@@ -84,6 +84,9 @@ class LinuxInstall:
     def change_remains(self, entry: Entry) -> bool:
         return self._handlers.remains(entry)
 
+    def handler_traces(self) -> list[tuple[str, str]]:
+        return self._handlers.traces()
+
     def registry_key_exists(self, key: str) -> bool:
         return False
 

@@ -42,6 +42,9 @@ class MacInstall:
     def change_remains(self, entry: Entry) -> bool:
         return False
 
+    def handler_traces(self) -> list[tuple[str, str]]:
+        return []
+
     def registry_key_exists(self, key: str) -> bool:
         return False
 

@@ -99,10 +99,16 @@ class ClassesHandlers:
         return "not a change lockdown makes on this system"
 
     def describe(self, entry: Entry) -> str:
-        name = entry.path[len(CLASSES):]
-        if name in ("seb", "sebs"):
-            return f"handler of {name}:// links"
-        return "the .seb file type" if name == ".seb" else "the program that opens .seb files"
+        return _describe(entry.path)
+
+    def traces(self) -> list[tuple[str, str]]:
+        """The keys that name lockdown's program, wherever they came from."""
+        found = []
+        for key in self._keys:
+            tree = self._registry.read_tree(key)
+            if tree is not None and any(str(self._exe) in text for text in tree.texts()):
+                found.append((key, _describe(key)))
+        return found
 
     def undo(self, entry: Entry) -> list[str]:
         undo = entry.undo
@@ -129,6 +135,13 @@ class ClassesHandlers:
         if current is None or not isinstance(undo, RegistryUndo) or current == undo.before:
             return False
         return current == undo.after or any(str(self._exe) in text for text in current.texts())
+
+
+def _describe(key: str) -> str:
+    name = key[len(CLASSES):]
+    if name in ("seb", "sebs"):
+        return f"handler of {name}:// links"
+    return "the .seb file type" if name == ".seb" else "the program that opens .seb files"
 
 
 def _command(tree: RegTree) -> str:
