@@ -172,8 +172,8 @@ class RegTree:
         object.__setattr__(self, "subkeys", tuple(sorted(self.subkeys, key=lambda s: _sort_key(s[0]))))
 
     def texts(self) -> list[str]:
-        """Every text value in the tree (to tell whether it still names lockdown's program)."""
-        out = [v.data for v in self.values if isinstance(v.data, str)]
+        """Every value name and text value in the tree (to tell whether it still names lockdown)."""
+        out = [v.name for v in self.values] + [v.data for v in self.values if isinstance(v.data, str)]
         for _name, sub in self.subkeys:
             out += sub.texts()
         return out

@@ -106,7 +106,7 @@ class ClassesHandlers:
         found = []
         for key in self._keys:
             tree = self._registry.read_tree(key)
-            if tree is not None and any(str(self._exe) in text for text in tree.texts()):
+            if tree is not None and self._names_lockdown(tree):
                 found.append((key, _describe(key)))
         return found
 
@@ -129,12 +129,16 @@ class ClassesHandlers:
 
     def remains(self, entry: Entry) -> bool:
         """lockdown's tree is still there, or a tree that is neither what was there nor free of
-        lockdown's program."""
+        lockdown's program and ProgId."""
         undo = entry.undo
         current = self._registry.read_tree(entry.path)
         if current is None or not isinstance(undo, RegistryUndo) or current == undo.before:
             return False
-        return current == undo.after or any(str(self._exe) in text for text in current.texts())
+        return current == undo.after or self._names_lockdown(current)
+
+    def _names_lockdown(self, tree: RegTree) -> bool:
+        """The tree names lockdown's program or its ProgId (in a value or a value's name)."""
+        return any(str(self._exe) in text or PROG_ID in text for text in tree.texts())
 
 
 def _describe(key: str) -> str:
