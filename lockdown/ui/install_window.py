@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from lockdown import __version__
 from lockdown.errors import LockdownError
 from lockdown.i18n import Language
-from lockdown.install.installer import Installer, Plan
+from lockdown.install.installer import Installer, InstallReport, Plan
 from lockdown.install.uninstaller import Uninstaller, UninstallReport
 from lockdown.words import Phrase, say
 
@@ -141,12 +141,21 @@ def install_window(lang: Language, installer: Installer, plan: Plan) -> TaskWind
     intro = say(lang, "install.what", version=__version__, folder=plan.install_dir,
                 shortcuts=", ".join(p.name for p in plan.shortcuts) or "-",
                 size=max(1, plan.total_bytes // 1_000_000))
+    intro += "\n" + say(lang, "install.handlers")
     if plan.upgrade:
         intro += "\n" + say(lang, "install.upgrade")
     intro += "\n\n" + say(lang, "install.rights")
+
+    def conclude(report: object) -> tuple[str, int]:
+        assert isinstance(report, InstallReport)
+        done = say(lang, "install.done")
+        if not report.notes:
+            return done, 0
+        notes = [say(lang, "install.notes"), *(f"\u2022 {note.text(lang)}" for note in report.notes)]
+        return done + "\n\n" + "\n".join(notes), 0
+
     return TaskWindow(lang, say(lang, "install.title"), intro, say(lang, "install.go"),
-                      lambda progress: installer.install(plan, progress),
-                      lambda _report: (say(lang, "install.done"), 0),
+                      lambda progress: installer.install(plan, progress), conclude,
                       "install.window_failed")
 
 

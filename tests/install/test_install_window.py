@@ -22,11 +22,27 @@ def test_install_window_explains_then_installs_with_progress(qtbot, paths: Paths
     assert str(paths.install) in window.intro.text()
     assert "No administrator rights needed." in window.intro.text()
     assert "lockdown.desktop" in window.intro.text()
+    assert "It will open seb:// and sebs:// exam links and .seb files" in window.intro.text()
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.bar.value() == window.bar.maximum()
     assert window.status.text().startswith("Lockdown is installed.")
     assert window.exit_code == 0 and (paths.install / "lockdown").exists()
+
+
+def test_install_window_ends_with_what_was_not_done(qtbot, paths: Paths, bundle: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # no update-mime-database
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    window = install_window("fr", installer, installer.plan(bundle))
+    qtbot.addWidget(window)
+    assert "Il ouvrira les liens d'examen seb:// et sebs:// et les fichiers .seb" in window.intro.text()
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().startswith("Lockdown est installé.")
+    note = ("À noter :\n\u2022 le type de fichier .seb n'est pas enregistré : update-mime-database n'est pas "
+            "installé (Debian : shared-mime-info) ; les liens seb:// et sebs:// ouvrent quand même lockdown")
+    assert window.status.text().endswith(note)
 
 
 def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Path) -> None:
@@ -54,6 +70,7 @@ def test_uninstall_window_lists_then_removes_and_says_no_trace(qtbot, paths: Pat
     window = uninstall_window("en", Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
     qtbot.addWidget(window)
     assert str(paths.install) in window.intro.text()
+    assert f"{paths.mimeapps} (default application for x-scheme-handler/sebs)" in window.intro.text()
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.status.text() == "Done: no trace of Lockdown is left on this computer."
