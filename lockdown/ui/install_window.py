@@ -26,7 +26,7 @@ from lockdown import __version__
 from lockdown.errors import LockdownError
 from lockdown.i18n import Language
 from lockdown.install.installer import Installer, InstallReport, Plan
-from lockdown.install.uninstaller import Uninstaller, UninstallReport
+from lockdown.install.uninstaller import NO_TRACE, Uninstaller, UninstallReport
 from lockdown.words import Phrase, say
 
 _SCALE = 1000
@@ -167,8 +167,9 @@ def uninstall_window(lang: Language, uninstaller: Uninstaller) -> TaskWindow:
 
     def conclude(report: object) -> tuple[str, int]:
         assert isinstance(report, UninstallReport)
-        if report.clean:
-            return say(lang, "uninstall.clean"), 0
+        if report.clean:  # what was left as the student had changed it is still said (the notes)
+            return "\n".join([say(lang, "uninstall.clean"),
+                              *(line.text(lang) for line in report.lines() if line != NO_TRACE)]), 0
         return "\n".join([say(lang, "uninstall.left"), *(line.text(lang) for line in report.lines())]), 1
 
     return TaskWindow(lang, say(lang, "uninstall.title"), intro, say(lang, "uninstall.go"),

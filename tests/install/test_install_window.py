@@ -125,3 +125,48 @@ def test_what_remains_is_said_in_french_too(qtbot, paths: Paths, bundle: Path,
     assert f"reste : {service}/{user} (entrée du trousseau) : le trousseau n'a pas pu être interrogé : " \
            "le trousseau du système ne peut pas être lu : the keyring is locked" in lines
     assert window.exit_code == 1
+
+
+def _edit_mimeapps(paths: Paths, old: str, new: str) -> None:
+    assert paths.mimeapps is not None
+    text = paths.mimeapps.read_text()
+    assert old in text
+    paths.mimeapps.write_text(text.replace(old, new))
+
+
+def test_a_default_the_student_changed_since_is_said_in_french(qtbot, paths: Paths, bundle: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    _edit_mimeapps(paths, "application/seb=lockdown.desktop;", "application/seb=mine.desktop;")
+    window = uninstall_window(_french(monkeypatch),
+                              Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
+    qtbot.addWidget(window)
+    assert f"{paths.mimeapps} (application par défaut de x-scheme-handler/sebs)" in window.intro.text()
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().splitlines() == [
+        "Terminé : il ne reste aucune trace de Lockdown sur cet ordinateur.",
+        f"remarque : {paths.mimeapps} : la ligne de application/seb a été modifiée depuis l'installation : "
+        "laissée telle quelle"]
+    assert window.exit_code == 0
+
+
+def test_a_default_that_still_names_lockdown_remains_and_is_said_in_french(
+        qtbot, paths: Paths, bundle: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    _edit_mimeapps(paths, "x-scheme-handler/seb=lockdown.desktop;",
+                   "x-scheme-handler/seb=lockdown.desktop;mine.desktop;")
+    window = uninstall_window(_french(monkeypatch),
+                              Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
+    qtbot.addWidget(window)
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().splitlines() == [
+        "Terminé, mais certains éléments restent :",
+        f"reste : {paths.mimeapps} (application par défaut de x-scheme-handler/seb) : la ligne de "
+        "x-scheme-handler/seb a été modifiée depuis l'installation et nomme toujours lockdown.desktop : "
+        "laissée telle quelle"]
+    assert window.exit_code == 1
+
