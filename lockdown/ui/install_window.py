@@ -6,10 +6,11 @@ progress and result come back as signals, said here in the student's language (`
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,6 +41,18 @@ def _app() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
+def _emit(signal: SignalInstance, *args: object) -> None:
+    """`signal.emit(*args)`, giving back the reference PySide6 6.12 takes from True at each emit.
+
+    Its abi3 build returns None, True and False without a reference of their own, which only
+    CPython 3.12 and later (where they are immortal) can afford: on 3.11 every emit lowers True's
+    count by one (every void call, such as setText, None's), and a few thousand abort the process
+    ("deallocating True or False"). A reference too many costs nothing: True is never freed.
+    """
+    said = signal.emit(*args)  # type: ignore[func-returns-value]  # the stubs say None; it is True
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(said))
+
+
 Job = Callable[[Callable[[int, int, Phrase], None]], object]
 Conclusion = Callable[[object], tuple[str, int]]
 """Turns a job's result into the closing sentence and the program's exit code."""
@@ -58,15 +71,15 @@ class _Worker(QThread):
         self._lang = lang
 
     def _progress(self, done: int, total: int, what: Phrase) -> None:
-        self.progressed.emit(done * _SCALE // total if total else _SCALE, what.text(self._lang))
+        _emit(self.progressed, done * _SCALE // total if total else _SCALE, what.text(self._lang))
 
     def run(self) -> None:
         try:
-            self.succeeded.emit(self._job(self._progress))
+            _emit(self.succeeded, self._job(self._progress))
         except LockdownError as exc:
-            self.failed.emit(exc.phrase.text(self._lang))
+            _emit(self.failed, exc.phrase.text(self._lang))
         except OSError as exc:
-            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}".strip())
+            _emit(self.failed, f"{exc.filename or ''} {exc.strerror or exc}".strip())
 
 
 class TaskWindow(QDialog):
