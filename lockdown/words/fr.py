@@ -381,11 +381,11 @@ TEXT: Mapping[str, str] = {
         "{path} n'est pas modifié (c'est un lien symbolique ou pas un simple fichier) : lockdown "
         "ne devient pas le programme par défaut des liens seb:// et sebs://"),
     "install.note.replaced": (
-        "{key} appartenait à un autre programme ({command}) ; lockdown le remplace, et le "
-        "désinstalleur le remettra"),
+        "{key} appartenait à un autre programme ({command}) ; lockdown la remplace, et le "
+        "désinstalleur la remettra"),
     "install.note.replaced.no_command": (
-        "{key} appartenait à un autre programme (sans commande d'ouverture) ; lockdown le "
-        "remplace, et le désinstalleur le remettra"),
+        "{key} appartenait à un autre programme (sans commande d'ouverture) ; lockdown la "
+        "remplace, et le désinstalleur la remettra"),
     "install.mime.no_tool": "{tool} n'est pas installé (Debian : shared-mime-info)",
     "install.mime.tool_unrun": "{tool} n'a pas pu être lancé ({error})",
     "install.mime.tool_failed": "{tool} a échoué ({code}) : {message}",
@@ -497,14 +497,15 @@ TEXT: Mapping[str, str] = {
     "uninstall.os_error": "n'a pas pu être supprimé ({error})",
     "uninstall.undo_error": "n'a pas pu être remis en état ({error})",
     "uninstall.unchanged.no_record": "le reçu ne dit pas ce qu'il y avait avant : laissé tel quel",
-    "uninstall.unchanged.changed": "modifié depuis l'installation : laissé tel quel",
+    "uninstall.unchanged.changed": "la clé a changé depuis l'installation : elle reste telle quelle",
     "uninstall.unchanged.now_link": "{path} est maintenant un lien symbolique : laissé tel quel",
     "uninstall.unchanged.line_still_ours": (
         "la ligne de {type} a été modifiée depuis l'installation et nomme toujours {entry} : "
         "laissée telle quelle"),
-    "uninstall.unchanged.not_rebuilt": "n'a pas pu être reconstruite sans le type de lockdown : {problem}",
+    "uninstall.unchanged.not_rebuilt": (
+        "la base n'a pas pu être reconstruite sans le type de lockdown : {problem}"),
     "uninstall.unchanged.differs": (
-        "reconstruite sans le type de lockdown, mais elle diffère d'avant l'installation : {paths}"),
+        "la base, reconstruite sans le type de lockdown, diffère d'avant l'installation : {paths}"),
     "uninstall.note.line_changed": (
         "{path} : la ligne de {type} a été modifiée depuis l'installation : laissée telle quelle"),
     "uninstall.note.database_kept": (
