@@ -48,6 +48,13 @@ class Paths:
     shortcuts: tuple[Path, ...]
     temp_root: Path
     registry_keys: tuple[str, ...] = ()
+    mimeapps: Path | None = None
+    """The freedesktop file naming the default program for link schemes and file types, where
+    lockdown adds lines (undone line by line at uninstall)."""
+    mime_database: Path | None = None
+    """The user's freedesktop MIME database, where lockdown adds the `.seb` file type."""
+    handler_keys: tuple[str, ...] = ()
+    """Registry keys under HKCU\\Software\\Classes that make lockdown open links and files."""
 
     @property
     def receipt(self) -> Path:
@@ -100,6 +107,9 @@ class Paths:
             "session_temp": str(self.temp_root / (SESSION_TMP_PREFIX + "*")),
             "shortcuts": [str(s) for s in self.shortcuts],
             "registry_keys": list(self.registry_keys),
+            "mimeapps": None if self.mimeapps is None else str(self.mimeapps),
+            "mime_database": None if self.mime_database is None else str(self.mime_database),
+            "handler_keys": list(self.handler_keys),
             "keyring": [f"{svc}/{user}" for svc, user in KEYRING_ENTRIES],
         }
 

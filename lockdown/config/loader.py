@@ -141,6 +141,16 @@ def _read_file(path: str) -> bytes:
     return data
 
 
+def _file_url_path(url: str) -> str:
+    """The local path a file:// URL names, percent-decoded (a desktop's `%u` may hand one over)."""
+    from urllib.request import url2pathname  # this OS's form of the path (a drive letter on Windows)
+
+    parts = urlsplit(url)
+    if parts.netloc.lower() not in ("", "localhost"):
+        raise ConfigError(url, "", "config.file.remote")
+    return url2pathname(parts.path)
+
+
 def load_config(source: str, os_name: OsName | None = None,
                 passwords: PasswordPrompt | None = None) -> ExamConfig:
     """Load from a file path, an https:// URL (http:// on loopback), or an seb(s):// link.
@@ -155,7 +165,7 @@ def load_config(source: str, os_name: OsName | None = None,
     if scheme in ("http", "https"):
         return parse_config(_download(source), source, os_name, passwords)
     if scheme == "file":
-        return parse_config(_read_file(urlsplit(source).path), source, os_name, passwords)
+        return parse_config(_read_file(_file_url_path(source)), source, os_name, passwords)
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive: C:\exam.seb
         raise ConfigError(source, "", "config.url.unsupported_scheme", scheme=scheme)
     return parse_config(_read_file(source), source, os_name, passwords)

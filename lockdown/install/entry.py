@@ -97,6 +97,8 @@ def install_main(argv: Sequence[str] | None = None) -> int:
         shortcuts = ", ".join(map(str, report.shortcuts)) or say(lang, "install.no_shortcuts")
         print(f"{prog}: " + say(lang, "install.installed", version=__version__, folder=report.install_dir,
                                 files=report.files, shortcuts=shortcuts))
+        for note in report.notes:
+            print(f"{prog}: " + say(lang, "install.report.note", note=note))
         return 0
     try:
         with trace_free(paths.temp_root, pending=PendingRemovals(paths.pending_removals)):

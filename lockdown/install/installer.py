@@ -3,7 +3,9 @@
 The order matters: check the bundle against its signed manifest, write a receipt saying what is
 about to be created (so a half-finished install can be removed), copy file by file (each through a
 temporary name, so a repair never leaves a half-written file), drop whatever an older version left
-in the install folder, check the installed copy again, create the shortcuts, mark the receipt complete.
+in the install folder, check the installed copy again, create the shortcuts, make lockdown the
+handler of seb:// and sebs:// links and .seb files (each change recorded, with its undo, before it
+is made), mark the receipt complete.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 from lockdown import __version__
 from lockdown.errors import EXIT_PROBLEM, LockdownError, UsageError
 from lockdown.install import safety
-from lockdown.install.receipt import Entry, Kind, Receipt, write_receipt
+from lockdown.install.changes import LineUndo
+from lockdown.install.receipt import Entry, Kind, Receipt, ReceiptError, read_receipt, write_receipt
 from lockdown.paths import Paths
 from lockdown.platform import InstallSteps
 from lockdown.words import Phrase, phrase
@@ -56,6 +59,15 @@ class InstallReport:
     total_bytes: int
     shortcuts: list[Path] = field(default_factory=list)
     removed_stale: int = 0
+    notes: list[Phrase] = field(default_factory=list)
+    """What the student should know: a handler not set, another program's handler replaced."""
+
+
+def _same_place(a: Entry, b: Entry) -> bool:
+    """Two records of a change to the same thing (the same line, package or key)."""
+    if a.kind != b.kind or a.path != b.path:
+        return False
+    return not isinstance(a.undo, LineUndo) or (isinstance(b.undo, LineUndo) and a.undo.key == b.undo.key)
 
 
 def _missing_parents(owned: safety.OwnedLocations) -> list[Path]:
@@ -124,13 +136,18 @@ class Installer:
         report(0, plan.total_bytes, phrase("install.step.check_bundle"))
         self.verify(plan.bundle)
         dest = plan.install_dir
-        entries = [Entry("parent_dir", str(p)) for p in _missing_parents(self._owned)]
+        earlier = self._earlier_receipt()
+        # a repair finds the folders made by the first install there: it keeps their record
+        parents = [Path(e.path) for e in earlier if e.kind == "parent_dir" and safety.exists(Path(e.path))]
+        parents += [p for p in _missing_parents(self._owned) if p not in parents]
+        entries = [Entry("parent_dir", str(p)) for p in parents]
         entries.append(Entry("dir", str(dest)))
         planned = [Entry("shortcut", str(s)) for s in plan.shortcuts]
         planned += [Entry("registry", k) for k in self.paths.registry_keys]
         receipt_path = self.paths.receipt
+        previous = [e for e in earlier if e.undo is not None]
         try:
-            write_receipt(receipt_path, self._receipt(entries + planned, complete=False))
+            write_receipt(receipt_path, self._receipt(entries + planned + previous, complete=False))
             dest.mkdir(parents=True, exist_ok=True)
             done = 0
             for rel in plan.dirs:
@@ -145,12 +162,30 @@ class Installer:
             report(done, plan.total_bytes, phrase("install.step.check_copy"))
             self.verify(dest)
             created = self.platform.create_shortcuts(dest, self.version, plan.total_bytes)
-            write_receipt(receipt_path, self._receipt(entries + created, complete=True))
+            recorded: list[Entry] = []
+
+            def record(change: Entry) -> None:
+                recorded.append(change)
+                unsettled = [p for p in previous if not any(_same_place(p, r) for r in recorded)]
+                write_receipt(receipt_path, self._receipt(entries + created + unsettled + recorded,
+                                                          complete=False))
+
+            handlers, notes = self.platform.create_handlers(dest, previous, record)
+            write_receipt(receipt_path, self._receipt(entries + created + handlers, complete=True))
         except OSError as exc:
             raise InstallError("install.failed", folder=str(dest), error=str(exc)) from None
         return InstallReport(install_dir=dest, files=len(plan.files), total_bytes=plan.total_bytes,
                              shortcuts=[Path(e.path) for e in created if e.kind == "shortcut"],
-                             removed_stale=stale)
+                             removed_stale=stale, notes=notes)
+
+    def _earlier_receipt(self) -> list[Entry]:
+        """What an earlier install recorded: the folders it made, and its handler changes (whose undo
+        knows what lockdown replaced). Nothing when there is no receipt or it cannot be trusted."""
+        try:
+            receipt = read_receipt(self.paths.receipt)
+        except ReceiptError:
+            return []
+        return list(receipt.entries) if receipt is not None else []
 
     def _receipt(self, entries: list[Entry], complete: bool) -> Receipt:
         return Receipt(app_version=self.version, os=self.paths.os, install_dir=str(self.paths.install),

@@ -1,8 +1,10 @@
-"""The installer's receipt: every file, folder, shortcut and registry key it created.
+"""The installer's receipt: every file, folder, shortcut and registry key it created, and every
+change it made to something shared with other programs (link and file handlers), with its undo.
 
 The uninstaller reads it back, so it is parsed as hostile input: anything unexpected (wrong type,
 unknown key, relative path, `..`, too big) is a `ReceiptError`. A well-formed receipt may still name
-places outside lockdown's own folders (edited by hand or by malware): `safety` refuses those.
+places outside lockdown's own folders (edited by hand or by malware): `safety` refuses those, and
+the OS's install steps refuse a change to anything but the handlers lockdown sets.
 """
 
 from __future__ import annotations
@@ -15,16 +17,25 @@ from pathlib import Path
 from typing import Literal, cast, get_args
 
 from lockdown.errors import LockdownError
+from lockdown.install.changes import DatabaseUndo, LineUndo, RegistryUndo, Undo, UndoInvalid
+from lockdown.words import phrase
 
 FORMAT = "lockdown-receipt"
 FORMAT_VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024
 """A bundle has a few thousand files; a receipt this large was not written by the installer."""
 
-Kind = Literal["file", "dir", "symlink", "shortcut", "parent_dir", "registry"]
+Kind = Literal["file", "dir", "symlink", "shortcut", "parent_dir", "registry",
+               "mime_default", "mime_package", "registry_tree"]
 """`parent_dir` is a folder that did not exist and was created only to hold lockdown's folders
-(e.g. ~/.local/share/applications in a fresh home): removed at uninstall only if empty."""
+(e.g. ~/.local/share/applications in a fresh home): removed at uninstall only if empty.
+The last three are changes with an undo (`lockdown.install.changes`): a default-application line
+of a `mimeapps.list` (path: that file), a package in a user MIME database (path: the package
+file), a registry key written whole under HKCU (path: the key)."""
 KINDS: tuple[str, ...] = get_args(Kind)
+CHANGE_KINDS: dict[str, type[LineUndo] | type[DatabaseUndo] | type[RegistryUndo]] = {
+    "mime_default": LineUndo, "mime_package": DatabaseUndo, "registry_tree": RegistryUndo}
+"""The kinds that carry an undo, and its record."""
 
 
 class ReceiptError(LockdownError):
@@ -33,10 +44,18 @@ class ReceiptError(LockdownError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One thing the installer created; `path` is absolute (a registry key for kind `registry`)."""
+    """One thing the installer created or changed; `path` is absolute (a registry key for kinds
+    `registry` and `registry_tree`); `undo` is set for the change kinds, and only for them."""
 
     kind: Kind
     path: str
+    undo: Undo | None = None
+
+    def to_json(self) -> dict[str, object]:
+        doc: dict[str, object] = {"kind": self.kind, "path": self.path}
+        if self.undo is not None:
+            doc["undo"] = self.undo.to_json()
+        return doc
 
 
 @dataclass(frozen=True)
@@ -51,11 +70,15 @@ class Receipt:
 
     def paths(self, *kinds: Kind) -> list[Path]:
         """Paths of the entries of the given kinds (all file-system kinds when none is given)."""
-        wanted = kinds or tuple(k for k in cast(tuple[Kind, ...], KINDS) if k != "registry")
+        wanted = kinds or ("file", "dir", "symlink", "shortcut", "parent_dir")
         return [Path(e.path) for e in self.entries if e.kind in wanted]
 
     def registry_keys(self) -> list[str]:
         return [e.path for e in self.entries if e.kind == "registry"]
+
+    def changes(self) -> list[Entry]:
+        """The changes to shared places, in the order they were made."""
+        return [e for e in self.entries if e.kind in CHANGE_KINDS]
 
     def to_json(self) -> bytes:
         doc = {
@@ -65,7 +88,7 @@ class Receipt:
             "os": self.os,
             "install_dir": self.install_dir,
             "complete": self.complete,
-            "entries": [{"kind": e.kind, "path": e.path} for e in self.entries],
+            "entries": [e.to_json() for e in self.entries],
         }
         return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
 
@@ -115,17 +138,34 @@ def parse_receipt(data: bytes, source: str) -> Receipt:
         raise ReceiptError("receipt.entries", source=source)
     entries: list[Entry] = []
     for i, raw in enumerate(raw_entries):
-        if not isinstance(raw, dict) or set(raw) != {"kind", "path"}:
-            raise ReceiptError("receipt.entry.shape", source=source, index=i)
-        kind, path = raw["kind"], raw["path"]
-        if kind not in KINDS or not isinstance(path, str):
-            raise ReceiptError("receipt.entry.kind", source=source, index=i)
-        ok = _check_registry_key(path) if kind == "registry" else _is_clean_absolute(path)
-        if not ok:
-            raise ReceiptError("receipt.entry.location", source=source, index=i, path=repr(path), kind=kind)
-        entries.append(Entry(cast(Kind, kind), path))
+        entries.append(_entry(raw, source, i))
     return Receipt(app_version=_string(doc, "app_version", source), os=_string(doc, "os", source),
                    install_dir=install_dir, complete=doc["complete"], entries=tuple(entries))
+
+
+def _entry(raw: object, source: str, index: int) -> Entry:
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    change = kind in CHANGE_KINDS
+    keys = {"kind", "path", "undo"} if change else {"kind", "path"}
+    if not isinstance(raw, dict) or set(raw) != keys:
+        shape = "receipt.entry.shape.change" if change else "receipt.entry.shape"
+        raise ReceiptError(shape, source=source, index=index)
+    path = raw["path"]
+    if kind not in KINDS or not isinstance(path, str):
+        raise ReceiptError("receipt.entry.kind", source=source, index=index)
+    ok = _check_registry_key(path) if kind in ("registry", "registry_tree") else _is_clean_absolute(path)
+    if not ok:
+        raise ReceiptError("receipt.entry.location", source=source, index=index, path=repr(path), kind=kind)
+    undo: Undo | None = None
+    if change:
+        try:
+            undo = CHANGE_KINDS[kind].from_json(raw["undo"])
+        except UndoInvalid as exc:
+            raise ReceiptError("receipt.entry.undo", source=source, index=index, problem=exc.phrase) from None
+        if isinstance(undo, DatabaseUndo) and not _is_clean_absolute(undo.database):
+            raise ReceiptError("receipt.entry.undo", source=source, index=index,
+                               problem=phrase("receipt.undo.database_path"))
+    return Entry(cast(Kind, kind), path, undo)
 
 
 def read_receipt(path: Path) -> Receipt | None:

@@ -2,8 +2,10 @@
 
 What to remove comes from two sources that must agree with nothing else: every location
 `lockdown.paths` names (so a lost or half-written receipt still leaves nothing behind), and the
-receipt (for the folders the installer created to hold lockdown's, and the registry keys). A
-receipt entry outside those locations is refused and reported; it is never deleted. Session folders
+receipt (for the folders the installer created to hold lockdown's, the registry keys, and the
+changes to shared places, the link and file handlers, which are undone first, last made first,
+by the OS's install steps). A receipt entry outside those locations is refused and reported; it
+is never deleted. A change the student made since is theirs: it stays, and is reported. Session folders
 an earlier run could not remove are found in the temporary folder and in `Paths.pending_removals`;
 what cannot be removed now is reported with the error met, never skipped.
 """
@@ -20,7 +22,8 @@ from typing import Literal
 import psutil
 
 from lockdown.install import safety
-from lockdown.install.receipt import Receipt, ReceiptError, read_receipt
+from lockdown.install.changes import ChangeLeft
+from lockdown.install.receipt import Entry, Receipt, ReceiptError, read_receipt
 from lockdown.leftovers import Leftover, PendingRemovals
 from lockdown.paths import KEYRING_ENTRIES, Paths
 from lockdown.platform import InstallSteps
@@ -31,19 +34,22 @@ from lockdown.words import Phrase, phrase
 Progress = Callable[[int, int, Phrase], None]
 """(steps done, steps in all, what is being removed)."""
 
-ItemKind = Literal["path", "parent_dir", "registry", "keyring"]
+ItemKind = Literal["change", "path", "parent_dir", "registry", "keyring"]
 
 SESSION_FOLDER = "uninstall.why.session_temp"
 
 
 @dataclass(frozen=True)
 class Item:
-    """One thing to remove: a path, a folder to remove if empty, a registry key or keyring entry."""
+    """One thing to remove: a change to undo, a path, a folder to remove if empty, a registry key
+    or keyring entry."""
 
     kind: ItemKind
     target: str
     why: str
     """What it is, as a message key (`uninstall.why.*`)."""
+    change: Entry | None = None
+    """For kind `change`: the receipt's record of it, with its undo."""
 
     def label(self) -> Phrase:
         return phrase("uninstall.item", target=self.target, why=phrase(self.why))
@@ -114,11 +120,20 @@ class Uninstaller:
         notes: list[Phrase] = []
         refused: list[tuple[str, Phrase]] = []
         receipt = self._receipt(notes)
+        changes: list[Item] = []
         items = [Item("path", str(p), "uninstall.why.menu_entry") for p in self.paths.owned_files()]
         keys = list(self.paths.registry_keys)
         parents: list[Path] = []
         if receipt is not None:
             for entry in receipt.entries:
+                if entry.undo is not None:
+                    refusal = self.platform.refuse_change(entry)
+                    if refusal is not None:
+                        refused.append((entry.path, refusal))
+                    else:
+                        changes.insert(0, Item("change", entry.path, self.platform.describe_change(entry),
+                                               entry))
+                    continue
                 if entry.kind == "registry":
                     if entry.path not in keys:
                         refused.append((entry.path, phrase("uninstall.refused.registry")))
@@ -132,6 +147,9 @@ class Uninstaller:
                         self.owned.check_removable(path)
                 except safety.Refused as exc:
                     refused.append((entry.path, exc.phrase))
+        recorded = {(item.target, item.why) for item in changes}
+        changes += [Item("change", target, why) for target, why in self.platform.handler_traces()
+                    if (target, why) not in recorded]  # no record of what was there before them
         items += [Item("registry", k, "uninstall.why.registry") for k in keys]
         items += [Item("keyring", f"{s}/{u}", "uninstall.why.keyring") for s, u in KEYRING_ENTRIES]
         busy: list[tuple[Item, Phrase]] = []
@@ -157,10 +175,14 @@ class Uninstaller:
                 items.append(Item("path", str(root), why))
         items += [Item("parent_dir", str(p), "uninstall.why.parent")
                   for p in sorted(parents, key=lambda p: len(p.parts), reverse=True)]
-        return Plan(items=items, refused=refused, notes=notes, busy=busy)
+        return Plan(items=changes + items, refused=refused, notes=notes, busy=busy)
 
     def present(self, item: Item) -> bool:
         """Is this item on the machine now? (SecretsUnavailable when the keyring cannot say.)"""
+        if item.change is not None:
+            return self.platform.change_remains(item.change)
+        if item.kind == "change":
+            return (item.target, item.why) in self.platform.handler_traces()
         if item.kind == "registry":
             return self.platform.registry_key_exists(item.target)
         if item.kind == "keyring":
@@ -190,12 +212,13 @@ class Uninstaller:
         for i, item in enumerate(plan.items):
             step(i, total, item.label())
             try:
-                if self._remove_with_retry(item):
+                if self._remove_with_retry(item, report.notes):
                     report.removed.append(item)
-            except (safety.Refused, SecretsUnavailable) as exc:
+            except (safety.Refused, SecretsUnavailable, ChangeLeft) as exc:
                 errors[item] = exc.phrase
             except OSError as exc:
-                errors[item] = phrase("uninstall.os_error", error=str(exc) or type(exc).__name__)
+                failed = "uninstall.undo_error" if item.kind == "change" else "uninstall.os_error"
+                errors[item] = phrase(failed, error=str(exc) or type(exc).__name__)
         step(total - 1, total, phrase("uninstall.step.looking"))
         for item in plan.items:
             try:
@@ -226,15 +249,20 @@ class Uninstaller:
             report.notes.append(phrase("uninstall.record_failed", path=str(self.paths.pending_removals),
                                        error=str(exc)))
 
-    def _remove_with_retry(self, item: Item) -> bool:
+    def _remove_with_retry(self, item: Item, notes: list[Phrase]) -> bool:
         """Remove once, and once more after a pause (a file briefly locked by another program)."""
         try:
-            return self._remove(item)
+            return self._remove(item, notes)
         except OSError:
             time.sleep(self.retry_pause)
-            return self._remove(item)
+            return self._remove(item, notes)
 
-    def _remove(self, item: Item) -> bool:
+    def _remove(self, item: Item, notes: list[Phrase]) -> bool:
+        if item.change is not None:
+            notes += self.platform.undo_change(item.change)
+            return True
+        if item.kind == "change":
+            raise ChangeLeft("uninstall.unchanged.no_record")
         if item.kind == "registry":
             return self.platform.remove_registry_key(item.target)
         if item.kind == "keyring":

@@ -9,7 +9,7 @@ seams, and `lockdown.platform.fake` stands in for a whole OS.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -125,6 +125,34 @@ class InstallSteps(Protocol):
 
     def create_shortcuts(self, install_dir: Path, version: str, size_bytes: int) -> list[Entry]:
         """Create the menu entries (and, on Windows, the "Apps & features" entry); return them."""
+
+    def create_handlers(self, install_dir: Path, previous: Sequence[Entry],
+                        record: Callable[[Entry], None]) -> tuple[list[Entry], list[Phrase]]:
+        """Make the installed lockdown open seb:// and sebs:// links and .seb files for this user.
+
+        Each change is handed to `record` before it is made, so the receipt holds its undo first.
+        `previous`: the changes an earlier install recorded; those still in effect are kept (their
+        undo knows what was there before lockdown). Returns the changes in effect, in the order
+        made, and notes for the student (what was not done, what another program had set).
+        """
+
+    def refuse_change(self, entry: Entry) -> Phrase | None:
+        """Why the uninstaller must not act on this receipt change (not a place or value lockdown
+        sets on this OS), or None."""
+
+    def describe_change(self, entry: Entry) -> str:
+        """What the change is, for the uninstaller's report: a message key (`uninstall.why.*`)."""
+
+    def undo_change(self, entry: Entry) -> list[Phrase]:
+        """Put back what the change replaced; notes for the report. Raises
+        `lockdown.install.changes.ChangeLeft` when it is left as it is (changed since, and why)."""
+
+    def change_remains(self, entry: Entry) -> bool:
+        """Whether anything of lockdown's change is still there (the uninstaller's last look)."""
+
+    def handler_traces(self) -> list[tuple[str, str]]:
+        """lockdown's handlers found on the machine now, as (where, what `describe_change` says):
+        the uninstaller reports those no receipt entry accounts for (a lost or damaged receipt)."""
 
     def registry_key_exists(self, key: str) -> bool:
         """True if a per-user registry key is present (always False where there is no registry)."""

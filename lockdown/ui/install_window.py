@@ -6,10 +6,11 @@ progress and result come back as signals, said here in the student's language (`
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 from lockdown import __version__
 from lockdown.errors import LockdownError
 from lockdown.i18n import Language
-from lockdown.install.installer import Installer, Plan
-from lockdown.install.uninstaller import Uninstaller, UninstallReport
+from lockdown.install.installer import Installer, InstallReport, Plan
+from lockdown.install.uninstaller import NO_TRACE, Uninstaller, UninstallReport
 from lockdown.words import Phrase, say
 
 _SCALE = 1000
@@ -38,6 +39,18 @@ def _app() -> QApplication:
     if isinstance(app, QApplication):
         return app
     return QApplication(sys.argv[:1])
+
+
+def _emit(signal: SignalInstance, *args: object) -> None:
+    """`signal.emit(*args)`, giving back the reference PySide6 6.12 takes from True at each emit.
+
+    Its abi3 build returns None, True and False without a reference of their own, which only
+    CPython 3.12 and later (where they are immortal) can afford: on 3.11 every emit lowers True's
+    count by one (every void call, such as setText, None's), and a few thousand abort the process
+    ("deallocating True or False"). A reference too many costs nothing: True is never freed.
+    """
+    said = signal.emit(*args)  # type: ignore[func-returns-value]  # the stubs say None; it is True
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(said))
 
 
 Job = Callable[[Callable[[int, int, Phrase], None]], object]
@@ -58,15 +71,15 @@ class _Worker(QThread):
         self._lang = lang
 
     def _progress(self, done: int, total: int, what: Phrase) -> None:
-        self.progressed.emit(done * _SCALE // total if total else _SCALE, what.text(self._lang))
+        _emit(self.progressed, done * _SCALE // total if total else _SCALE, what.text(self._lang))
 
     def run(self) -> None:
         try:
-            self.succeeded.emit(self._job(self._progress))
+            _emit(self.succeeded, self._job(self._progress))
         except LockdownError as exc:
-            self.failed.emit(exc.phrase.text(self._lang))
+            _emit(self.failed, exc.phrase.text(self._lang))
         except OSError as exc:
-            self.failed.emit(f"{exc.filename or ''} {exc.strerror or exc}".strip())
+            _emit(self.failed, f"{exc.filename or ''} {exc.strerror or exc}".strip())
 
 
 class TaskWindow(QDialog):
@@ -141,12 +154,21 @@ def install_window(lang: Language, installer: Installer, plan: Plan) -> TaskWind
     intro = say(lang, "install.what", version=__version__, folder=plan.install_dir,
                 shortcuts=", ".join(p.name for p in plan.shortcuts) or "-",
                 size=max(1, plan.total_bytes // 1_000_000))
+    intro += "\n" + say(lang, "install.handlers")
     if plan.upgrade:
         intro += "\n" + say(lang, "install.upgrade")
     intro += "\n\n" + say(lang, "install.rights")
+
+    def conclude(report: object) -> tuple[str, int]:
+        assert isinstance(report, InstallReport)
+        done = say(lang, "install.done")
+        if not report.notes:
+            return done, 0
+        notes = [say(lang, "install.notes"), *(f"\u2022 {note.text(lang)}" for note in report.notes)]
+        return done + "\n\n" + "\n".join(notes), 0
+
     return TaskWindow(lang, say(lang, "install.title"), intro, say(lang, "install.go"),
-                      lambda progress: installer.install(plan, progress),
-                      lambda _report: (say(lang, "install.done"), 0),
+                      lambda progress: installer.install(plan, progress), conclude,
                       "install.window_failed")
 
 
@@ -158,8 +180,9 @@ def uninstall_window(lang: Language, uninstaller: Uninstaller) -> TaskWindow:
 
     def conclude(report: object) -> tuple[str, int]:
         assert isinstance(report, UninstallReport)
-        if report.clean:
-            return say(lang, "uninstall.clean"), 0
+        if report.clean:  # what was left as the student had changed it is still said (the notes)
+            return "\n".join([say(lang, "uninstall.clean"),
+                              *(line.text(lang) for line in report.lines() if line != NO_TRACE)]), 0
         return "\n".join([say(lang, "uninstall.left"), *(line.text(lang) for line in report.lines())]), 1
 
     return TaskWindow(lang, say(lang, "uninstall.title"), intro, say(lang, "uninstall.go"),

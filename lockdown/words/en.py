@@ -222,6 +222,7 @@ TEXT: Mapping[str, str] = {
     "config.file.directory": "is a directory, not a configuration file",
     "config.file.permission": "cannot be read (permission denied)",
     "config.file.unreadable": "cannot be read ({error})",
+    "config.file.remote": "a file:// URL must name a file on this computer",
     "config.no_config_key_form": "holds a value with no Config Key form ({error})",
     "config.url.plain_http": "plain http:// is allowed only for loopback addresses; use https://",
     "config.url.scheme": "only https:// URLs (or http:// on loopback) can be loaded",
@@ -331,14 +332,19 @@ TEXT: Mapping[str, str] = {
         "Lockdown {version} will be installed for you only, in:\n{folder}\n\nMenu entries: "
         "{shortcuts}\nSpace needed: {size} MB"),
     "install.upgrade": "An existing copy will be repaired or upgraded.",
+    "install.handlers": (
+        "It will open seb:// and sebs:// exam links and .seb files; uninstalling it gives back "
+        "whatever opened them before."),
     "install.rights": "No administrator rights needed.",
     "install.go": "&Install",
     "install.done": (
         "Lockdown is installed. On exam day, open “Lockdown exam” from your applications menu. To remove "
         "it, use “Uninstall Lockdown”."),
+    "install.notes": "Please note:",
     "install.window_failed": "The installation did not complete:\n{error}",
     "install.installed": (
         "installed lockdown {version} in {folder} ({files} files); menu entries: {shortcuts}"),
+    "install.report.note": "note: {note}",
     "install.no_shortcuts": "none",
     "install.step.check_bundle": "checking the bundle against its signed manifest",
     "install.step.copy": "{file}",
@@ -353,6 +359,29 @@ TEXT: Mapping[str, str] = {
     "install.bundle.no_manifest": "{folder}: no signed manifest to check the files against ({path}: {error})",
     "install.bundle.mismatch": "{folder}: does not match its signed manifest: {problems}",
     "install.bundle.more": "and {count} more",
+    "install.note.type_not_registered": (
+        "the .seb file type is not registered: {why}; seb:// and sebs:// links still open lockdown"),
+    "install.note.type_may_fail": "the .seb file type may not work: {problem}",
+    "install.note.mimeapps_unchanged": (
+        "{path} is not changed (it is a symbolic link or not a plain file): lockdown is not made "
+        "the default for seb:// and sebs:// links"),
+    "install.note.replaced": (
+        "{key} belonged to another program ({command}); lockdown replaces it, and the uninstaller "
+        "puts it back"),
+    "install.note.replaced.no_command": (
+        "{key} belonged to another program (no open command); lockdown replaces it, and the "
+        "uninstaller puts it back"),
+    "install.mime.no_tool": "{tool} is not installed (Debian: shared-mime-info)",
+    "install.mime.tool_unrun": "{tool} could not run ({error})",
+    "install.mime.tool_failed": "{tool} failed ({code}): {message}",
+    "install.mime.tool_failed.silent": "{tool} failed ({code}) without a message",
+    "install.mime.odd_file": "{path} is not a plain file or folder",
+    "install.mime.not_folder": "{path} is not a plain folder",
+    "install.mime.package_there": "{path} is already there, with no record of what was there before it",
+    "install.mime.unchecked": "your MIME database {path} could not be checked ({error})",
+    "install.mime.not_rebuildable": (
+        "your MIME database {path} is not what its packages build, so it could not be given back "
+        "byte for byte after lockdown's type is removed"),
     "receipt.not_string": "{source}: '{name}' must be a string",
     "receipt.too_large": "{source}: receipt is larger than {limit} bytes",
     "receipt.json": "{source}: not a valid JSON receipt ({error})",
@@ -363,8 +392,40 @@ TEXT: Mapping[str, str] = {
     "receipt.install_dir": "{source}: 'install_dir' must be an absolute path without '..'",
     "receipt.entries": "{source}: 'entries' must be a list",
     "receipt.entry.shape": "{source}: entries[{index}]: must be an object with exactly 'kind' and 'path'",
+    "receipt.entry.shape.change": (
+        "{source}: entries[{index}]: must be an object with exactly 'kind', 'path' and 'undo'"),
     "receipt.entry.kind": "{source}: entries[{index}]: unknown kind or non-string path",
     "receipt.entry.location": "{source}: entries[{index}]: {path} is not an acceptable {kind} location",
+    "receipt.entry.undo": "{source}: entries[{index}]: 'undo': {problem}",
+    "receipt.undo.object": "{what} must be an object with exactly {keys}",
+    "receipt.undo.what.line": "a line change",
+    "receipt.undo.what.database": "a database change",
+    "receipt.undo.what.digest": "a digest",
+    "receipt.undo.what.value": "a registry value",
+    "receipt.undo.what.key": "a registry key",
+    "receipt.undo.what.registry": "a registry change",
+    "receipt.undo.line": "'{name}' must be one line of text",
+    "receipt.undo.flag": "'{name}' must be true or false",
+    "receipt.undo.mime_type": "'key' must be a MIME type",
+    "receipt.undo.line_for": "'before' and 'after' must be lines for {key}",
+    "receipt.undo.digest_path": "a digest path must be relative, with '/' and no '.' or '..'",
+    "receipt.undo.database": "'database' must be a string",
+    "receipt.undo.database_path": "'database' must be an absolute path without '..'",
+    "receipt.undo.digests": "'before' must be a list of at most {limit} entries",
+    "receipt.undo.sha256": "'sha256' must be 64 lowercase hex digits or null",
+    "receipt.undo.digest_twice": "'before' lists a path twice",
+    "receipt.undo.value_name": "a registry value's name must be a string without NUL",
+    "receipt.undo.value_type": "a registry value's type must be a REG_* number from 0 to {highest}",
+    "receipt.undo.value_text": "a text registry value must hold a string",
+    "receipt.undo.value_number": "a number registry value must hold an unsigned number of its size",
+    "receipt.undo.value_strings": "a multi-string registry value must hold a list of strings",
+    "receipt.undo.value_binary": "a binary registry value must hold hex digits",
+    "receipt.undo.tree_depth": "a registry tree is at most {limit} keys deep",
+    "receipt.undo.key_shape": "a registry key has a list of values and an object of subkeys",
+    "receipt.undo.tree_size": "a registry tree holds at most {limit} keys and values",
+    "receipt.undo.value_twice": "a registry key holds a value name twice",
+    "receipt.undo.subkey_name": "a registry subkey name must be 1 to {limit} characters without '\\'",
+    "receipt.undo.subkey_twice": "a registry key holds a subkey name twice",
     "receipt.unreadable": "{source}: cannot read the receipt ({error})",
 
     # The uninstaller (its window, lockdown-uninstall and lockdown uninstall)
@@ -386,6 +447,15 @@ TEXT: Mapping[str, str] = {
     "uninstall.why.program": "installed program",
     "uninstall.why.data": "data and receipt",
     "uninstall.why.parent": "folder created by the installer, removed if empty",
+    "uninstall.why.default.sebs": "default application for x-scheme-handler/sebs",
+    "uninstall.why.default.seb": "default application for x-scheme-handler/seb",
+    "uninstall.why.default.file": "default application for application/seb",
+    "uninstall.why.mime_package": "the .seb file type, in the user MIME database",
+    "uninstall.why.handler.sebs": "handler of sebs:// links",
+    "uninstall.why.handler.seb": "handler of seb:// links",
+    "uninstall.why.seb_type": "the .seb file type",
+    "uninstall.why.seb_program": "the program that opens .seb files",
+    "uninstall.why.change": "a link or file handler",
     "uninstall.busy": "in use by running lockdown process {pid}; run the uninstaller again once it has ended",
     "uninstall.refused.registry": "not a registry key lockdown uses",
     "uninstall.refused.not_plain": "not a plain absolute path",
@@ -394,10 +464,29 @@ TEXT: Mapping[str, str] = {
     "uninstall.refused.not_parent": "not a folder lockdown created to hold its own folders",
     "uninstall.refused.unsafe_rmtree": "this platform cannot delete folders without following links",
     "uninstall.refused.link": "is a symbolic link",
+    "uninstall.refused.change": "not a change lockdown makes on this system",
+    "uninstall.refused.mimeapps": "not lockdown's mimeapps.list ({path})",
+    "uninstall.refused.mime_line": "not a default-application line lockdown sets",
+    "uninstall.refused.mime_package": "not lockdown's package in the user MIME database ({path})",
     "uninstall.note.receipt_unused": (
         "the receipt was not used: {problem}; removing every location lockdown owns"),
     "uninstall.note.unfinished": "the last install did not finish; removing what it had started",
     "uninstall.os_error": "could not be removed ({error})",
+    "uninstall.undo_error": "could not be put back ({error})",
+    "uninstall.unchanged.no_record": "the receipt does not say what was there before it: left as it is",
+    "uninstall.unchanged.changed": "changed since the install: left as it is",
+    "uninstall.unchanged.now_link": "{path} is now a symbolic link: left as it is",
+    "uninstall.unchanged.line_still_ours": (
+        "the line for {type} was changed since the install and still names {entry}: left as it is"),
+    "uninstall.unchanged.not_rebuilt": "could not be rebuilt without lockdown's type: {problem}",
+    "uninstall.unchanged.differs": (
+        "rebuilt without lockdown's type, but it differs from before the install: {paths}"),
+    "uninstall.note.line_changed": "{path}: the line for {type} was changed since the install: left as it is",
+    "uninstall.note.database_kept": (
+        "{path}: kept, rebuilt without lockdown's type: it now also holds {packages}"),
+    "uninstall.note.database_changed": (
+        "{path}: rebuilt without lockdown's type from its packages, which changed since the install"),
+    "uninstall.note.key_put_back": "{key} was not there; the handler it held before the install is put back",
     "uninstall.keyring_unasked": "the keyring could not be asked: {problem}",
     "uninstall.still_present": "still present after removal",
     "uninstall.record_kept": "{path} keeps the list of those folders for the next uninstall",

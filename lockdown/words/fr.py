@@ -239,6 +239,7 @@ TEXT: Mapping[str, str] = {
     "config.file.directory": "est un dossier, pas un fichier de configuration",
     "config.file.permission": "illisible (permission refusée)",
     "config.file.unreadable": "illisible ({error})",
+    "config.file.remote": "une URL file:// doit désigner un fichier de cet ordinateur",
     "config.no_config_key_form": "contient une valeur qui n'a pas de forme pour la Config Key ({error})",
     "config.url.plain_http": (
         "http:// n'est permis que pour les adresses de bouclage (loopback) ; utilisez https://"),
@@ -359,14 +360,19 @@ TEXT: Mapping[str, str] = {
         "Lockdown {version} sera installé pour vous seul, dans :\n{folder}\n\nEntrées de menu : "
         "{shortcuts}\nEspace nécessaire : {size} Mo"),
     "install.upgrade": "La copie existante sera réparée ou mise à jour.",
+    "install.handlers": (
+        "Il ouvrira les liens d'examen seb:// et sebs:// et les fichiers .seb ; sa désinstallation "
+        "rend ce qui les ouvrait auparavant."),
     "install.rights": "Aucun droit d'administrateur nécessaire.",
     "install.go": "&Installer",
     "install.done": (
         "Lockdown est installé. Le jour de l'examen, ouvrez «\u00a0Lockdown exam\u00a0» depuis le menu des "
         "applications. Pour le retirer, utilisez «\u00a0Uninstall Lockdown\u00a0»."),
+    "install.notes": "À noter :",
     "install.window_failed": "L'installation n'a pas abouti :\n{error}",
     "install.installed": (
         "lockdown {version} installé dans {folder} ({files} fichiers) ; entrées de menu : {shortcuts}"),
+    "install.report.note": "remarque : {note}",
     "install.no_shortcuts": "aucune",
     "install.step.check_bundle": "vérification du paquet d'après son manifeste signé",
     "install.step.copy": "{file}",
@@ -384,6 +390,30 @@ TEXT: Mapping[str, str] = {
         "{folder} : aucun manifeste signé pour vérifier les fichiers ({path} : {error})"),
     "install.bundle.mismatch": "{folder} : ne correspond pas à son manifeste signé : {problems}",
     "install.bundle.more": "et {count} de plus",
+    "install.note.type_not_registered": (
+        "le type de fichier .seb n'est pas enregistré : {why} ; les liens seb:// et sebs:// "
+        "ouvrent quand même lockdown"),
+    "install.note.type_may_fail": "le type de fichier .seb risque de ne pas fonctionner : {problem}",
+    "install.note.mimeapps_unchanged": (
+        "{path} n'est pas modifié (c'est un lien symbolique ou pas un simple fichier) : lockdown "
+        "ne devient pas le programme par défaut des liens seb:// et sebs://"),
+    "install.note.replaced": (
+        "{key} appartenait à un autre programme ({command}) ; lockdown la remplace, et le "
+        "désinstalleur la remettra"),
+    "install.note.replaced.no_command": (
+        "{key} appartenait à un autre programme (sans commande d'ouverture) ; lockdown la "
+        "remplace, et le désinstalleur la remettra"),
+    "install.mime.no_tool": "{tool} n'est pas installé (Debian : shared-mime-info)",
+    "install.mime.tool_unrun": "{tool} n'a pas pu être lancé ({error})",
+    "install.mime.tool_failed": "{tool} a échoué ({code}) : {message}",
+    "install.mime.tool_failed.silent": "{tool} a échoué ({code}) sans message",
+    "install.mime.odd_file": "{path} n'est ni un simple fichier ni un dossier",
+    "install.mime.not_folder": "{path} n'est pas un simple dossier",
+    "install.mime.package_there": "{path} est déjà là, sans trace de ce qui s'y trouvait avant",
+    "install.mime.unchecked": "votre base MIME {path} n'a pas pu être vérifiée ({error})",
+    "install.mime.not_rebuildable": (
+        "votre base MIME {path} n'est pas ce que ses paquets produisent : elle ne pourrait pas "
+        "être rendue à l'octet près une fois le type de lockdown retiré"),
     "receipt.not_string": "{source} : '{name}' doit être une chaîne",
     "receipt.too_large": "{source} : le reçu fait plus de {limit} octets",
     "receipt.json": "{source} : ce n'est pas un reçu JSON valide ({error})",
@@ -395,9 +425,44 @@ TEXT: Mapping[str, str] = {
     "receipt.entries": "{source} : 'entries' doit être une liste",
     "receipt.entry.shape": (
         "{source} : entries[{index}] : doit être un objet avec exactement 'kind' et 'path'"),
+    "receipt.entry.shape.change": (
+        "{source} : entries[{index}] : doit être un objet avec exactement 'kind', 'path' et 'undo'"),
     "receipt.entry.kind": "{source} : entries[{index}] : type inconnu ou chemin qui n'est pas une chaîne",
     "receipt.entry.location": (
         "{source} : entries[{index}] : {path} n'est pas un emplacement acceptable pour {kind}"),
+    "receipt.entry.undo": "{source} : entries[{index}] : 'undo' : {problem}",
+    "receipt.undo.object": "{what} doit être un objet avec exactement {keys}",
+    "receipt.undo.what.line": "une modification de ligne",
+    "receipt.undo.what.database": "une modification de base",
+    "receipt.undo.what.digest": "une empreinte",
+    "receipt.undo.what.value": "une valeur de registre",
+    "receipt.undo.what.key": "une clé de registre",
+    "receipt.undo.what.registry": "une modification du registre",
+    "receipt.undo.line": "'{name}' doit être une seule ligne de texte",
+    "receipt.undo.flag": "'{name}' doit valoir true ou false",
+    "receipt.undo.mime_type": "'key' doit être un type MIME",
+    "receipt.undo.line_for": "'before' et 'after' doivent être des lignes pour {key}",
+    "receipt.undo.digest_path": (
+        "le chemin d'une empreinte doit être relatif, avec des '/' et sans '.' ni '..'"),
+    "receipt.undo.database": "'database' doit être une chaîne",
+    "receipt.undo.database_path": "'database' doit être un chemin absolu sans '..'",
+    "receipt.undo.digests": "'before' doit être une liste d'au plus {limit} éléments",
+    "receipt.undo.sha256": "'sha256' doit être 64 chiffres hexadécimaux en minuscules ou null",
+    "receipt.undo.digest_twice": "'before' cite deux fois le même chemin",
+    "receipt.undo.value_name": "le nom d'une valeur de registre doit être une chaîne sans NUL",
+    "receipt.undo.value_type": "le type d'une valeur de registre doit être un nombre REG_* de 0 à {highest}",
+    "receipt.undo.value_text": "une valeur de registre texte doit contenir une chaîne",
+    "receipt.undo.value_number": (
+        "une valeur de registre numérique doit contenir un nombre positif de sa taille"),
+    "receipt.undo.value_strings": "une valeur de registre multichaîne doit contenir une liste de chaînes",
+    "receipt.undo.value_binary": "une valeur de registre binaire doit contenir des chiffres hexadécimaux",
+    "receipt.undo.tree_depth": "un arbre de registre a au plus {limit} niveaux de clés",
+    "receipt.undo.key_shape": "une clé de registre a une liste de valeurs et un objet de sous-clés",
+    "receipt.undo.tree_size": "un arbre de registre contient au plus {limit} clés et valeurs",
+    "receipt.undo.value_twice": "une clé de registre contient deux fois le même nom de valeur",
+    "receipt.undo.subkey_name": (
+        "le nom d'une sous-clé de registre doit faire de 1 à {limit} caractères sans '\\'"),
+    "receipt.undo.subkey_twice": "une clé de registre contient deux fois le même nom de sous-clé",
     "receipt.unreadable": "{source} : impossible de lire le reçu ({error})",
 
     # The uninstaller (its window, lockdown-uninstall and lockdown uninstall)
@@ -419,6 +484,15 @@ TEXT: Mapping[str, str] = {
     "uninstall.why.program": "programme installé",
     "uninstall.why.data": "données et reçu",
     "uninstall.why.parent": "dossier créé par l'installateur, supprimé s'il est vide",
+    "uninstall.why.default.sebs": "application par défaut de x-scheme-handler/sebs",
+    "uninstall.why.default.seb": "application par défaut de x-scheme-handler/seb",
+    "uninstall.why.default.file": "application par défaut de application/seb",
+    "uninstall.why.mime_package": "le type de fichier .seb, dans la base MIME de l'utilisateur",
+    "uninstall.why.handler.sebs": "programme qui ouvre les liens sebs://",
+    "uninstall.why.handler.seb": "programme qui ouvre les liens seb://",
+    "uninstall.why.seb_type": "le type de fichier .seb",
+    "uninstall.why.seb_program": "le programme qui ouvre les fichiers .seb",
+    "uninstall.why.change": "un programme qui ouvre des liens ou des fichiers",
     "uninstall.busy": (
         "utilisé par le processus lockdown {pid} en cours ; relancez le désinstalleur quand il sera terminé"),
     "uninstall.refused.registry": "ce n'est pas une clé de registre utilisée par lockdown",
@@ -428,11 +502,36 @@ TEXT: Mapping[str, str] = {
     "uninstall.refused.not_parent": "ce n'est pas un dossier créé par lockdown pour contenir les siens",
     "uninstall.refused.unsafe_rmtree": "ce système ne sait pas supprimer des dossiers sans suivre les liens",
     "uninstall.refused.link": "c'est un lien symbolique",
+    "uninstall.refused.change": "ce n'est pas une modification que lockdown fait sur ce système",
+    "uninstall.refused.mimeapps": "ce n'est pas le mimeapps.list de lockdown ({path})",
+    "uninstall.refused.mime_line": "ce n'est pas une ligne d'application par défaut que lockdown écrit",
+    "uninstall.refused.mime_package": (
+        "ce n'est pas le paquet de lockdown dans la base MIME de l'utilisateur ({path})"),
     "uninstall.note.receipt_unused": (
         "le reçu n'a pas été utilisé : {problem} ; suppression de tous les emplacements de lockdown"),
     "uninstall.note.unfinished": (
         "la dernière installation n'a pas abouti ; suppression de ce qu'elle avait commencé"),
     "uninstall.os_error": "n'a pas pu être supprimé ({error})",
+    "uninstall.undo_error": "n'a pas pu être remis en état ({error})",
+    "uninstall.unchanged.no_record": "le reçu ne dit pas ce qu'il y avait avant : laissé tel quel",
+    "uninstall.unchanged.changed": "la clé a changé depuis l'installation : elle reste telle quelle",
+    "uninstall.unchanged.now_link": "{path} est maintenant un lien symbolique : laissé tel quel",
+    "uninstall.unchanged.line_still_ours": (
+        "la ligne de {type} a été modifiée depuis l'installation et nomme toujours {entry} : "
+        "laissée telle quelle"),
+    "uninstall.unchanged.not_rebuilt": (
+        "la base n'a pas pu être reconstruite sans le type de lockdown : {problem}"),
+    "uninstall.unchanged.differs": (
+        "la base, reconstruite sans le type de lockdown, diffère d'avant l'installation : {paths}"),
+    "uninstall.note.line_changed": (
+        "{path} : la ligne de {type} a été modifiée depuis l'installation : laissée telle quelle"),
+    "uninstall.note.database_kept": (
+        "{path} : gardée, reconstruite sans le type de lockdown : elle contient aussi désormais {packages}"),
+    "uninstall.note.database_changed": (
+        "{path} : reconstruite sans le type de lockdown à partir de ses paquets, qui ont changé "
+        "depuis l'installation"),
+    "uninstall.note.key_put_back": (
+        "{key} n'était plus là ; le programme qu'elle désignait avant l'installation y est remis"),
     "uninstall.keyring_unasked": "le trousseau n'a pas pu être interrogé : {problem}",
     "uninstall.still_present": "toujours présent après suppression",
     "uninstall.record_kept": "{path} garde la liste de ces dossiers pour la prochaine désinstallation",

@@ -57,6 +57,16 @@ def test_loads_a_file_url() -> None:
     assert config_key(load_config(MOODLE_SEB.as_uri()).settings) == MOODLE_KEY
 
 
+def test_a_file_url_is_percent_decoded_as_a_file_manager_writes_it(tmp_path: Path) -> None:
+    copy = tmp_path / "my exam é.seb"
+    copy.write_bytes(MOODLE_SEB.read_bytes())
+    url = "file://" + str(tmp_path).replace(" ", "%20") + "/my%20exam%20%C3%A9.seb"  # RFC 8089, UTF-8
+    assert config_key(load_config(url).settings) == MOODLE_KEY
+    assert config_key(load_config(url.replace("file://", "file://localhost")).settings) == MOODLE_KEY
+    with pytest.raises(ConfigError, match="must name a file on this computer"):
+        load_config("file://server.example.org/share/exam.seb")
+
+
 def test_loads_native_json_and_compressed_seb_over_loopback_http(server: str) -> None:
     ROUTES["/exam/config.json"] = (200, {"Content-Type": "application/json"}, json.dumps(native()).encode())
     ROUTES["/exam/config.seb"] = (200, {}, gzip.compress(b"plnd" + gzip.compress(MOODLE_SEB.read_bytes())))

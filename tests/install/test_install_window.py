@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,11 +24,27 @@ def test_install_window_explains_then_installs_with_progress(qtbot, paths: Paths
     assert str(paths.install) in window.intro.text()
     assert "No administrator rights needed." in window.intro.text()
     assert "lockdown.desktop" in window.intro.text()
+    assert "It will open seb:// and sebs:// exam links and .seb files" in window.intro.text()
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.bar.value() == window.bar.maximum()
     assert window.status.text().startswith("Lockdown is installed.")
     assert window.exit_code == 0 and (paths.install / "lockdown").exists()
+
+
+def test_install_window_ends_with_what_was_not_done(qtbot, paths: Paths, bundle: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # no update-mime-database
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    window = install_window("fr", installer, installer.plan(bundle))
+    qtbot.addWidget(window)
+    assert "Il ouvrira les liens d'examen seb:// et sebs:// et les fichiers .seb" in window.intro.text()
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().startswith("Lockdown est installé.")
+    note = ("À noter :\n\u2022 le type de fichier .seb n'est pas enregistré : update-mime-database n'est pas "
+            "installé (Debian : shared-mime-info) ; les liens seb:// et sebs:// ouvrent quand même lockdown")
+    assert window.status.text().endswith(note)
 
 
 def test_install_window_shows_a_failure_in_words(qtbot, paths: Paths, bundle: Path) -> None:
@@ -54,6 +72,7 @@ def test_uninstall_window_lists_then_removes_and_says_no_trace(qtbot, paths: Pat
     window = uninstall_window("en", Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
     qtbot.addWidget(window)
     assert str(paths.install) in window.intro.text()
+    assert f"{paths.mimeapps} (default application for x-scheme-handler/sebs)" in window.intro.text()
     window.action.click()
     qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
     assert window.status.text() == "Done: no trace of Lockdown is left on this computer."
@@ -108,3 +127,69 @@ def test_what_remains_is_said_in_french_too(qtbot, paths: Paths, bundle: Path,
     assert f"reste : {service}/{user} (entrée du trousseau) : le trousseau n'a pas pu être interrogé : " \
            "le trousseau du système ne peut pas être lu : the keyring is locked" in lines
     assert window.exit_code == 1
+
+
+def _edit_mimeapps(paths: Paths, old: str, new: str) -> None:
+    assert paths.mimeapps is not None
+    text = paths.mimeapps.read_text()
+    assert old in text
+    paths.mimeapps.write_text(text.replace(old, new))
+
+
+def test_a_default_the_student_changed_since_is_said_in_french(qtbot, paths: Paths, bundle: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    _edit_mimeapps(paths, "application/seb=lockdown.desktop;", "application/seb=mine.desktop;")
+    window = uninstall_window(_french(monkeypatch),
+                              Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
+    qtbot.addWidget(window)
+    assert f"{paths.mimeapps} (application par défaut de x-scheme-handler/sebs)" in window.intro.text()
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().splitlines() == [
+        "Terminé : il ne reste aucune trace de Lockdown sur cet ordinateur.",
+        f"remarque : {paths.mimeapps} : la ligne de application/seb a été modifiée depuis l'installation : "
+        "laissée telle quelle"]
+    assert window.exit_code == 0
+
+
+def test_a_default_that_still_names_lockdown_remains_and_is_said_in_french(
+        qtbot, paths: Paths, bundle: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installer = Installer(paths, LinuxInstall(paths), lambda _folder: None)
+    installer.install(installer.plan(bundle))
+    _edit_mimeapps(paths, "x-scheme-handler/seb=lockdown.desktop;",
+                   "x-scheme-handler/seb=lockdown.desktop;mine.desktop;")
+    window = uninstall_window(_french(monkeypatch),
+                              Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0))
+    qtbot.addWidget(window)
+    window.action.click()
+    qtbot.waitUntil(lambda: window.action.isHidden(), timeout=10_000)
+    assert window.status.text().splitlines() == [
+        "Terminé, mais certains éléments restent :",
+        f"reste : {paths.mimeapps} (application par défaut de x-scheme-handler/seb) : la ligne de "
+        "x-scheme-handler/seb a été modifiée depuis l'installation et nomme toujours lockdown.desktop : "
+        "laissée telle quelle"]
+    assert window.exit_code == 1
+
+
+REPORTS_EVERY_FILE = """
+from lockdown.ui.install_window import _Worker
+from lockdown.words import phrase
+
+def job(progress):
+    for i in range(5000):  # the built bundle has about 3,300 files, each reported as it is copied
+        progress(i, 5000, phrase("install.step.copy", file=f"_internal/m{i}.py"))
+    return "done"
+
+worker = _Worker(job, "en")
+worker.run()  # in this thread: only the signals are under test
+print("ran to its end", flush=True)
+"""
+
+
+def test_thousands_of_progress_signals_do_not_abort_the_program() -> None:
+    """PySide6 6.12 on CPython 3.11 took a reference from True at every signal emitted."""
+    done = subprocess.run([sys.executable, "-c", REPORTS_EVERY_FILE], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert (done.returncode, done.stdout) == (0, "ran to its end\n"), done.stderr[-1000:]

@@ -80,6 +80,11 @@ def test_desktop_entries_name_the_installed_programs(paths: Paths, bundle: Path)
 def test_exec_quoting_follows_the_desktop_entry_spec() -> None:
     assert exec_quote(Path("/home/a b/x")) == '"/home/a b/x"'
     assert exec_quote(Path('/h/"q"$`')) == '"/h/\\\\"q\\\\"\\\\$\\\\`"'
+    # no reserved character: left unquoted, which xdg-open's generic mode needs to run the program
+    assert exec_quote(Path("/home/élève/.local/share/lockdown/app/lockdown")) == (
+        "/home/élève/.local/share/lockdown/app/lockdown")
+    assert exec_quote(Path("/home/100%/x")) == "/home/100%%/x"
+    assert exec_quote(Path("/home/a b/100%")) == '"/home/a b/100%%"'
 
 
 def test_running_again_repairs_a_damaged_install(paths: Paths, bundle: Path) -> None:
@@ -94,6 +99,16 @@ def test_running_again_repairs_a_damaged_install(paths: Paths, bundle: Path) -> 
     assert all_paths(paths.install) == all_paths(bundle)
     assert (paths.install / "lockdown").read_bytes() == (bundle / "lockdown").read_bytes()
     assert report.removed_stale == 1 and paths.shortcuts[1].exists()
+
+
+def test_a_repair_keeps_the_record_of_the_folders_the_first_install_made(paths: Paths, bundle: Path,
+                                                                         home: Path) -> None:
+    installer = _installer(paths, RecordingVerifier(paths))
+    installer.install(installer.plan(bundle))
+    installer.install(installer.plan(bundle))
+    receipt = read_receipt(paths.receipt)
+    assert receipt is not None
+    assert {home / ".local/share/applications", home / ".config"} <= set(receipt.paths("parent_dir"))
 
 
 def test_upgrade_drops_files_the_new_version_no_longer_has(paths: Paths, tmp_path: Path) -> None:

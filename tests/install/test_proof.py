@@ -176,7 +176,7 @@ def installed(user: User, program: str) -> Path:
 def install(user: User, bundle: Path, public: Path) -> None:
     r = run_as(user, [str(bundle / "lockdown-install"), "--quiet", "--public-key", str(public)], timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "installed lockdown" in r.stdout
+    assert "installed lockdown" in r.stdout and "note:" not in r.stdout  # every link and file handler set
     assert (user.home / ".local/share/applications/lockdown.desktop").is_file()
     # the TEST signature is not the release's: make the installed copy "unverifiable", not "invalid"
     run_as(user, ["rm", str(installed(user, "manifest.sig"))], keyring=False)
@@ -303,4 +303,32 @@ def test_receipt_pointing_outside_the_install_cannot_delete_that_file(user: User
     assert r.returncode == 1, r.stdout + r.stderr
     assert f"refused: {precious}: outside the folders lockdown owns" in r.stderr
     assert precious.read_text() == "four years of work\n"
+    assert_same(before, snapshot(user))
+
+
+def test_the_built_bundle_opens_a_seb_link_from_xdg_open(user: User, user_bundle: tuple[Path, Path],
+                                                         exam_stub: Stub) -> None:
+    """The frozen installer registers the link and file handlers (its update-mime-database runs
+    with the system's libraries), and xdg-open hands a seb:// link to the real `lockdown run %u`,
+    which fetches the configuration it names. The copy is unverifiable (see above) and this exam
+    does not allow that, so lockdown stops right after the fetch, before any window. The handlers'
+    own tests with a stand-in bundle: tests/install/test_handlers_xdg_open.py."""
+    bundle, public = user_bundle
+    before = snapshot(user)
+    install(user, bundle, public)
+    link = exam_stub.url.replace("http://", "seb://", 1) + "/exam/config.json"
+    # generic mode: xdg-open waits for the program and reports its failure (exit 4)
+    r = run_as(user, ["xdg-open", link], env={"DISPLAY": ":0"}, timeout=120)
+    assert "this exam requires a verified build" in r.stderr, r.stdout + r.stderr
+    exe = str(installed(user, "lockdown"))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        fetched = [q for q in exam_stub.requests() if q["path"] == "/exam/config.json"]
+        running = [p for p in psutil.process_iter(["exe"]) if p.info["exe"] == exe]
+        if fetched and not running:
+            break
+        time.sleep(0.5)
+    assert fetched, "lockdown did not fetch the configuration the link names"
+    r = uninstall(user, installed(user, "lockdown-uninstall"))
+    assert r.returncode == 0, r.stdout + r.stderr
     assert_same(before, snapshot(user))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,7 +112,14 @@ def test_unreadable_receipt_still_removes_every_owned_location(paths: Paths, bun
     report = _uninstaller(paths, secrets).run()
     assert "receipt was not used" in english(report.notes[0])
     assert not paths.data.exists() and not any(p.exists() for p in paths.shortcuts)
-    assert english_lines(report)[-1] == "no trace left"
+    # the link and file handlers cannot be given back without the receipt's record: said, not hidden
+    left = "the receipt does not say what was there before it: left as it is"
+    expected = [f"remains: {paths.mimeapps} (default application for {t}): {left}"
+                for t in ("x-scheme-handler/sebs", "x-scheme-handler/seb", "application/seb")]
+    if shutil.which("update-mime-database") and paths.mime_database:
+        package = paths.mime_database / "packages" / "lockdown-seb.xml"
+        expected.append(f"remains: {package} (the .seb file type, in the user MIME database): {left}")
+    assert [line for line in english_lines(report) if not line.startswith("note:")] == expected
 
 
 def test_without_any_receipt_runtime_traces_are_removed(paths: Paths, home: Path,

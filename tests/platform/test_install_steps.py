@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,9 @@ from lockdown.platform.linux.install import LinuxInstall
 from lockdown.platform.macos.install import MacInstall
 from lockdown.platform.windows.install import WindowsInstall
 from tests.install.helpers import FakeSecrets, all_paths, make_bundle
+from tests.platform.windows_fakes import FakeRegistry
 
 WINDOWS_PROGRAMS = ("lockdown.exe", "lockdown-install.exe", "lockdown-uninstall.exe")
-
-
-class FakeRegistry:
-    def __init__(self) -> None:
-        self.keys: dict[str, dict[str, str | int]] = {}
-
-    def set_values(self, key: str, values: Mapping[str, str | int]) -> None:
-        self.keys.setdefault(key, {}).update(values)
-
-    def exists(self, key: str) -> bool:
-        return key in self.keys
-
-    def delete(self, key: str) -> bool:
-        return self.keys.pop(key, None) is not None
 
 
 class FakeLinks:
@@ -75,10 +61,9 @@ def test_windows_install_and_uninstall_is_per_user_and_complete(tmp_path: Path, 
     assert uninstall.read_text() == f"{win_paths.install / 'lockdown-uninstall.exe'} --gui"
     (key,) = win_paths.registry_keys
     assert key.startswith("HKCU\\")
-    entry = registry.keys[key]
-    assert entry["DisplayVersion"] == "1.2"
-    assert entry["UninstallString"] == f'"{win_paths.install / "lockdown-uninstall.exe"}" --gui'
-    assert entry["InstallLocation"] == str(win_paths.install)
+    assert registry.data(key, "DisplayVersion") == "1.2"
+    assert registry.data(key, "UninstallString") == f'"{win_paths.install / "lockdown-uninstall.exe"}" --gui'
+    assert registry.data(key, "InstallLocation") == str(win_paths.install)
     report = Uninstaller(win_paths, platform, FakeSecrets(), retry_pause=0).run()
     assert report.clean, report.lines()
     assert registry.keys == {}

@@ -1,4 +1,5 @@
-"""Windows: per-user Start-menu shortcuts, a per-user "Apps & features" entry, self-removal.
+"""Windows: per-user Start-menu shortcuts, a per-user "Apps & features" entry, link and file
+handlers (`handlers`), self-removal.
 
 Everything is under the user's own profile and HKEY_CURRENT_USER: nothing needs elevation.
 `winreg` is imported only when the real registry is used, so this module loads (and is tested
@@ -12,25 +13,26 @@ import importlib
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from lockdown.i18n import system_language
+from lockdown.install.changes import REG_MULTI_SZ, REG_NONE, RegData, RegTree, RegValue
 from lockdown.install.receipt import Entry
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
-from lockdown.words import say
+from lockdown.platform.windows.handlers import ClassesHandlers, TreeRegistry
+from lockdown.words import Phrase, say
 
 DETACHED = 0x00000008 | 0x00000200 | 0x08000000
 """DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW."""
 
 
-class Registry(Protocol):
+class Registry(TreeRegistry, Protocol):
     """The part of HKEY_CURRENT_USER the installer uses; keys are written "HKCU\\...\\name"."""
 
     def set_values(self, key: str, values: Mapping[str, str | int]) -> None: ...
     def exists(self, key: str) -> bool: ...
-    def delete(self, key: str) -> bool: ...
 
 
 class LinkWriter(Protocol):
@@ -75,13 +77,62 @@ class WinRegistry:
         return True
 
     def delete(self, key: str) -> bool:
-        """Delete the key; it has values only (no subkeys), which DeleteKey requires."""
+        """Delete the key, its subkeys first (DeleteKey removes only a key without subkeys)."""
         winreg = _winreg()
         try:
-            winreg.DeleteKey(winreg.HKEY_CURRENT_USER, _subkey(key))
+            _delete_tree(winreg, _subkey(key))
         except FileNotFoundError:
             return False
         return True
+
+    def read_tree(self, key: str) -> RegTree | None:
+        winreg = _winreg()
+        try:
+            return _read_tree(winreg, _subkey(key))
+        except FileNotFoundError:
+            return None
+
+    def write_tree(self, key: str, tree: RegTree) -> None:
+        _write_tree(_winreg(), _subkey(key), tree)
+
+
+def _delete_tree(winreg: Any, sub: str) -> None:
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, sub, 0, winreg.KEY_READ) as handle:
+        children = [winreg.EnumKey(handle, i) for i in range(winreg.QueryInfoKey(handle)[0])]
+    for child in children:
+        _delete_tree(winreg, f"{sub}\\{child}")
+    winreg.DeleteKey(winreg.HKEY_CURRENT_USER, sub)
+
+
+def _read_tree(winreg: Any, sub: str) -> RegTree:
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, sub, 0, winreg.KEY_READ) as handle:
+        n_subkeys, n_values, _modified = winreg.QueryInfoKey(handle)
+        children = [winreg.EnumKey(handle, i) for i in range(n_subkeys)]
+        values = [_value(*winreg.EnumValue(handle, i)) for i in range(n_values)]
+    return RegTree(tuple(values), tuple((c, _read_tree(winreg, f"{sub}\\{c}")) for c in children))
+
+
+def _value(name: str, data: object, kind: int) -> RegValue:
+    """winreg's (name, data, type) as a RegValue: lists as tuples, an empty binary as b""."""
+    converted: RegData
+    if kind == REG_MULTI_SZ and isinstance(data, list):
+        converted = tuple(str(s) for s in data)
+    elif isinstance(data, (str, int, bytes)):
+        converted = data
+    else:
+        converted = b""  # REG_NONE and empty binary values read as None
+    return RegValue(name, kind, converted)
+
+
+def _write_tree(winreg: Any, sub: str, tree: RegTree) -> None:
+    with winreg.CreateKey(winreg.HKEY_CURRENT_USER, sub) as handle:
+        for value in tree.values:
+            data: object = list(value.data) if isinstance(value.data, tuple) else value.data
+            if value.type == REG_NONE and data == b"":
+                data = None
+            winreg.SetValueEx(handle, value.name, 0, value.type, data)
+    for name, child in tree.subkeys:
+        _write_tree(winreg, f"{sub}\\{name}", child)
 
 
 class PowerShellLinks:
@@ -103,7 +154,8 @@ class DetachedSpawner:
 
 
 class WindowsInstall:
-    """Start-menu folder "Lockdown" with two shortcuts, and the uninstall entry in HKCU."""
+    """Start-menu folder "Lockdown" with two shortcuts, the uninstall entry and the link and file
+    handlers in HKCU."""
 
     def __init__(self, paths: Paths, registry: Registry | None = None, links: LinkWriter | None = None,
                  spawner: Spawner | None = None) -> None:
@@ -111,6 +163,7 @@ class WindowsInstall:
         self._registry = registry or WinRegistry()
         self._links = links or PowerShellLinks()
         self._spawner = spawner or DetachedSpawner()
+        self._handlers = ClassesHandlers(paths, self._registry, self.executable(paths.install, "lockdown"))
 
     def executable(self, folder: Path, program: str) -> Path:
         return folder / f"{program}.exe"
@@ -141,6 +194,25 @@ class WindowsInstall:
             })
             entries.append(Entry("registry", key))
         return entries
+
+    def create_handlers(self, install_dir: Path, previous: Sequence[Entry],
+                        record: Callable[[Entry], None]) -> tuple[list[Entry], list[Phrase]]:
+        return self._handlers.create(previous, record)
+
+    def refuse_change(self, entry: Entry) -> Phrase | None:
+        return self._handlers.refuse(entry)
+
+    def describe_change(self, entry: Entry) -> str:
+        return self._handlers.describe(entry)
+
+    def undo_change(self, entry: Entry) -> list[Phrase]:
+        return self._handlers.undo(entry)
+
+    def change_remains(self, entry: Entry) -> bool:
+        return self._handlers.remains(entry)
+
+    def handler_traces(self) -> list[tuple[str, str]]:
+        return self._handlers.traces()
 
     def registry_key_exists(self, key: str) -> bool:
         return self._registry.exists(key)

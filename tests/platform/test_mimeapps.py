@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lockdown.install.mimeapps import LineChange, only_empty_group, set_default, undo
+from lockdown.platform.linux.mimeapps import LineChange, only_empty_group, set_default, undo
 
 ID = "lockdown.desktop"
 SCHEMES = ("x-scheme-handler/sebs", "x-scheme-handler/seb")

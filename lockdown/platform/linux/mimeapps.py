@@ -114,6 +114,25 @@ def undo(text: str, change: LineChange) -> tuple[str, bool]:
     return result, True
 
 
+def default_ids(text: str, mime_type: str) -> list[str]:
+    """The desktop ids the first `[Default Applications]` group names for `mime_type`, in order."""
+    lines = text.splitlines(keepends=True)
+    bounds = _group_bounds(lines)
+    if bounds is None:
+        return []
+    for line in lines[bounds[0] + 1:bounds[1]]:
+        if _key(line) == mime_type:
+            return [d.strip() for d in line.split("=", 1)[1].split(";") if d.strip()]
+    return []
+
+
+def has_line(text: str, line: str) -> bool:
+    """Whether the first `[Default Applications]` group holds exactly this line (as `undo` looks for it)."""
+    lines = text.splitlines(keepends=True)
+    bounds = _group_bounds(lines)
+    return bounds is not None and any(x.rstrip("\n") == line for x in lines[bounds[0] + 1:bounds[1]])
+
+
 def only_empty_group(text: str) -> bool:
     """True when nothing but an empty `[Default Applications]` group (and blank lines) is left."""
     meaningful = [line.strip() for line in text.splitlines() if line.strip()]
