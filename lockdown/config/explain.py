@@ -6,8 +6,12 @@ here, above all which SEB settings lockdown does not act on.
 
 from __future__ import annotations
 
+from lockdown.config.keynotes import key_note
 from lockdown.config.model import ExamConfig, ProcessRule
+from lockdown.config.sebmap import KNOWN_KEYS
 from lockdown.sebkeys.configkey import config_key
+
+_SHOWN_URL = {"never": "never", "load_error": "when it cannot be loaded", "always": "always"}
 
 
 def _yes(flag: bool, yes: str, no: str) -> str:
@@ -21,6 +25,62 @@ def _processes(title: str, rules: tuple[ProcessRule, ...]) -> list[str]:
     for r in rules:
         note = f" - {r.description}" if r.description else ""
         lines.append(f"  {r.executable}{note}{'' if r.active else ' (inactive: ignored)'}")
+    return lines
+
+
+def _shown(flag: bool) -> str:
+    return "shown" if flag else "hidden"
+
+
+def _taskbar(config: ExamConfig) -> list[str]:
+    t, b = config.taskbar, config.browser
+    if not t.shown:
+        return ["Taskbar: hidden (F6 reaches nothing; Ctrl+Q still follows the quit rules)"]
+    return [
+        "Taskbar: shown along the bottom of the screen; F6 moves the keyboard focus to it and back",
+        f"  clock: {_shown(t.clock)}; battery: shown when there is one (warning under 15 %); "
+        "network: shown",
+        f"  keyboard layouts: {_shown(t.keyboard_layout)}; Wi-Fi list: "
+        + ("shown where the OS lets an ordinary user reconnect" if t.wifi else "hidden"),
+        f"  volume and mute: {_shown(t.audio)}",
+        f"  reload: {_shown(t.reload and b.allow_reload)}; back: {_shown(b.allow_back)}; "
+        f"zoom: {_shown(b.zoom)}; page address: {_SHOWN_URL[b.show_url]}",
+    ]
+
+
+def _browser(config: ExamConfig) -> list[str]:
+    b, a = config.browser, config.audio
+    reload_ = ("allowed (F5, Ctrl+R" + (", asked first)" if b.reload_warning else ")")
+               if b.allow_reload else "not allowed")
+    windows = {"same_window": "open in the exam's window", "refuse": "refused"}
+    sound = []
+    if a.mute:
+        sound.append("muted")
+    if a.volume is not None:
+        sound.append(f"volume set to {a.volume} %")
+    return [
+        f"Reloading: {reload_}; going back: {_yes(b.allow_back, 'allowed (Alt+Left)', 'not allowed')}; "
+        f"zoom: {_yes(b.zoom, 'allowed (Ctrl+plus, Ctrl+minus, Ctrl+0)', 'not allowed')}",
+        "Spell checking: " + _yes(b.spell_check, "on, in the exam language, with the dictionaries found",
+                                  "off"),
+        "Reaching the quit page: " + _yes(b.quit_url_confirm, "asks the student first",
+                                          "ends the exam at once"),
+        f"New windows: by a link {windows[b.new_window_by_link]}, "
+        f"by a script {windows[b.new_window_by_script]}",
+        "Sound at the start: " + (" and ".join(sound) + "; put back at the end" if sound
+                                  else "left as it is"),
+    ]
+
+
+def _every_key(config: ExamConfig) -> list[str]:
+    """Each key of the document, applied or ignored with the reason."""
+    lines = ["Every setting of the file:"]
+    for key in sorted(config.settings, key=str.casefold):
+        if config.format == "seb":
+            note = key_note(key, key in KNOWN_KEYS)
+        else:
+            note = "ignored: a comment" if key.startswith("_") else "applied"
+        lines.append(f"  {key}: {note}")
     return lines
 
 
@@ -40,6 +100,8 @@ def explain(config: ExamConfig) -> list[str]:
         active = [r for r in f.rules if r.active]
         lines.append(f"URL filter: on, {len(active)} active rule(s); "
                      "block rules win, unmatched URLs are blocked")
+        lines.append("Embedded content (images, scripts, frames): "
+                     + _yes(f.content_filter, "judged by the same rules", "loads from any http(s) address"))
         for r in f.rules:
             kind_ = "regex" if r.regex else "wildcard"
             state = "" if r.active else " (inactive: ignored)"
@@ -52,6 +114,12 @@ def explain(config: ExamConfig) -> list[str]:
         lines.append("Quitting: Ctrl+Q quits after a confirmation")
     lines += _processes("Programs closed before and during the exam", config.prohibited_processes)
     lines += _processes("Programs allowed to keep running", config.permitted_processes)
+    for app in config.permitted_processes:
+        if app.active and (app.in_taskbar or app.autostart):
+            how = [w for w, on in (("a taskbar button", app.in_taskbar), ("started with the exam", app.autostart))
+                   if on]
+            lines.append(f"  {app.title or app.executable}: {', '.join(how)}; "
+                         "closed at the end if lockdown started it")
     lines += [
         f"Screens: at most {config.allowed_displays_max}",
         _yes(config.allow_virtual_machine, "Virtual machines: allowed", "Virtual machines: refused"),
@@ -80,10 +148,11 @@ def explain(config: ExamConfig) -> list[str]:
     n = config.network
     lines.append(f"Network needed: {n.min_download_kbps} kbit/s down, latency under {n.max_latency_ms} ms, "
                  f"clock within {n.max_clock_offset_s} s of the server")
+    lines += _taskbar(config) + _browser(config)
     if config.ignored_keys:
         what = "SEB settings" if config.format == "seb" else "comment keys"
         lines.append(f"Ignored {what} ({len(config.ignored_keys)}; they still count for the Config Key): "
                      + ", ".join(config.ignored_keys))
     else:
         lines.append("Ignored settings: none")
-    return lines
+    return lines + _every_key(config)
