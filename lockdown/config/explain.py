@@ -116,8 +116,8 @@ def explain(config: ExamConfig) -> list[str]:
     lines += _processes("Programs allowed to keep running", config.permitted_processes)
     for app in config.permitted_processes:
         if app.active and (app.in_taskbar or app.autostart):
-            how = [w for w, on in (("a taskbar button", app.in_taskbar), ("started with the exam", app.autostart))
-                   if on]
+            how = [w for w, on in (("a taskbar button", app.in_taskbar),
+                                   ("started with the exam", app.autostart)) if on]
             lines.append(f"  {app.title or app.executable}: {', '.join(how)}; "
                          "closed at the end if lockdown started it")
     lines += [
