@@ -15,8 +15,14 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
-from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
+from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
+from lockdown.platform.common import (
+    InterfacesLink,
+    first_running,
+    posix_elevation,
+    remote_from_env,
+    running_process_names,
+)
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
 HIDE_DOCK = 1 << 1
@@ -142,8 +148,10 @@ class MacBackend:
 
     def __init__(self, cocoa: Cocoa | None = None, sysctl: Sysctl = libc_sysctl,
                  env: Mapping[str, str] | None = None, euid: int | None = None,
-                 process_names: Callable[[], set[str]] = running_process_names) -> None:
+                 process_names: Callable[[], set[str]] = running_process_names,
+                 pmset: Callable[[], str] | None = None) -> None:
         self._cocoa: Cocoa = cocoa or PyObjCCocoa()
+        self._pmset = pmset
         self._sysctl = sysctl
         self._env = os.environ if env is None else env
         self._euid = os.geteuid() if euid is None else euid
@@ -186,3 +194,14 @@ class MacBackend:
             return proc.uids().real == os.getuid()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+    def desk(self) -> Desk:
+        """The battery (pmset); the network from the interfaces. Switching input sources, the
+        volume and Wi-Fi are not offered on macOS yet."""
+        from lockdown.platform.macos.power import PmsetPower
+
+        return Desk(power=PmsetPower(self._pmset) if self._pmset is not None else PmsetPower(),
+                    network=InterfacesLink(), missing=(
+                        "keyboard layouts: not available on macOS yet",
+                        "volume: not available on macOS yet",
+                        "Wi-Fi list: not available on macOS yet"))
