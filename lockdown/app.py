@@ -28,6 +28,8 @@ encrypted file's password dialog is Qt too), up to "interface" in step 3, the re
     focus_keeper        the kiosk brought back whenever it loses the front
     process_guard       prohibited programs closed as they start: the list the checks used
     capture_protection  the kiosk kept out of screenshots and screen sharing, where the OS can
+    sound               muted or set to the exam's volume; the volume as it was, put back
+    permitted_apps      the permitted programs that start with the exam; those lockdown started, closed
 
 If one fails, everything done before it is undone, last first, and the exam does not start.
 
@@ -91,6 +93,8 @@ from lockdown.session.operations import (
     RevertFailed,
     SwitchOperation,
 )
+from lockdown.sound import SoundAtStart
+from lockdown.taskbar import ExamTools
 from lockdown.tracefree import SessionTempDir
 
 if TYPE_CHECKING:
@@ -329,7 +333,8 @@ def capture_protection(ui: Frontend, platform: PlatformBackend) -> Operation | N
 
 
 def exam_operations(interface: Interface, server: ExamServer, platform: PlatformBackend,
-                    policy: AppPolicy, events: EventSink) -> list[Operation]:
+                    policy: AppPolicy, events: EventSink, config: ExamConfig,
+                    tools: ExamTools) -> list[Operation]:
     """Every change the exam makes, in the order it is made (the table in this module's docstring).
 
     The ones after "interface" are performed once the kiosk is open; those bound to its window
@@ -347,6 +352,8 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
         window("focus_keeper"),
         ProcessGuard(policy, events),
         Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
+        SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume),
+        *([tools.apps] if tools.apps is not None else []),
     ]
 
 
@@ -397,17 +404,19 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
         interface = Interface(frontend_factory, config, lang)
         server = ExamServer(config, keys)
         events = EventDispatcher(server=server, student=interface.show)
-        operations.extend(exam_operations(interface, server, platform, policy, events))
+        tools = ExamTools(platform, config)  # the taskbar's sources, asked of the OS at the kiosk
+        operations.extend(exam_operations(interface, server, platform, policy, events, config, tools))
         _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
         step("interface loaded")
-        return _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
+        return _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step,
+                         tools)
     finally:
         _end(operations, lang, tell)                                              # 8
 
 
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,
               probe: EnvironmentProbe, operations: OperationSequence, server: ExamServer,
-              events: EventSink, step: StartupClock) -> int:
+              events: EventSink, step: StartupClock, tools: ExamTools) -> int:
     step("notice shown")
     if not ui.show_notice():                                                      # 4
         return EXIT_OK
@@ -426,7 +435,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Fro
         raise CheckFailed("the exam cannot start on this computer: " + "; ".join(reasons))
 
     step("checks passed")
-    ui.open_kiosk(keys)  # shown, its first page load started: the keyboard grab comes after  # 6
+    ui.open_kiosk(keys, tools)  # shown, its first page load started: the keyboard grab comes after  # 6
     step("kiosk opened")
     _perform(operations)  # the rest of the list, from the exam server to capture protection
     step("lockdown operations performed")

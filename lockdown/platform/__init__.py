@@ -28,6 +28,7 @@ from lockdown.platform.base import (
     VolumeState,
     WifiControl,
     WifiNetwork,
+    WindowControl,
     WindowKeyboardGrab,
 )
 from lockdown.platform.factory import current_os, get_backend, get_platform
@@ -35,5 +36,6 @@ from lockdown.platform.factory import current_os, get_backend, get_platform
 __all__ = ["BatteryState", "Desk", "DeskSources", "DisplayServer", "FileSystem", "InstallSteps",
            "KeyboardLayouts", "KeyboardLock", "KioskLocks", "NetworkLink", "OsFacts", "OsName", "Platform",
            "PlatformBackend", "PowerSource", "ProcessFacts", "SessionFacts", "Switch", "SystemFacts",
-           "VmCheck", "VolumeControl", "VolumeState", "WifiControl", "WifiNetwork", "WindowKeyboardGrab",
+           "VmCheck", "VolumeControl", "VolumeState", "WifiControl", "WifiNetwork", "WindowControl",
+           "WindowKeyboardGrab",
            "current_os", "get_backend", "get_platform"]

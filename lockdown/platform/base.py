@@ -189,6 +189,20 @@ class VolumeControl(Protocol):
         """Mute or unmute; raises OSError when the system refuses."""
 
 
+class WindowControl(Protocol):
+    """Which program has the front, and bringing a permitted program's window there.
+
+    So a program the exam permits (a calculator) can be used: the focus keeper lets it keep the
+    front while it runs, and the taskbar brings it back above the kiosk.
+    """
+
+    def front_process(self) -> int | None:
+        """The process id of the window that has the keyboard focus; None when unknown."""
+
+    def bring_to_front(self, pids: frozenset[int]) -> bool:
+        """Raise and focus a window of one of these processes, above the kiosk; False if none."""
+
+
 @dataclass(frozen=True)
 class Desk:
     """What the student has at hand in the exam's taskbar, as this OS offers it.
@@ -202,11 +216,12 @@ class Desk:
     keyboard_layouts: KeyboardLayouts | None = None
     volume: VolumeControl | None = None
     wifi: WifiControl | None = None
+    windows: WindowControl | None = None
     missing: tuple[str, ...] = ()
 
 
 class DeskSources(Protocol):
-    """The OS side of the taskbar: battery, network, keyboard layouts, volume, Wi-Fi."""
+    """The OS side of the taskbar: battery, network, keyboard layouts, volume, Wi-Fi, windows."""
 
     def desk(self) -> Desk:
         """This session's taskbar sources; built when the kiosk opens (it may open a connection)."""

@@ -32,6 +32,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from lockdown import __version__
+from lockdown.config.model import NewWindowPolicy
 from lockdown.load_failures import is_retried, stalled_load_failed
 from lockdown.sebkeys.jsapi import SebKeys, api_script
 from lockdown.urls.navigation import NavigationRules, Verdict
@@ -181,9 +182,13 @@ class ExamPage(QWebEnginePage):
 
     def __init__(self, profile: QWebEngineProfile, rules: NavigationRules, keys: SebKeys,
                  allow_uploads: bool, allow_printing: bool, allow_downloads: bool,
-                 parent: QObject | None = None, *, stall_timeout: float = LOAD_STALL_S) -> None:
+                 parent: QObject | None = None, *, stall_timeout: float = LOAD_STALL_S,
+                 new_windows: tuple[NewWindowPolicy, NewWindowPolicy] = ("same_window", "same_window"),
+                 ) -> None:
         super().__init__(profile, parent)
         self._rules = rules
+        self._new_windows = new_windows
+        """What a new window asked for by the student (a link) and by a script gets."""
         self._keys = keys
         self._allow_uploads = allow_uploads
         self._allow_printing = allow_printing
@@ -238,7 +243,15 @@ class ExamPage(QWebEnginePage):
             self.load(self._last_good)
 
     def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
-        """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing."""
+        """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing.
+
+        SEB's link and script policies: Chromium says only whether the student's gesture asked
+        for the window (a link, or a script run by a click), which stands for "by a link".
+        """
+        link, script = self._new_windows
+        if (link if request.isUserInitiated() else script) == "refuse":
+            self.refused.emit("refused.window")
+            return
         target = request.requestedUrl().toString()
         verdict = self._rules.navigation(target, self.url().toString())
         if verdict is Verdict.QUIT:

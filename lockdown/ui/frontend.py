@@ -17,6 +17,7 @@ from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.taskbar import ExamTools
 from lockdown.ui.browser import start_engine
 from lockdown.ui.event_bridge import EventBridge, message_for
 from lockdown.ui.kiosk import KioskWindow
@@ -62,6 +63,8 @@ class QtFrontend:
         self._bridge = EventBridge(self._show)
         self._signals = SignalBridge(self._on_signal)
         self._engine: QWebEngineProfile | None = None
+        self._tools: ExamTools | None = None
+        self._screens = 0
 
     # Before the exam -------------------------------------------------------------------------
 
@@ -105,9 +108,11 @@ class QtFrontend:
 
     # The exam --------------------------------------------------------------------------------
 
-    def open_kiosk(self, keys: SebKeys) -> None:
+    def open_kiosk(self, keys: SebKeys, tools: ExamTools) -> None:
         rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
-        self._kiosk = KioskWindow(self._config, rules, keys, self._lang)
+        self._tools = tools
+        self._screens = screen_count()
+        self._kiosk = KioskWindow(self._config, rules, keys, self._lang, tools=tools)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)
@@ -135,9 +140,10 @@ class QtFrontend:
             return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
         if kind == "clipboard_clear":
             return ClipboardClear()
+        may_leave = self._tools.may_leave if self._tools is not None else None
         if kind == "keyboard_grab":
-            return KeyboardGrab(self._kiosk)
-        return FocusKeeper(self._kiosk, events)
+            return KeyboardGrab(self._kiosk, may_leave)
+        return FocusKeeper(self._kiosk, events, may_leave)
 
     def kiosk_window_id(self) -> int:
         assert self._kiosk is not None, "open_kiosk() first"
@@ -178,6 +184,11 @@ class QtFrontend:
             return
         if isinstance(event, ConnectionLost | ConnectionRestored):
             self._kiosk.connection_changed(isinstance(event, ConnectionRestored))
+            return
+        if isinstance(event, ScreenCountChanged):
+            added, self._screens = event.count > self._screens, event.count
+            if added:
+                self._kiosk.show_message(tr(self._lang, "message.screen_added"))
             return
         text = message_for(event, self._lang)
         if text is not None:

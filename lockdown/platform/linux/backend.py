@@ -181,25 +181,30 @@ class LinuxBackend:
             return False
 
     def desk(self) -> Desk:
-        """Battery (/sys), network and Wi-Fi (NetworkManager), XKB layouts (X11), volume (pactl)."""
+        """Battery (/sys), network and Wi-Fi (NetworkManager), XKB layouts and windows (X11),
+        volume (pactl)."""
         from lockdown.platform.linux import volume
         from lockdown.platform.linux.keyboard import CtypesXkb, XkbLayouts
         from lockdown.platform.linux.network import NetworkManager, NetworkManagerLink, NetworkManagerWifi
         from lockdown.platform.linux.power import SysfsPower
+        from lockdown.platform.linux.windows import EwmhWindows
 
         missing: list[str] = []
-        layouts = None
+        layouts = windows = None
         if self.display_server() == "x11":
             api = CtypesXkb.open()
             layouts = XkbLayouts(api) if api is not None else None
-            if api is None:
-                missing.append("keyboard layouts: libX11 or the X server cannot be reached")
+            windows = EwmhWindows.open()
+            if api is None or windows is None:
+                missing.append("keyboard layouts and windows: libX11, python-xlib or the X server "
+                               "cannot be reached")
         else:
-            missing.append("keyboard layouts: only under X11 (under Wayland no app may switch them)")
+            missing.append("keyboard layouts and windows: only under X11 (under Wayland no app may "
+                           "switch them or raise another's window)")
         sound = volume.PactlVolume(self._run) if volume.available(self._run) else None
         if sound is None:
             missing.append("volume: no sound server answers pactl")
         manager = NetworkManager()
         return Desk(power=SysfsPower(self._root / "sys/class/power_supply"),
                     network=NetworkManagerLink(manager), keyboard_layouts=layouts, volume=sound,
-                    wifi=NetworkManagerWifi(manager), missing=tuple(missing))
+                    wifi=NetworkManagerWifi(manager), windows=windows, missing=tuple(missing))
