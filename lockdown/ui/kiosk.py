@@ -208,8 +208,9 @@ class KioskWindow(QWidget):
     def go_back(self) -> None:
         """Alt+Left or the back button: the previous page, when the exam allows it (the URL rules
         judge it like any navigation)."""
-        if self._config.browser.allow_back and self.page.history().canGoBack():
-            self.page.triggerAction(self.page.WebAction.Back)
+        history = self.page.history()
+        if self._config.browser.allow_back and history.canGoBack():
+            history.back()
 
     def _confirm(self, prefix: str) -> bool:
         if self._asking:
