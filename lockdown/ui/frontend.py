@@ -109,7 +109,9 @@ class QtFrontend:
     # The exam --------------------------------------------------------------------------------
 
     def open_kiosk(self, keys: SebKeys, tools: ExamTools) -> None:
-        rules = NavigationRules(UrlPolicy(self._config).allows, self._config.start_url, self._config.quit_url)
+        policy = UrlPolicy(self._config)
+        rules = NavigationRules(policy.allows, self._config.start_url, self._config.quit_url,
+                                policy.allows_embedded)
         self._tools = tools
         self._screens = screen_count()
         self._kiosk = KioskWindow(self._config, rules, keys, self._lang, tools=tools)
