@@ -43,7 +43,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark
 
 READER = Path(__file__).with_name("taskbar_reader.py")
 PAGE = (b"<!doctype html><title>Taskbar exam</title><body style='margin:0'>"
-        b"<textarea id='answer' autofocus style='box-sizing:border-box;width:100%;height:90vh;font-size:40px'></textarea></body>")
+        b"<textarea id='answer' autofocus style='box-sizing:border-box;width:100%;height:90vh;"
+        b"font-size:40px'></textarea></body>")
 XTERM_TITLE = "permitted-xterm"
 KEY_AD01 = 24
 """The evdev key code of the key right of Tab: "q" on a US keyboard, "a" on a French one."""
@@ -245,10 +246,11 @@ def test_the_taskbar_in_the_real_kiosk(x_display: str, unprivileged_user: User, 
         exam.wait(lambda s: s.get("answer") == "qa", 30, "a (French layout) in the page")
 
         # A prohibited program is closed, and the kiosk names it
-        zoom = popen_as(unprivileged_user, [str(shared_dir / "zoom"), "120"], keyring=False, source_tree=False)
+        zoom = popen_as(unprivileged_user, [str(shared_dir / "zoom"), "120"], keyring=False,
+                        source_tree=False)
         assert zoom.wait(30) != 0, "the prohibited program was not closed"
-        exam.wait(lambda s: s.get("message") == "\u201czoom\u201d was closed: it is not allowed during this exam.",
-                  30, "the message naming zoom")
+        said = "\u201czoom\u201d was closed: it is not allowed during this exam."
+        exam.wait(lambda s: s.get("message") == said, 30, "the message naming zoom")
 
         # The permitted program: its button starts it, it takes the front and the keyboard
         (app,) = exam.state()["apps"]
@@ -256,7 +258,7 @@ def test_the_taskbar_in_the_real_kiosk(x_display: str, unprivileged_user: User, 
         exam.click(app["at"])
         assert wait_for(lambda: bool(x(x_display, "xdotool", "search", "--name", XTERM_TITLE)), timeout=60)
         xterm = int(x(x_display, "xdotool", "search", "--name", XTERM_TITLE).split()[0])
-        assert wait_for(lambda: active_window(x_display) == xterm, timeout=30), "the xterm did not get the front"
+        assert wait_for(lambda: active_window(x_display) == xterm, timeout=30), "no front for the xterm"
         exam.wait(lambda s: not s["active"] and s["apps"][0]["name"] == "Terminal is running: show it", 30,
                   "the kiosk letting the permitted program keep the front")
         time.sleep(1.0)  # longer than the focus keeper's period: it must not pull the kiosk back
@@ -264,7 +266,7 @@ def test_the_taskbar_in_the_real_kiosk(x_display: str, unprivileged_user: User, 
         screenshot(x_display, tmp_path / "permitted-program.png")
         x(x_display, "xdotool", "type", "--delay", "50", "exit")
         x(x_display, "xdotool", "key", "Return")
-        assert wait_for(lambda: not xterms_of(unprivileged_user), timeout=30), "typing did not reach the xterm"
+        assert wait_for(lambda: not xterms_of(unprivileged_user), timeout=30), "no keys for the xterm"
         exam.wait(lambda s: s["active"], 30, "the kiosk back once the program closed")
 
         # Started again, it is closed by the end of the exam
