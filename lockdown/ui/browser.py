@@ -134,18 +134,21 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
-                 parent: QObject | None = None) -> tuple[QWebEngineProfile, RequestInterceptor]:
+                 parent: QObject | None = None, *, spelling: tuple[str, ...] = (),
+                 ) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
     The caller keeps the interceptor: the profile does not own it, and once Python drops it the
-    profile silently stops asking.
+    profile silently stops asking. `spelling`: the dictionaries to check with (none: no checking).
     """
     profile = QWebEngineProfile(parent)  # no storage name: off the record
     assert profile.isOffTheRecord()
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
-    profile.setSpellCheckEnabled(False)
+    profile.setSpellCheckEnabled(bool(spelling))
+    if spelling:
+        profile.setSpellCheckLanguages(list(spelling))
     profile.setHttpUserAgent(user_agent(profile.httpUserAgent(), ua_suffix))
     profile.setHttpAcceptLanguage(lang)
     profile.clientHints().setAllClientHintsEnabled(False)  # no model, platform version or architecture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -17,6 +18,7 @@ from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.spelling import ENV, candidate_folders, find_dictionaries
 from lockdown.taskbar import ExamTools
 from lockdown.ui.browser import start_engine
 from lockdown.ui.event_bridge import EventBridge, message_for
@@ -56,6 +58,7 @@ class QtFrontend:
     def __init__(self, config: ExamConfig, lang: Language) -> None:
         self._config = config
         self._lang = lang
+        self._spelling = self._dictionaries() if config.browser.spell_check else ()
         self._app = application()
         self._kiosk: KioskWindow | None = None
         self._reason: EndReason | None = None
@@ -65,6 +68,19 @@ class QtFrontend:
         self._engine: QWebEngineProfile | None = None
         self._tools: ExamTools | None = None
         self._screens = 0
+
+    def _dictionaries(self) -> tuple[str, ...]:
+        """Spell checking is allowed: name the dictionaries' folder before the browser engine starts
+        (it reads it once); the languages to check, () when there is no dictionary for the exam's."""
+        folders = candidate_folders(os.environ)
+        found = find_dictionaries(self._lang, folders)
+        if found is None:
+            log.warning("spell checking is allowed, but there is no %s dictionary in %s: it is off",
+                        self._lang, ", ".join(str(f) for f in folders))
+            return ()
+        os.environ[ENV] = str(found.folder)
+        log.info("spell checking in %s, dictionaries from %s", ", ".join(found.languages), found.folder)
+        return found.languages
 
     # Before the exam -------------------------------------------------------------------------
 
@@ -114,7 +130,7 @@ class QtFrontend:
                                 policy.allows_embedded)
         self._tools = tools
         self._screens = screen_count()
-        self._kiosk = KioskWindow(self._config, rules, keys, self._lang, tools=tools)
+        self._kiosk = KioskWindow(self._config, rules, keys, self._lang, tools=tools, spelling=self._spelling)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)

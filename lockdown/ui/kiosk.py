@@ -62,7 +62,8 @@ class KioskWindow(QWidget):
     """Why the exam ended: "quit_url", "quit_shortcut" or "closed"."""
 
     def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language,
-                 *, stall_timeout: float = LOAD_STALL_S, tools: ExamTools | None = None) -> None:
+                 *, stall_timeout: float = LOAD_STALL_S, tools: ExamTools | None = None,
+                 spelling: tuple[str, ...] = ()) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._config = config
         self._lang = lang
@@ -70,7 +71,8 @@ class KioskWindow(QWidget):
         self.setObjectName("lockdown-kiosk")
         self.setAccessibleName(tr(lang, "exam.a11y"))
 
-        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self)
+        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
+                                                      spelling=spelling)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self, stall_timeout=stall_timeout,
                              new_windows=(config.browser.new_window_by_link,
