@@ -104,6 +104,7 @@ class WifiPanel(QFrame):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         if not networks:
             empty = _Status("lockdown-wifi-none", self)

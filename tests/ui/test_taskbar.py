@@ -429,3 +429,51 @@ def test_the_student_is_told_when_a_screen_is_added(qtbot, site, lang, expected)
         assert not kiosk.message.isVisible()
     finally:
         frontend.close()
+
+
+def test_volume_buttons_change_the_sound(qtbot, site) -> None:  # type: ignore[no-untyped-def]
+    volume = FakeVolume(level=50)
+    kiosk = kiosk_with_bar(qtbot, exam_config(site.url + "/", taskbar=TaskbarSettings(audio=True)),
+                           desk(volume=volume))
+    b = bar(kiosk)
+    assert b.volume is not None and b.volume_up is not None and b.volume_down is not None
+    assert b.mute is not None
+    assert name_of(b.volume) == "Volume 50 %"
+    b.volume_up.click()
+    assert volume.level == 60 and name_of(b.volume) == "Volume 60 %"
+    b.volume_down.click()
+    b.volume_down.click()
+    assert volume.level == 40
+    assert name_of(b.mute) == "Turn the sound off"
+    b.mute.click()
+    assert volume.muted and name_of(b.volume) == "Sound off" and name_of(b.mute) == "Turn the sound on"
+    volume.fail = True
+    b.volume_up.click()
+    assert kiosk.message.text() == "The volume could not be changed."
+
+
+def test_the_wifi_list_reconnects_to_a_known_network(qtbot, site) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolButton
+
+    from lockdown.platform.base import WifiNetwork
+    from lockdown.platform.fake import FakeWifi
+
+    wifi = FakeWifi([WifiNetwork("Campus", 80, True), WifiNetwork("Library", 40, False)])
+    kiosk = kiosk_with_bar(qtbot, exam_config(site.url + "/", taskbar=TaskbarSettings(wifi=True)),
+                           desk(wifi=wifi))
+    b = bar(kiosk)
+    assert b.wifi is not None
+    b.wifi.click()
+    panel = b.wifi_panel
+    assert panel is not None and panel.isVisible()
+    assert panel.parentWidget() is kiosk  # over the page, not a pop-up window
+    buttons = {name_of(w): w for w in panel.findChildren(QToolButton)}
+    assert set(buttons) == {"Campus (80 %, connected)", "Library (40 %)"}
+    buttons["Library (40 %)"].click()
+    assert wifi.connected_to == ["Library"]
+    assert not panel.isVisible()
+    assert kiosk.message.text() == "Connecting to Library…"
+    wifi.known = []
+    b.wifi.click()
+    assert [name_of(w) for w in panel.findChildren(QWidget) if w.isVisible() and name_of(w)] == [
+        "No known Wi-Fi network is in range."]
