@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl, Signal
-from PySide6.QtGui import Qt
+from PySide6.QtGui import Qt, QWheelEvent
 from PySide6.QtWebEngineCore import (
     QWebEngineDesktopMediaRequest,
     QWebEngineDownloadRequest,
@@ -363,8 +363,20 @@ class _NoDropsNoMenu(QObject):
         return False
 
 
+class _NoZoomGestures(QObject):
+    """Eats Ctrl+wheel and pinch gestures, with which Chromium zooms by itself, when zooming is off."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.ignore()
+            return True
+        return kind in (QEvent.Type.NativeGesture, QEvent.Type.Gesture)
+
+
 class ExamView(QWebEngineView):
-    """The view: no context menu, no dropped files, zoom in steps."""
+    """The view: no context menu, no dropped files, zoom in steps (or none, `forbid_zoom()`)."""
 
     def __init__(self, page: ExamPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -372,7 +384,14 @@ class ExamView(QWebEngineView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self._filter = _NoDropsNoMenu(self)
+        self._no_zoom: _NoZoomGestures | None = None
         self.installEventFilter(self._filter)
+        self._guard_children()
+
+    def forbid_zoom(self) -> None:
+        """The exam does not allow zooming: the mouse and touchpad cannot zoom either."""
+        self._no_zoom = _NoZoomGestures(self)
+        self.installEventFilter(self._no_zoom)
         self._guard_children()
 
     def _guard_children(self) -> None:
@@ -382,6 +401,8 @@ class ExamView(QWebEngineView):
             child.setAcceptDrops(False)
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             child.installEventFilter(self._filter)
+            if self._no_zoom is not None:
+                child.installEventFilter(self._no_zoom)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ChildPolished:

@@ -79,6 +79,8 @@ class KioskWindow(QWidget):
                                           config.browser.new_window_by_script))
         self.view = ExamView(self.page, self)
         self.view.setAccessibleName(tr(lang, "exam.a11y"))
+        if not config.browser.zoom:
+            self.view.forbid_zoom()
         self.offline = OfflinePage(lang, parent=self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)

@@ -264,12 +264,28 @@ def test_zoom_buttons_zoom_the_page(qtbot, site) -> None:  # type: ignore[no-unt
     assert js(qtbot, kiosk, "window.innerWidth") == pytest.approx(width / 0.9, abs=1.5)
 
 
-def test_zoom_keys_do_nothing_when_the_exam_forbids_zooming(qtbot, site) -> None:  # type: ignore[no-untyped-def]
+def ctrl_wheel(kiosk: KioskWindow) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    target = kiosk.view.focusProxy()
+    for _ in range(3):
+        QApplication.sendEvent(target, QWheelEvent(
+            QPointF(100, 100), QPointF(target.mapToGlobal(QPoint(100, 100))), QPoint(0, 0), QPoint(0, 120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+            False))
+
+
+def test_ctrl_wheel_zooms_only_when_the_exam_allows_zooming(qtbot, site) -> None:  # type: ignore[no-untyped-def]
+    allowed = kiosk_with_bar(qtbot, exam_config(site.url + "/"))
+    ctrl_wheel(allowed)  # Chromium zooms on Ctrl+wheel by itself
+    qtbot.waitUntil(lambda: allowed.view.zoomFactor() > 1.0, timeout=10000)
     kiosk = kiosk_with_bar(qtbot, exam_config(site.url + "/", browser=BrowserSettings(zoom=False)))
     kiosk.activateWindow()
     QTest.keyClick(kiosk, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     kiosk.zoom(+1)
-    qtbot.wait(300)
+    ctrl_wheel(kiosk)
+    qtbot.wait(1000)
     assert kiosk.view.zoomFactor() == 1.0
 
 
