@@ -33,6 +33,7 @@ class ConfirmDialog(QDialog):
         self.ok.setAccessibleName(tr(lang, f"{prefix}.ok").replace("&", ""))
         self.cancel.setAccessibleName(tr(lang, f"{prefix}.cancel").replace("&", ""))
         self.cancel.setDefault(True)
+        self.cancel.setFocus()  # Enter and Space both answer the safe way
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

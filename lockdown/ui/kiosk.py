@@ -122,7 +122,8 @@ class KioskWindow(QWidget):
         self.page.titleChanged.connect(self._title_changed)
         self.page.refused.connect(self.show_refusal)
         self.page.print_wanted.connect(self._print)
-        self.page.quit_reached.connect(self._quit_page)
+        # Queued: the question must not run its dialog inside the engine's navigation callback.
+        self.page.quit_reached.connect(self._quit_page, Qt.ConnectionType.QueuedConnection)
         self.page.connection_failed.connect(self._connection_failed)
         self.page.load_succeeded.connect(self._loaded)
         self.offline.retry.connect(self._retry)

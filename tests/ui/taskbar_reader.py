@@ -8,7 +8,8 @@ With a folder, the Linux backend reads the battery from there instead of /sys/cl
 server's keyboard layouts, the window manager, the processes. Every 200 ms it prints one JSON
 line with what the bar says (accessible names), where its items are on the screen, whether
 the kiosk is the active window, the message line, the value of the page's `#answer` field and
-the id of the page's element that has the keyboard focus.
+the id of the page's element that has the keyboard focus, the page's address and CSS width, and
+the question a dialog of the kiosk asks, with its buttons.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def where(widget: QWidget | None) -> list[int] | None:
     return [top_left.x(), top_left.y(), widget.width(), widget.height()]
 
 
+def page_rect(kiosk: Any, rect: list[float] | None) -> list[int] | None:
+    """A rectangle of the page (device pixels from its top left) on the screen."""
+    if rect is None:
+        return None
+    origin = kiosk.view.mapToGlobal(QPoint(0, 0))
+    return [origin.x() + int(rect[0]), origin.y() + int(rect[1]), int(rect[2]), int(rect[3])]
+
+
 def main() -> int:
     answer: dict[str, Any] = {"value": None}
 
@@ -69,21 +78,32 @@ def main() -> int:
             widget.page.runJavaScript("JSON.stringify([document.getElementById('answer') ? "
                                       "document.getElementById('answer').value : null, "
                                       "document.activeElement ? document.activeElement.id : null, "
-                                      "document.hasFocus()])", 0,
+                                      "document.hasFocus(), window.innerWidth, (function () {"
+                                      "var f = document.getElementById('finish'); if (!f) return null;"
+                                      "var r = f.getBoundingClientRect(); var z = window.devicePixelRatio;"
+                                      "return [r.left * z, r.top * z, r.width * z, r.height * z]; })()])", 0,
                                       lambda value: answer.__setitem__("value", json.loads(value)))
             state: dict[str, Any] = {
                 "kiosk": where(widget), "active": widget.isActiveWindow(),
                 "message": name_of(widget.message) if widget.message.isVisible() else None,
                 "answer": answer["value"][0] if answer["value"] else None,
                 "focus": answer["value"][1] if answer["value"] and answer["value"][2] else None,
+                "width": answer["value"][3] if answer["value"] else None,
+                "finish": page_rect(widget, answer["value"][4]) if answer["value"] else None,
+                "url": widget.page.url().toString(),
             }
             if bar is not None:
                 state["bar"] = where(bar)
-                for item in ("clock", "battery", "network", "layout_button", "reload", "quit"):
+                for item in ("clock", "battery", "network", "layout_button", "reload", "zoom_in", "quit"):
                     w = getattr(bar, item)
                     state[item] = {"name": name_of(w), "text": w.text(), "at": where(w)} if w is not None \
                         and w.isVisible() else None
                 state["apps"] = [{"name": name_of(b), "at": where(b)} for b in bar.app_buttons]
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None and dialog.isVisible():
+                state["dialog"] = {"name": dialog.objectName(), "question": dialog.accessibleDescription(),
+                                   "ok": where(getattr(dialog, "ok", None)),
+                                   "cancel": where(getattr(dialog, "cancel", None))}
             print(json.dumps(state), flush=True)
 
     timers: list[QTimer] = []

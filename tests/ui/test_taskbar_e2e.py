@@ -11,7 +11,9 @@ real X input (xdotool, and XTest key codes for typing through a keyboard layout)
   then, after the layout button, "a" in the page;
 - a permitted program (xterm) started from its button takes the front and the keyboard; typing
   `exit` in it closes it and the kiosk comes back; started again, it is gone after the exam;
-- a prohibited program started meanwhile is closed and the kiosk names it.
+- a prohibited program started meanwhile is closed and the kiosk names it;
+- reload asks first (SEB's warning) and loads the page again, zoom changes the page's CSS width,
+  the quit page asks (quitURLConfirm): Cancel stays, Leave ends the exam.
 """
 
 from __future__ import annotations
@@ -44,20 +46,27 @@ pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark
 READER = Path(__file__).with_name("taskbar_reader.py")
 PAGE = (b"<!doctype html><title>Taskbar exam</title><body style='margin:0'>"
         b"<textarea id='answer' autofocus style='box-sizing:border-box;width:100%;height:90vh;"
-        b"font-size:40px'></textarea></body>")
+        b"font-size:40px'></textarea><a id='finish' href='/done'>Finish</a></body>")
+DONE = b"<!doctype html><title>Submitted</title><body>Thank you</body>"
 XTERM_TITLE = "permitted-xterm"
 KEY_AD01 = 24
 """The evdev key code of the key right of Tab: "q" on a US keyboard, "a" on a French one."""
 
 
+LOADS: list[str] = []
+
+
 @pytest.fixture
 def exam_site() -> Iterator[str]:
+    LOADS.clear()
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            LOADS.append(self.path)
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.end_headers()
-            self.wfile.write(PAGE)
+            self.wfile.write(DONE if self.path.startswith("/done") else PAGE)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -88,6 +97,11 @@ def shared_dir(exam_site: str) -> Iterator[Path]:
               "permitted_processes": [{"executable": "xterm", "title": "Terminal",
                                        "arguments": ["-title", XTERM_TITLE, "-geometry", "60x12+200+150"]}]}
     (folder / "exam.json").write_text(json.dumps(config))
+    quit_url = exam_site.split("/exam/")[0] + "/done"
+    (folder / "actions.json").write_text(json.dumps({
+        "format": 1, "start_url": exam_site, "quit_url": quit_url, "language": "en",
+        "allow_unverified_build": True, "allow_virtual_machine": True,
+        "browser": {"quit_url_confirm": True}}))
     for root, dirs, files in os.walk(folder):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755)
@@ -110,10 +124,11 @@ def two_layouts(x_display: str) -> Iterator[None]:
 class Exam:
     """One exam as the user, its reader's lines, and the student's moves."""
 
-    def __init__(self, user: User, display: str, folder: Path, power: Path) -> None:
+    def __init__(self, user: User, display: str, folder: Path, power: Path,
+                 config: str = "exam.json") -> None:
         self.display = display
         env = {"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "en_US.UTF-8"}
-        self.proc = popen_as(user, [str(user_python()), str(folder / READER.name), str(folder / "exam.json"),
+        self.proc = popen_as(user, [str(user_python()), str(folder / READER.name), str(folder / config),
                                     str(power)], env=env, keyring=False, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
         self.states: queue.Queue[dict[str, Any]] = queue.Queue()
@@ -294,3 +309,52 @@ def test_no_battery_item_without_a_battery(x_display: str, unprivileged_user: Us
         exam.end()
     finally:
         exam.kill()
+
+
+def test_reload_zoom_and_the_quit_page_in_the_real_kiosk(x_display: str, unprivileged_user: User,
+                                                         shared_dir: Path, tmp_path: Path) -> None:
+    exam = Exam(unprivileged_user, x_display, shared_dir, shared_dir / "desktop", config="actions.json")
+    try:
+        exam.accept_notice()
+        state = exam.wait(lambda s: s.get("bar") and s.get("active") and s.get("width"), 120, "the kiosk")
+        width = state["width"]
+        loads = LOADS.count("/exam/")
+
+        # Reload: SEB's warning first (Cancel keeps the page), then the page is loaded again
+        exam.click(state["reload"]["at"])
+        asked = exam.wait(lambda s: s.get("dialog", {}).get("name") == "lockdown-reload-dialog", 30,
+                          "the warning")
+        assert asked["dialog"]["question"] == "Reload this page? What you have not saved on it may be lost."
+        x(x_display, "xdotool", "key", "Escape")
+        exam.wait(lambda s: "dialog" not in s, 30, "the warning closed")
+        time.sleep(1.0)
+        assert LOADS.count("/exam/") == loads
+        exam.click(exam.state()["reload"]["at"])
+        asked = exam.wait(lambda s: s.get("dialog", {}).get("name") == "lockdown-reload-dialog", 30,
+                          "the warning")
+        exam.click(asked["dialog"]["ok"])
+        assert wait_for(lambda: LOADS.count("/exam/") == loads + 1, timeout=30), "the page was not reloaded"
+
+        # Zoom in: the page's CSS width shrinks by the zoom step (100 % -> 110 %)
+        exam.click(exam.state()["zoom_in"]["at"])
+        exam.wait(lambda s: s.get("width") and abs(s["width"] - width / 1.1) <= 1.5, 30, "the page zoomed in")
+        screenshot(x_display, tmp_path / "zoomed.png")
+
+        # The quit page asks; Cancel stays on the exam, Leave ends it
+        exam.click(exam.wait(lambda s: s.get("finish"), 30, "the Finish link")["finish"])
+        asked = exam.wait(lambda s: s.get("dialog", {}).get("name") == "lockdown-quiturl-dialog", 30,
+                          "the quit page's question")
+        assert asked["dialog"]["question"] == "You have reached the end of the exam. Leave the exam now?"
+        screenshot(x_display, tmp_path / "quit-page-question.png")
+        exam.click(asked["dialog"]["cancel"])
+        exam.wait(lambda s: "dialog" not in s, 30, "the question closed")
+        time.sleep(1.0)
+        assert exam.state()["url"].endswith("/exam/") and exam.proc.poll() is None
+        exam.click(exam.state()["finish"])
+        asked = exam.wait(lambda s: s.get("dialog", {}).get("name") == "lockdown-quiturl-dialog", 30,
+                          "the quit page's question again")
+        exam.click(asked["dialog"]["ok"])
+        assert exam.proc.wait(60) == 0, exam.proc.stderr.read()[-3000:] if exam.proc.stderr else ""
+    finally:
+        exam.kill()
+
