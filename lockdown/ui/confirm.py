@@ -6,6 +6,7 @@ the question is the dialog's description, read when it opens.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from lockdown.i18n import Language
@@ -32,8 +33,12 @@ class ConfirmDialog(QDialog):
         self.cancel = buttons.addButton(tr(lang, f"{prefix}.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok.setAccessibleName(tr(lang, f"{prefix}.ok").replace("&", ""))
         self.cancel.setAccessibleName(tr(lang, f"{prefix}.cancel").replace("&", ""))
+        self.ok.setAutoDefault(False)  # a focused OK must not become what Enter presses
         self.cancel.setDefault(True)
-        self.cancel.setFocus()  # Enter and Space both answer the safe way
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.cancel.setFocus()  # Enter and Space both answer the safe way

@@ -493,3 +493,19 @@ def test_the_wifi_list_reconnects_to_a_known_network(qtbot, site) -> None:  # ty
     b.wifi.click()
     assert [name_of(w) for w in panel.findChildren(QWidget) if w.isVisible() and name_of(w)] == [
         "No known Wi-Fi network is in range."]
+
+
+@pytest.mark.parametrize("prefix", ["reload", "quiturl"])
+def test_the_questions_are_named_and_answer_safely_by_default(qtbot, prefix) -> None:  # type: ignore[no-untyped-def]
+    from lockdown.ui.confirm import ConfirmDialog
+
+    dialog = ConfirmDialog("fr", prefix)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert name_of(dialog.ok) and name_of(dialog.cancel)
+    assert dialog.cancel.isDefault()
+    assert dialog.accessibleDescription() in {
+        "Recharger cette page ? Ce que vous n'y avez pas enregistré peut être perdu.",
+        "Vous êtes arrivé à la fin de l'examen. Quitter l'examen maintenant ?"}
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Rejected
