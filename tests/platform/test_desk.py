@@ -236,3 +236,62 @@ def test_ewmh_brings_a_programs_window_to_the_front(x_display: str, monkeypatch:
         for proc in started:
             proc.kill()
             proc.wait()
+
+
+# Windows and macOS: the front program, through their seams ------------------------------------------
+
+
+class User32:
+    """user32's answers as the test sets them; `raised` records SetForegroundWindow's windows."""
+
+    def __init__(self, windows: list[tuple[int, int, bool]], foreground: int | None) -> None:
+        self.windows = windows
+        self.foreground = foreground
+        self.raised: list[int] = []
+
+    def foreground_pid(self) -> int | None:
+        return self.foreground
+
+    def top_level_windows(self) -> list[tuple[int, int, bool]]:
+        return self.windows
+
+    def raise_window(self, hwnd: int) -> bool:
+        self.raised.append(hwnd)
+        return True
+
+
+def test_windows_brings_a_visible_window_of_the_program_to_the_front() -> None:
+    from lockdown.platform.windows.windows import Win32Windows
+
+    api = User32([(0x10, 400, False), (0x20, 500, True), (0x30, 400, True)], foreground=500)
+    windows = Win32Windows(api)
+    assert windows.front_process() == 500
+    assert windows.bring_to_front(frozenset({400}))
+    assert api.raised == [0x30]  # the visible one; the hidden 0x10 is a message-only window
+    assert not windows.bring_to_front(frozenset({999}))
+    assert WindowsBackend(power_api=PowerStatus(None), user_api=api).desk().windows is not None
+
+
+class Apps:
+    def __init__(self, front: int | None, running: set[int]) -> None:
+        self.front = front
+        self.running = running
+        self.activated: list[int] = []
+
+    def frontmost_pid(self) -> int | None:
+        return self.front
+
+    def activate(self, pid: int) -> bool:
+        self.activated.append(pid)
+        return pid in self.running
+
+
+def test_macos_activates_the_permitted_application() -> None:
+    from lockdown.platform.macos.windows import AppKitWindows
+
+    apps = Apps(front=321, running={654})
+    windows = AppKitWindows(apps)
+    assert windows.front_process() == 321
+    assert windows.bring_to_front(frozenset({654}))
+    assert not windows.bring_to_front(frozenset({777}))
+    assert MacBackend(pmset=lambda: "", apps=apps).desk().windows is not None

@@ -23,6 +23,7 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.platform.macos.windows import AppsApi
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
 HIDE_DOCK = 1 << 1
@@ -149,9 +150,10 @@ class MacBackend:
     def __init__(self, cocoa: Cocoa | None = None, sysctl: Sysctl = libc_sysctl,
                  env: Mapping[str, str] | None = None, euid: int | None = None,
                  process_names: Callable[[], set[str]] = running_process_names,
-                 pmset: Callable[[], str] | None = None) -> None:
+                 pmset: Callable[[], str] | None = None, apps: AppsApi | None = None) -> None:
         self._cocoa: Cocoa = cocoa or PyObjCCocoa()
         self._pmset = pmset
+        self._apps = apps
         self._sysctl = sysctl
         self._env = os.environ if env is None else env
         self._euid = os.geteuid() if euid is None else euid
@@ -196,12 +198,13 @@ class MacBackend:
             return False
 
     def desk(self) -> Desk:
-        """The battery (pmset); the network from the interfaces. Switching input sources, the
-        volume and Wi-Fi are not offered on macOS yet."""
+        """The battery (pmset), the front application (AppKit); the network from the interfaces.
+        Switching input sources, the volume and Wi-Fi are not offered on macOS yet."""
         from lockdown.platform.macos.power import PmsetPower
+        from lockdown.platform.macos.windows import AppKitWindows
 
         return Desk(power=PmsetPower(self._pmset) if self._pmset is not None else PmsetPower(),
-                    network=InterfacesLink(), missing=(
+                    network=InterfacesLink(), windows=AppKitWindows(self._apps), missing=(
                         "keyboard layouts: not available on macOS yet",
                         "volume: not available on macOS yet",
                         "Wi-Fi list: not available on macOS yet"))

@@ -18,6 +18,7 @@ import psutil
 from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
 from lockdown.platform.common import InterfacesLink, hypervisor_from_strings
 from lockdown.platform.windows.power import PowerStatusApi
+from lockdown.platform.windows.windows import UserApi
 
 # Win32 constants (winuser.h, winnt.h).
 WM_KEYDOWN, WM_KEYUP, WM_SYSKEYDOWN, WM_SYSKEYUP = 0x0100, 0x0101, 0x0104, 0x0105
@@ -217,9 +218,10 @@ class WindowsBackend:
 
     def __init__(self, api: WinApi | None = None, env: Mapping[str, str] | None = None,
                  listener_factory: ListenerFactory = _pynput_listener,
-                 power_api: PowerStatusApi | None = None) -> None:
+                 power_api: PowerStatusApi | None = None, user_api: UserApi | None = None) -> None:
         self._api: WinApi = api or CtypesWinApi()
         self._power_api = power_api
+        self._user_api = user_api
         self._env = os.environ if env is None else env
         self._listener_factory = listener_factory
         self._me: str | None = None
@@ -268,11 +270,13 @@ class WindowsBackend:
             return False
 
     def desk(self) -> Desk:
-        """The battery; the network from the interfaces. Switching another program's keyboard
-        layout, the volume and Wi-Fi are not offered on Windows yet."""
+        """The battery, the front window; the network from the interfaces. Switching another
+        program's keyboard layout, the volume and Wi-Fi are not offered on Windows yet."""
         from lockdown.platform.windows.power import WindowsPower
+        from lockdown.platform.windows.windows import Win32Windows
 
-        return Desk(power=WindowsPower(self._power_api), network=InterfacesLink(), missing=(
+        return Desk(power=WindowsPower(self._power_api), network=InterfacesLink(),
+                    windows=Win32Windows(self._user_api), missing=(
             "keyboard layouts: not available on Windows yet",
             "volume: not available on Windows yet",
             "Wi-Fi list: not available on Windows yet"))
