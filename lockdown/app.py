@@ -38,6 +38,8 @@ to "interface" in step 3 and the rest in step 6:
     focus_keeper        the kiosk brought back whenever it loses the front
     process_guard       prohibited programs closed as they start: the list the checks used
     capture_protection  the kiosk kept out of screenshots and screen sharing, where the OS can
+    sound               muted or set to the exam's volume; the volume as it was, put back
+    permitted_apps      the permitted programs that start with the exam; those lockdown started, closed
 
 If one fails, everything done before it is undone, last first, and the exam does not start.
 
@@ -108,6 +110,8 @@ from lockdown.session.operations import (
     RevertFailed,
     SwitchOperation,
 )
+from lockdown.sound import SoundAtStart
+from lockdown.taskbar import ExamTools
 from lockdown.tracefree import SessionTempDir
 from lockdown.words import phrase
 
@@ -183,7 +187,8 @@ def capture_protection(ui: Frontend, platform: PlatformBackend) -> Operation | N
 
 
 def exam_operations(interface: Interface, server: ExamServer, platform: PlatformBackend,
-                    policy: AppPolicy, events: EventSink) -> list[Operation]:
+                    policy: AppPolicy, events: EventSink, config: ExamConfig,
+                    tools: ExamTools) -> list[Operation]:
     """Every change one exam makes, in the order it is made (the table in this module's docstring).
 
     The ones after "interface" are performed once the kiosk is open; those bound to its window
@@ -201,6 +206,8 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
         window("focus_keeper"),
         ProcessGuard(policy, events),
         Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
+        SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume),
+        *([tools.apps] if tools.apps is not None else []),
     ]
 
 
@@ -297,10 +304,12 @@ def _exam(config: ExamConfig, lang: Language, build: SelfCheckResult, platform: 
     interface = Interface(frontend_factory, config, lang)
     server = ExamServer(config, keys)
     events = EventDispatcher(server=server, student=interface.show)
-    operations.extend(exam_operations(interface, server, platform, policy, events))
+    tools = ExamTools(platform, config)  # the taskbar's sources, asked of the OS at the kiosk
+    operations.extend(exam_operations(interface, server, platform, policy, events, config, tools))
     _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
     step("interface loaded")
-    reason = _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step)
+    reason = _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step,
+                       tools)
     return interface.frontend.next_configuration() if reason == "reconfigure" else None
 
 
@@ -315,7 +324,7 @@ def _end_exam(operations: OperationSequence) -> None:
 
 def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,
               probe: EnvironmentProbe, operations: OperationSequence, server: ExamServer,
-              events: EventSink, step: StartupClock) -> EndReason | None:
+              events: EventSink, step: StartupClock, tools: ExamTools) -> EndReason | None:
     """Steps 4 to 7: how the kiosk ended, or None when the student left before it opened."""
     step("notice shown")
     if not ui.show_notice():                                                      # 4
@@ -335,7 +344,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Fro
         raise CheckFailed("exam.cannot_start", reasons=reasons)
 
     step("checks passed")
-    ui.open_kiosk(keys)  # shown, its first page load started: the keyboard grab comes after  # 6
+    ui.open_kiosk(keys, tools)  # shown, its first page load started: the keyboard grab comes after  # 6
     step("kiosk opened")
     _perform(operations)  # the rest of the list, from the exam server to capture protection
     step("lockdown operations performed")

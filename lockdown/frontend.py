@@ -18,6 +18,7 @@ from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.taskbar import ExamTools
 
 EndReason = Literal["quit_url", "quit_shortcut", "signal", "reconfigure"]
 """How the kiosk ended; "reconfigure": the student opened another exam by a `seb(s)://` link the
@@ -41,8 +42,9 @@ class Frontend(Protocol):
                            close: Callable[[Sequence[RunningApp]], list[RunningApp]]) -> Review:
         """Show what was found; the student starts, leaves, or is blocked."""
 
-    def open_kiosk(self, keys: SebKeys) -> None:
-        """Create and show the kiosk window full screen and start loading the exam page."""
+    def open_kiosk(self, keys: SebKeys, tools: ExamTools) -> None:
+        """Create and show the kiosk window full screen and start loading the exam page; its
+        taskbar shows `tools` (the OS's sources, the permitted programs)."""
 
     def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
         """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`."""

@@ -129,6 +129,10 @@ def build_once(python: str, where: Path, log: Path) -> tuple[Path, BuildInfo, st
     """Freeze the exported source under `where`; return the bundle folder, build info and app version."""
     src = where / "src"
     export_source(src)
+    from tools.make_dictionaries import make as make_dictionaries
+
+    for line in make_dictionaries(src / "lockdown" / "dictionaries"):  # shipped for spell checking
+        print(f"dictionaries: {line}", file=sys.stderr)
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=source_date_epoch(),
                PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1", LC_ALL="C.UTF-8", TZ="UTC")
     versions = subprocess.run([python, "-c", _VERSIONS], env=env, cwd=src, capture_output=True,

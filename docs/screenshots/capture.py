@@ -1,7 +1,8 @@
 """Regenerate the README screenshots: `python docs/screenshots/capture.py en|fr OUTDIR` (as root, offscreen).
 
 Runs the real stub and the real kiosk in this process (offscreen Qt, no sandbox), saves the notice
-and the exam page as the student sees them, then ends the exam through the quit path.
+and the exam page as the student sees them, with its taskbar (a laptop's battery and two keyboard
+layouts, from the platform's fakes), then ends the exam through the quit path.
 Shrink for the docs with: convert X.png -resize '640x>' -strip -colors 64 PNG8:X.png
 """
 
@@ -21,6 +22,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from lockdown.app import run_exam  # noqa: E402
+from lockdown.platform.base import BatteryState, Desk  # noqa: E402
+from lockdown.platform.fake import FakeLayouts, FakeLink, FakePower  # noqa: E402
 from lockdown.ui.kiosk import KioskWindow  # noqa: E402
 from lockdown.ui.notice import NoticeDialog  # noqa: E402
 from lockdown.ui.qtapp import application  # noqa: E402
@@ -56,7 +59,9 @@ def main(lang: str, out: Path) -> int:
     timer.start(100)
     os.environ["LANG"] = "fr_FR.UTF-8" if lang == "fr" else "en_US.UTF-8"
     try:
-        return run_exam(stub.url + "/exam/config.json", backend=FakeBackend(), check=lambda: VALID)
+        laptop = Desk(power=FakePower(BatteryState(76, charging=False)), network=FakeLink(),
+                      keyboard_layouts=FakeLayouts(("fr", "us") if lang == "fr" else ("us", "fr")))
+        return run_exam(stub.url + "/exam/config.json", backend=FakeBackend(desk=laptop), check=lambda: VALID)
     finally:
         stub.stop()
 

@@ -7,10 +7,15 @@ in the reader's language.
 
 from __future__ import annotations
 
+from lockdown.config.keynotes import key_note
 from lockdown.config.model import ExamConfig, ProcessRule
+from lockdown.config.sebmap import KNOWN_KEYS
 from lockdown.i18n import Language
 from lockdown.sebkeys.configkey import config_key
 from lockdown.words import say
+
+_SHOWN_URL = {"never": "explain.address.never", "load_error": "explain.address.load_error",
+              "always": "explain.address.always"}
 
 
 def _processes(lang: Language, title: str, rules: tuple[ProcessRule, ...]) -> list[str]:
@@ -21,6 +26,67 @@ def _processes(lang: Language, title: str, rules: tuple[ProcessRule, ...]) -> li
         note = f" - {r.description}" if r.description else ""
         state = "" if r.active else " " + say(lang, "explain.inactive")
         lines.append(f"  {r.executable}{note}{state}")
+    return lines
+
+
+def _taskbar(lang: Language, config: ExamConfig) -> list[str]:
+    t, b = config.taskbar, config.browser
+
+    def shown(flag: bool) -> str:
+        return say(lang, "explain.shown" if flag else "explain.hidden")
+
+    if not t.shown:
+        return [say(lang, "explain.taskbar.hidden")]
+    return [
+        say(lang, "explain.taskbar.shown"),
+        say(lang, "explain.taskbar.status", clock=shown(t.clock)),
+        say(lang, "explain.taskbar.layouts", layouts=shown(t.keyboard_layout),
+            wifi=say(lang, "explain.taskbar.wifi" if t.wifi else "explain.hidden")),
+        say(lang, "explain.taskbar.volume", volume=shown(t.audio)),
+        say(lang, "explain.taskbar.buttons", reload=shown(t.reload and b.allow_reload),
+            back=shown(b.allow_back), zoom=shown(b.zoom), address=say(lang, _SHOWN_URL[b.show_url])),
+    ]
+
+
+def _browser(lang: Language, config: ExamConfig) -> list[str]:
+    b, a = config.browser, config.audio
+
+    def t(message: str, **values: object) -> str:
+        return say(lang, message, **values)
+
+    if not b.allow_reload:
+        reload_ = t("explain.reload.refused")
+    else:
+        reload_ = t("explain.reload.asked" if b.reload_warning else "explain.reload.allowed")
+    windows = {"same_window": t("explain.window.same"), "refuse": t("explain.window.refused")}
+    if a.mute and a.volume is not None:
+        sound = t("explain.sound.muted_volume", volume=a.volume)
+    elif a.mute:
+        sound = t("explain.sound.muted")
+    elif a.volume is not None:
+        sound = t("explain.sound.volume", volume=a.volume)
+    else:
+        sound = t("explain.sound.unchanged")
+    return [
+        t("explain.browsing", reload=reload_,
+          back=t("explain.back.allowed" if b.allow_back else "explain.back.refused"),
+          zoom=t("explain.zoom.allowed" if b.zoom else "explain.zoom.refused")),
+        t("explain.spelling.on" if b.spell_check else "explain.spelling.off"),
+        t("explain.quit_page.asks" if b.quit_url_confirm else "explain.quit_page.ends"),
+        t("explain.new_windows", link=windows[b.new_window_by_link], script=windows[b.new_window_by_script]),
+        sound,
+    ]
+
+
+def _every_key(lang: Language, config: ExamConfig) -> list[str]:
+    """Each key of the document, applied or ignored with the reason."""
+    lines = [say(lang, "explain.every_key")]
+    for key in sorted(config.settings, key=str.casefold):
+        if config.format == "seb":
+            note = key_note(lang, key, key in KNOWN_KEYS)
+        else:
+            note = say(lang, "keynote.ignored.comment" if key.startswith("_") else "keynote.applied")
+        lines.append(f"  {key}: {note}")
     return lines
 
 
@@ -44,6 +110,7 @@ def explain(config: ExamConfig, lang: Language = "en") -> list[str]:
         lines.append(t("explain.filter.off"))
     else:
         lines.append(t("explain.filter.on", count=len([r for r in f.rules if r.active])))
+        lines.append(t("explain.content_filter.on" if f.content_filter else "explain.content_filter.off"))
         for r in f.rules:
             state = "" if r.active else " " + t("explain.inactive")
             lines.append(f"  {r.action} {'regex' if r.regex else 'wildcard'} {r.expression}{state}")
@@ -55,6 +122,11 @@ def explain(config: ExamConfig, lang: Language = "en") -> list[str]:
         lines.append(t("explain.quit.confirm"))
     lines += _processes(lang, "explain.programs.prohibited", config.prohibited_processes)
     lines += _processes(lang, "explain.programs.permitted", config.permitted_processes)
+    for app in config.permitted_processes:
+        if app.active and (app.in_taskbar or app.autostart):
+            how = [t(w) for w, on in (("explain.app.button", app.in_taskbar),
+                                      ("explain.app.autostart", app.autostart)) if on]
+            lines.append("  " + t("explain.app", name=app.title or app.executable, how=", ".join(how)))
     lines += [
         t("explain.screens", count=config.allowed_displays_max),
         t("explain.vm.allowed" if config.allow_virtual_machine else "explain.vm.refused"),
@@ -78,9 +150,10 @@ def explain(config: ExamConfig, lang: Language = "en") -> list[str]:
     n = config.network
     lines.append(t("explain.network", kbps=n.min_download_kbps, latency=n.max_latency_ms,
                    offset=n.max_clock_offset_s))
+    lines += _taskbar(lang, config) + _browser(lang, config)
     if config.ignored_keys:
         key = "explain.ignored.seb" if config.format == "seb" else "explain.ignored.comments"
         lines.append(t(key, count=len(config.ignored_keys), keys=", ".join(config.ignored_keys)))
     else:
         lines.append(t("explain.ignored.none"))
-    return lines
+    return lines + _every_key(lang, config)

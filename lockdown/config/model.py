@@ -13,6 +13,10 @@ from lockdown.i18n import Language
 
 UrlAction = Literal["allow", "block"]
 WaylandPolicy = Literal["refuse", "limited"]
+NewWindowPolicy = Literal["same_window", "refuse"]
+"""What a link or script that asks for a new window gets: the same window, or nothing."""
+UrlShown = Literal["never", "load_error", "always"]
+"""When the taskbar shows the page's address (SEB's `browserWindowShowURL`)."""
 
 DEFAULT_ALLOWED_DISPLAYS = 1
 DEFAULT_MIN_DOWNLOAD_KBPS = 256
@@ -36,6 +40,9 @@ class UrlFilter:
 
     enabled: bool = False
     rules: tuple[UrlRule, ...] = ()
+    content_filter: bool = True
+    """Embedded content (images, scripts, frames, fetch) is judged by the same rules as pages
+    (SEB's `URLFilterEnableContentFilter`); off, it may come from any http(s) address."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,65 @@ class ProcessRule:
     executable: str
     description: str = ""
     active: bool = True
+    title: str = ""
+    """The name the taskbar shows for a permitted program (SEB's `title`); the executable's otherwise."""
+    path: str = ""
+    """Where a permitted program is (a folder, or the program itself); empty: looked up on PATH."""
+    arguments: tuple[str, ...] = ()
+    autostart: bool = False
+    """A permitted program started with the exam (SEB's `autostart`)."""
+    in_taskbar: bool = True
+    """A permitted program gets a button in the taskbar to start it (SEB's `iconInTaskbar`)."""
+
+
+@dataclass(frozen=True)
+class TaskbarSettings:
+    """The bar along the bottom of the exam screen and what it shows (SEB's `showTaskBar`...).
+
+    On by default, as in SEB; the quit button follows `allow_quit`, the zoom buttons
+    `BrowserSettings.zoom`, the back button `BrowserSettings.allow_back`.
+    """
+
+    shown: bool = True
+    clock: bool = True
+    reload: bool = True
+    """The reload button, when `BrowserSettings.allow_reload` also allows reloading."""
+    keyboard_layout: bool = True
+    """The layout in use and a switcher among the student's own layouts (`showInputLanguage`)."""
+    wifi: bool = False
+    """The list of Wi-Fi networks to reconnect, where the OS lets an ordinary user (`allowWlan`)."""
+    audio: bool = False
+    """Volume and mute controls (`audioControlEnabled`)."""
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    """What the exam does to the sound at its start; undone at its end."""
+
+    mute: bool = False
+    volume: int | None = None
+    """The volume (0-100) set at the start; None leaves it as it is."""
+
+
+@dataclass(frozen=True)
+class BrowserSettings:
+    """How the exam page behaves (SEB's browser settings)."""
+
+    allow_reload: bool = True
+    """F5 / Ctrl+R and the taskbar's reload button (`browserWindowAllowReload`)."""
+    reload_warning: bool = True
+    """Ask before reloading (`showReloadWarning`)."""
+    allow_back: bool = False
+    """Going back to the previous page (`allowBrowsingBackForward`)."""
+    zoom: bool = True
+    """Zooming the page in and out (`enableZoomPage`)."""
+    spell_check: bool = False
+    """Spell checking in the exam's language, with the dictionaries found (`allowSpellCheck`)."""
+    quit_url_confirm: bool = False
+    """Ask before the quit URL ends the exam (`quitURLConfirm`)."""
+    new_window_by_link: NewWindowPolicy = "same_window"
+    new_window_by_script: NewWindowPolicy = "same_window"
+    show_url: UrlShown = "never"
 
 
 @dataclass(frozen=True)
@@ -102,6 +168,9 @@ class ExamConfig:
     reconfiguration_url: str = ""
     """SEB's `examSessionReconfigureConfigURL`: which links may (`*` matches anything); empty: any."""
     network: NetworkNeeds = field(default_factory=NetworkNeeds)
+    taskbar: TaskbarSettings = field(default_factory=TaskbarSettings)
+    browser: BrowserSettings = field(default_factory=BrowserSettings)
+    audio: AudioSettings = field(default_factory=AudioSettings)
     settings: Mapping[str, Any] = field(default_factory=dict)
     """The whole document as read (plist dict or JSON object): the Config Key is computed on it."""
     ignored_keys: tuple[str, ...] = ()

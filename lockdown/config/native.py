@@ -18,10 +18,13 @@ from lockdown.config.model import (
     DEFAULT_MAX_CLOCK_OFFSET_S,
     DEFAULT_MAX_LATENCY_MS,
     DEFAULT_MIN_DOWNLOAD_KBPS,
+    AudioSettings,
+    BrowserSettings,
     ExamConfig,
     NetworkNeeds,
     ProcessRule,
     ServerSettings,
+    TaskbarSettings,
     UrlAction,
     UrlFilter,
     UrlRule,
@@ -38,12 +41,17 @@ TOP_KEYS = (
     "prohibited_processes", "permitted_processes", "allowed_displays_max", "allow_virtual_machine",
     "allow_remote_session", "wayland", "allow_unverified_build", "window_title_suffix", "language",
     "allow_downloads", "allow_uploads", "allow_printing", "exam_key_salt", "user_agent_suffix", "server",
-    "network", "allow_reconfiguration", "reconfiguration_url",
+    "network", "allow_reconfiguration", "reconfiguration_url", "taskbar", "browser", "audio",
 )
 _SUB_KEYS = {
-    "url_filter": ("enabled", "rules"),
+    "url_filter": ("enabled", "rules", "content_filter"),
     "rule": ("action", "expression", "regex", "active"),
-    "process": ("executable", "description", "active", "os"),
+    "process": ("executable", "description", "active", "os", "title", "path", "arguments", "autostart",
+                "in_taskbar"),
+    "taskbar": ("shown", "clock", "reload", "keyboard_layout", "wifi", "audio"),
+    "browser": ("allow_reload", "reload_warning", "allow_back", "zoom", "spell_check", "quit_url_confirm",
+                "new_window_by_link", "new_window_by_script", "show_url"),
+    "audio": ("mute", "volume"),
     "server": ("url", "send_events"),
     "network": ("min_download_kbps", "max_latency_ms", "max_clock_offset_s"),
 }
@@ -84,7 +92,8 @@ def _url_filter(f: Fields) -> UrlFilter:
             r.fail("action", "config.rule.action_missing")
         rules.append(checked_rule(r, action, "expression", r.require("expression", str),
                                   r.get("regex", bool, False), r.get("active", bool, True)))
-    return UrlFilter(enabled=sub.get("enabled", bool, False), rules=tuple(rules))
+    return UrlFilter(enabled=sub.get("enabled", bool, False), rules=tuple(rules),
+                     content_filter=sub.get("content_filter", bool, UrlFilter.content_filter))
 
 
 def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
@@ -95,11 +104,55 @@ def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
         executable = p.require("executable", str).strip()
         if not executable:
             p.fail("executable", "config.field.empty")
+        arguments = p.get("arguments", list, [])
+        if not all(isinstance(a, str) for a in arguments):
+            p.fail("arguments", "config.field.string_array")
         if entry_os is not None and entry_os != os_name:
             continue
         result.append(ProcessRule(executable=executable, description=p.get("description", str, ""),
-                                  active=p.get("active", bool, True)))
+                                  active=p.get("active", bool, True), title=p.get("title", str, ""),
+                                  path=p.get("path", str, ""), arguments=tuple(arguments),
+                                  autostart=p.get("autostart", bool, False),
+                                  in_taskbar=p.get("in_taskbar", bool, True)))
     return tuple(result)
+
+
+def _flags(f: Fields, key: str, defaults: object) -> dict[str, bool]:
+    """The true/false fields of the object at `key`, each defaulting to the model's value."""
+    sub = f.sub(key)
+    if sub is None:
+        return {}
+    _known(sub, _SUB_KEYS[key])
+    return {name: sub.get(name, bool, getattr(defaults, name)) for name in _SUB_KEYS[key]
+            if isinstance(getattr(defaults, name), bool)}
+
+
+def _taskbar(f: Fields) -> TaskbarSettings:
+    return TaskbarSettings(**_flags(f, "taskbar", TaskbarSettings()))
+
+
+def _browser(f: Fields) -> BrowserSettings:
+    defaults = BrowserSettings()
+    sub = f.sub("browser")
+    if sub is None:
+        return defaults
+    return BrowserSettings(
+        **_flags(f, "browser", defaults),
+        new_window_by_link=sub.choice("new_window_by_link", ("same_window", "refuse"),
+                                      defaults.new_window_by_link),
+        new_window_by_script=sub.choice("new_window_by_script", ("same_window", "refuse"),
+                                        defaults.new_window_by_script),
+        show_url=sub.choice("show_url", ("never", "load_error", "always"), defaults.show_url),
+    )
+
+
+def _audio(f: Fields) -> AudioSettings:
+    sub = f.sub("audio")
+    if sub is None:
+        return AudioSettings()
+    _known(sub, _SUB_KEYS["audio"])
+    volume = sub.integer("volume", 0, 0, 100) if sub.data.get("volume") is not None else None
+    return AudioSettings(mute=sub.get("mute", bool, AudioSettings.mute), volume=volume)
 
 
 def _salt(f: Fields) -> bytes | None:
@@ -177,6 +230,9 @@ def from_native(document: dict[str, Any], source: str, os_name: OsName) -> ExamC
         allow_reconfiguration=f.get("allow_reconfiguration", bool, False),
         reconfiguration_url=f.get("reconfiguration_url", str, "").strip(),
         network=_network(f),
+        taskbar=_taskbar(f),
+        browser=_browser(f),
+        audio=_audio(f),
         settings=document,
         ignored_keys=tuple(k for k in document if k.startswith("_")),
     )

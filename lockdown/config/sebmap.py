@@ -15,13 +15,18 @@ from lockdown.config.model import (
     DEFAULT_MAX_CLOCK_OFFSET_S,
     DEFAULT_MAX_LATENCY_MS,
     DEFAULT_MIN_DOWNLOAD_KBPS,
+    AudioSettings,
+    BrowserSettings,
     ExamConfig,
     NetworkNeeds,
+    NewWindowPolicy,
     ProcessRule,
     ServerSettings,
+    TaskbarSettings,
     UrlAction,
     UrlFilter,
     UrlRule,
+    UrlShown,
     WaylandPolicy,
 )
 from lockdown.config.rules import checked_rule
@@ -39,6 +44,11 @@ KNOWN_KEYS = frozenset({
     "lockdownWayland", "lockdownAllowUnverifiedBuild", "lockdownLanguage", "lockdownServerURL",
     "lockdownSendEvents", "lockdownMinDownloadKbps", "lockdownMaxLatencyMs", "lockdownMaxClockOffsetS",
     "lockdownUserAgentSuffix",
+    "showTaskBar", "showTime", "showReloadButton", "showInputLanguage", "allowWlan", "audioControlEnabled",
+    "audioMute", "audioSetVolumeLevel", "audioVolumeLevel", "browserWindowAllowReload", "showReloadWarning",
+    "allowBrowsingBackForward", "enableZoomPage", "allowSpellCheck", "quitURLConfirm",
+    "URLFilterEnableContentFilter", "newBrowserWindowByLinkPolicy", "newBrowserWindowByScriptPolicy",
+    "browserWindowShowURL",
 })
 
 
@@ -65,9 +75,50 @@ def _processes(f: Fields, key: str, os_name: OsName) -> tuple[ProcessRule, ...]:
         executable = p.require("executable", str).strip()
         if not executable:
             p.fail("executable", "config.field.empty")
+        arguments = tuple(a.require("argument", str) for a in p.items("arguments")
+                          if a.get("active", bool, True))
         result.append(ProcessRule(executable=executable, description=p.get("description", str, ""),
-                                  active=p.get("active", bool, True)))
+                                  active=p.get("active", bool, True), title=p.get("title", str, ""),
+                                  path=p.get("path", str, ""), arguments=arguments,
+                                  autostart=p.get("autostart", bool, False),
+                                  in_taskbar=p.get("iconInTaskbar", bool, True)))
     return tuple(result)
+
+
+_WINDOW_POLICIES: dict[int, NewWindowPolicy] = {0: "refuse", 1: "same_window", 2: "same_window"}
+"""SEB's new-window policies: 0 blocked, 1 same window, 2 a new window (lockdown has one window)."""
+_URL_SHOWN: dict[int, UrlShown] = {0: "never", 1: "load_error", 2: "always", 3: "always"}
+"""`browserWindowShowURL`: 0 never, 1 on load errors, 2 before the title, 3 always."""
+
+
+def _taskbar(f: Fields) -> TaskbarSettings:
+    return TaskbarSettings(shown=f.get("showTaskBar", bool, True), clock=f.get("showTime", bool, True),
+                           reload=f.get("showReloadButton", bool, True),
+                           keyboard_layout=f.get("showInputLanguage", bool, True),
+                           wifi=f.get("allowWlan", bool, False),
+                           audio=f.get("audioControlEnabled", bool, False))
+
+
+def _audio(f: Fields) -> AudioSettings:
+    level = f.integer("audioVolumeLevel", 25, 0, 100)
+    return AudioSettings(mute=f.get("audioMute", bool, False),
+                         volume=level if f.get("audioSetVolumeLevel", bool, False) else None)
+
+
+def _browser(f: Fields) -> BrowserSettings:
+    link = f.choice("newBrowserWindowByLinkPolicy", (0, 1, 2), 2)
+    script = f.choice("newBrowserWindowByScriptPolicy", (0, 1, 2), 2)
+    return BrowserSettings(
+        allow_reload=f.get("browserWindowAllowReload", bool, True),
+        reload_warning=f.get("showReloadWarning", bool, True),
+        allow_back=f.get("allowBrowsingBackForward", bool, False),
+        zoom=f.get("enableZoomPage", bool, True),
+        spell_check=f.get("allowSpellCheck", bool, False),
+        quit_url_confirm=f.get("quitURLConfirm", bool, False),
+        new_window_by_link=_WINDOW_POLICIES[link],
+        new_window_by_script=_WINDOW_POLICIES[script],
+        show_url=_URL_SHOWN[f.choice("browserWindowShowURL", (0, 1, 2, 3), 0)],
+    )
 
 
 def _server(f: Fields) -> ServerSettings | None:
@@ -90,7 +141,8 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
         format="seb",
         start_url=start_url,
         quit_url=f.url("quitURL", required=False),
-        url_filter=UrlFilter(enabled=f.get("URLFilterEnable", bool, False), rules=_url_rules(f)),
+        url_filter=UrlFilter(enabled=f.get("URLFilterEnable", bool, False), rules=_url_rules(f),
+                             content_filter=f.get("URLFilterEnableContentFilter", bool, False)),
         hashed_quit_password=f.sha256_hex("hashedQuitPassword"),
         allow_quit=f.get("allowQuit", bool, True),
         prohibited_processes=_processes(f, "prohibitedProcesses", os_name),
@@ -115,6 +167,9 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
             max_latency_ms=f.integer("lockdownMaxLatencyMs", DEFAULT_MAX_LATENCY_MS, 1, 600_000),
             max_clock_offset_s=f.integer("lockdownMaxClockOffsetS", DEFAULT_MAX_CLOCK_OFFSET_S, 0, 86_400),
         ),
+        taskbar=_taskbar(f),
+        browser=_browser(f),
+        audio=_audio(f),
         settings=settings,
         ignored_keys=tuple(sorted((k for k in settings if k not in KNOWN_KEYS), key=str.casefold)),
     )

@@ -4,24 +4,38 @@
 from __future__ import annotations
 
 from lockdown.platform.base import (
+    BatteryState,
+    Desk,
+    DeskSources,
     DisplayServer,
     FileSystem,
     InstallSteps,
+    KeyboardLayouts,
     KeyboardLock,
     KioskLocks,
+    NetworkLink,
     OsFacts,
     OsName,
     Platform,
     PlatformBackend,
+    PowerSource,
     ProcessFacts,
     SessionFacts,
     Switch,
     SystemFacts,
     VmCheck,
+    VolumeControl,
+    VolumeState,
+    WifiControl,
+    WifiNetwork,
+    WindowControl,
     WindowKeyboardGrab,
 )
 from lockdown.platform.factory import current_os, get_backend, get_platform
 
-__all__ = ["DisplayServer", "FileSystem", "InstallSteps", "KeyboardLock", "KioskLocks", "OsFacts",
-           "OsName", "Platform", "PlatformBackend", "ProcessFacts", "SessionFacts", "Switch",
-           "SystemFacts", "VmCheck", "WindowKeyboardGrab", "current_os", "get_backend", "get_platform"]
+__all__ = ["BatteryState", "Desk", "DeskSources", "DisplayServer", "FileSystem", "InstallSteps",
+           "KeyboardLayouts", "KeyboardLock", "KioskLocks", "NetworkLink", "OsFacts", "OsName", "Platform",
+           "PlatformBackend", "PowerSource", "ProcessFacts", "SessionFacts", "Switch", "SystemFacts",
+           "VmCheck", "VolumeControl", "VolumeState", "WifiControl", "WifiNetwork", "WindowControl",
+           "WindowKeyboardGrab",
+           "current_os", "get_backend", "get_platform"]

@@ -113,7 +113,123 @@ class KioskLocks(Protocol):
         """Keeps the window (its native id) out of screenshots and screen sharing; None where impossible."""
 
 
-class PlatformBackend(SessionFacts, ProcessFacts, KioskLocks, Protocol):
+@dataclass(frozen=True)
+class BatteryState:
+    """One reading of the computer's battery (all its batteries together)."""
+
+    percent: int
+    charging: bool
+    """On mains power (charging, or full and plugged in)."""
+
+
+class PowerSource(Protocol):
+    """The battery the taskbar shows, read again every few seconds; cheap and never raises."""
+
+    def battery(self) -> BatteryState | None:
+        """The battery now; None when the computer has none (a desktop) or it cannot be read."""
+
+
+class NetworkLink(Protocol):
+    """Whether the computer is on a network at all (the exam server's reachability is the client's)."""
+
+    def connected(self) -> bool | None:
+        """True or False; None when this OS cannot tell. Cheap and never raises."""
+
+
+@dataclass(frozen=True)
+class WifiNetwork:
+    """A Wi-Fi network in range that this computer already knows (it has saved its settings)."""
+
+    name: str
+    strength: int
+    """0-100."""
+    active: bool
+
+
+class WifiControl(Protocol):
+    """Reconnecting to a known Wi-Fi network, where the OS lets an ordinary user do it."""
+
+    def networks(self) -> list[WifiNetwork]:
+        """The known networks in range, strongest first; [] when none (or it cannot be read)."""
+
+    def connect(self, name: str) -> None:
+        """Ask the OS to connect to the known network `name`; raises OSError when it refuses."""
+
+
+class KeyboardLayouts(Protocol):
+    """The keyboard layouts the user already has, and which one is in use; only those are offered."""
+
+    def layouts(self) -> tuple[str, ...]:
+        """The layouts as the system names them ("us", "fr", "de(neo)"), in the system's order."""
+
+    def current(self) -> int:
+        """The index in `layouts()` of the layout in use."""
+
+    def select(self, index: int) -> None:
+        """Switch to the layout at `index`; raises OSError when the system refuses."""
+
+
+@dataclass(frozen=True)
+class VolumeState:
+    """The system's output volume."""
+
+    level: int
+    """0-100."""
+    muted: bool
+
+
+class VolumeControl(Protocol):
+    """The system's output volume: a change to the machine, so the exam undoes what it set."""
+
+    def state(self) -> VolumeState:
+        """The volume now; raises OSError when it cannot be read."""
+
+    def set_level(self, level: int) -> None:
+        """Set the volume (0-100); raises OSError when the system refuses."""
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute; raises OSError when the system refuses."""
+
+
+class WindowControl(Protocol):
+    """Which program has the front, and bringing a permitted program's window there.
+
+    So a program the exam permits (a calculator) can be used: the focus keeper lets it keep the
+    front while it runs, and the taskbar brings it back above the kiosk.
+    """
+
+    def front_process(self) -> int | None:
+        """The process id of the window that has the keyboard focus; None when unknown."""
+
+    def bring_to_front(self, pids: frozenset[int]) -> bool:
+        """Raise and focus a window of one of these processes, above the kiosk; False if none."""
+
+
+@dataclass(frozen=True)
+class Desk:
+    """What the student has at hand in the exam's taskbar, as this OS offers it.
+
+    A part is None where the OS has nothing an ordinary user may use; `missing` says why, one
+    line per absent part, for the logs and `lockdown check`.
+    """
+
+    power: PowerSource
+    network: NetworkLink
+    keyboard_layouts: KeyboardLayouts | None = None
+    volume: VolumeControl | None = None
+    wifi: WifiControl | None = None
+    windows: WindowControl | None = None
+    missing: tuple[Phrase, ...] = ()
+
+
+class DeskSources(Protocol):
+    """The OS side of the taskbar: battery, network, keyboard layouts, volume, Wi-Fi, windows."""
+
+    def desk(self) -> Desk:
+        """This session's taskbar sources; built when the kiosk opens (it may open a connection)."""
+
+
+class PlatformBackend(SessionFacts, ProcessFacts, KioskLocks, DeskSources, Protocol):
     """The running session's OS calls: one object, so the seams for tests are set in one place."""
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import shutil
+import socket
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import psutil
 
@@ -118,3 +121,37 @@ class PosixFiles:
 
     def removes_trees_without_following_links(self) -> bool:
         return shutil.rmtree.avoids_symlink_attacks
+
+
+def _usable(address: str) -> bool:
+    """An address that reaches beyond this computer: not loopback, not link-local (fe80::, 169.254)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    return not (ip.is_loopback or ip.is_link_local or ip.is_unspecified)
+
+
+class InterfacesLink:
+    """Implements `NetworkLink` from the interfaces: connected when one that is up has a usable
+    address. What every OS tells an ordinary user (psutil); it cannot tell a captive portal or a
+    network without Internet from a good one, which the exam server's banner does."""
+
+    def __init__(self, stats: Callable[[], Mapping[str, Any]] = psutil.net_if_stats,
+                 addresses: Callable[[], Mapping[str, list[Any]]] = psutil.net_if_addrs) -> None:
+        self._stats = stats
+        self._addresses = addresses
+
+    def connected(self) -> bool | None:
+        try:
+            stats = self._stats()
+            addresses = self._addresses()
+        except (OSError, RuntimeError):
+            return None
+        for name, stat in stats.items():
+            if not stat.isup:
+                continue
+            for address in addresses.get(name, []):
+                if address.family in (socket.AF_INET, socket.AF_INET6) and _usable(address.address):
+                    return True
+        return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer, QUrl, Signal
-from PySide6.QtGui import Qt
+from PySide6.QtGui import Qt, QWheelEvent
 from PySide6.QtWebEngineCore import (
     QWebEngineDesktopMediaRequest,
     QWebEngineDownloadRequest,
@@ -34,6 +34,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from lockdown import __version__
+from lockdown.config.model import NewWindowPolicy
 from lockdown.load_failures import is_retried, stalled_load_failed
 from lockdown.sebkeys.jsapi import SebKeys, api_script
 from lockdown.ui.reconfiguration import ConfigurationFetch
@@ -147,20 +148,23 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
                  parent: QObject | None = None, profile: QWebEngineProfile | None = None,
+                 *, spelling: tuple[str, ...] = (),
                  ) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
     `profile`: the run's browser session (the sign-in step's, or an earlier exam's after a
     reconfiguration link), taken over with its cookies (the LMS session) and set up here like a
     new one. The caller keeps the interceptor: the profile does not own it, and once Python drops
-    it the profile silently stops asking.
+    it the profile silently stops asking. `spelling`: the dictionaries to check with (none: no checking).
     """
     profile = profile or QWebEngineProfile(parent)  # no storage name: off the record
     assert profile.isOffTheRecord()
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
-    profile.setSpellCheckEnabled(False)
+    profile.setSpellCheckEnabled(bool(spelling))
+    if spelling:
+        profile.setSpellCheckLanguages(list(spelling))
     engine_ua = profile.property(ENGINE_UA_PROPERTY)
     if not isinstance(engine_ua, str):
         engine_ua = profile.httpUserAgent()
@@ -207,9 +211,13 @@ class ExamPage(QWebEnginePage):
 
     def __init__(self, profile: QWebEngineProfile, rules: NavigationRules, keys: SebKeys,
                  allow_uploads: bool, allow_printing: bool, allow_downloads: bool,
-                 parent: QObject | None = None, *, stall_timeout: float = LOAD_STALL_S) -> None:
+                 parent: QObject | None = None, *, stall_timeout: float = LOAD_STALL_S,
+                 new_windows: tuple[NewWindowPolicy, NewWindowPolicy] = ("same_window", "same_window"),
+                 ) -> None:
         super().__init__(profile, parent)
         self._rules = rules
+        self._new_windows = new_windows
+        """What a new window asked for by the student (a link) and by a script gets."""
         self._keys = keys
         self._allow_uploads = allow_uploads
         self._allow_printing = allow_printing
@@ -268,7 +276,15 @@ class ExamPage(QWebEnginePage):
             self.load(self._last_good)
 
     def _new_window(self, request: QWebEngineNewWindowRequest) -> None:
-        """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing."""
+        """target=_blank, window.open, middle or Ctrl+click: the same view if allowed, else nothing.
+
+        SEB's link and script policies: Chromium says only whether the student's gesture asked
+        for the window (a link, or a script run by a click), which stands for "by a link".
+        """
+        link, script = self._new_windows
+        if (link if request.isUserInitiated() else script) == "refuse":
+            self.refused.emit("refused.window")
+            return
         target = request.requestedUrl().toString()
         verdict = self._rules.navigation(target, self.url().toString())
         if verdict is Verdict.QUIT:
@@ -393,8 +409,20 @@ class _NoDropsNoMenu(QObject):
         return False
 
 
+class _NoZoomGestures(QObject):
+    """Eats Ctrl+wheel and pinch gestures, with which Chromium zooms by itself, when zooming is off."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(event, QWheelEvent) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.ignore()
+            return True
+        return kind in (QEvent.Type.NativeGesture, QEvent.Type.Gesture)
+
+
 class ExamView(QWebEngineView):
-    """The view: no context menu, no dropped files, zoom in steps."""
+    """The view: no context menu, no dropped files, zoom in steps (or none, `forbid_zoom()`)."""
 
     def __init__(self, page: ExamPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -402,7 +430,14 @@ class ExamView(QWebEngineView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)
         self._filter = _NoDropsNoMenu(self)
+        self._no_zoom: _NoZoomGestures | None = None
         self.installEventFilter(self._filter)
+        self._guard_children()
+
+    def forbid_zoom(self) -> None:
+        """The exam does not allow zooming: the mouse and touchpad cannot zoom either."""
+        self._no_zoom = _NoZoomGestures(self)
+        self.installEventFilter(self._no_zoom)
         self._guard_children()
 
     def _guard_children(self) -> None:
@@ -412,6 +447,8 @@ class ExamView(QWebEngineView):
             child.setAcceptDrops(False)
             child.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             child.installEventFilter(self._filter)
+            if self._no_zoom is not None:
+                child.installEventFilter(self._no_zoom)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ChildPolished:

@@ -9,6 +9,7 @@ opened by a reconfiguration link.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
@@ -23,6 +24,8 @@ from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.spelling import ENV, candidate_folders, find_dictionaries
+from lockdown.taskbar import ExamTools
 from lockdown.ui.browser import start_engine
 from lockdown.ui.event_bridge import EventBridge, message_for
 from lockdown.ui.kiosk import KioskWindow
@@ -66,6 +69,7 @@ class QtFrontend:
         """Gives the run's browser session, made when first asked and freed by its owner; None:
         the kiosk makes its own, freed with it."""
         self._lang = lang
+        self._spelling = self._dictionaries() if config.browser.spell_check else ()
         self._app = application()
         self._loop: QEventLoop | None = None
         self._kiosk: KioskWindow | None = None
@@ -75,6 +79,21 @@ class QtFrontend:
         self._bridge = EventBridge(self._show)
         self._signals = SignalBridge(self._on_signal)
         self._engine: QWebEngineProfile | None = None
+        self._tools: ExamTools | None = None
+        self._screens = 0
+
+    def _dictionaries(self) -> tuple[str, ...]:
+        """Spell checking is allowed: name the dictionaries' folder before the browser engine starts
+        (it reads it once); the languages to check, () when there is no dictionary for the exam's."""
+        folders = candidate_folders(os.environ)
+        found = find_dictionaries(self._lang, folders)
+        if found is None:
+            log.warning("spell checking is allowed, but there is no %s dictionary in %s: it is off",
+                        self._lang, ", ".join(str(f) for f in folders))
+            return ()
+        os.environ[ENV] = str(found.folder)
+        log.info("spell checking in %s, dictionaries from %s", ", ".join(found.languages), found.folder)
+        return found.languages
 
     # Before the exam -------------------------------------------------------------------------
 
@@ -118,13 +137,18 @@ class QtFrontend:
 
     # The exam --------------------------------------------------------------------------------
 
-    def open_kiosk(self, keys: SebKeys) -> None:
+    def open_kiosk(self, keys: SebKeys, tools: ExamTools) -> None:
         config = self._config
-        rules = NavigationRules(UrlPolicy(config).allows, config.start_url, config.quit_url,
+        policy = UrlPolicy(config)
+        rules = NavigationRules(policy.allows, config.start_url, config.quit_url,
                                 lambda link: reconfiguration_allows(config.allow_reconfiguration,
-                                                                    config.reconfiguration_url, link))
+                                                                    config.reconfiguration_url, link),
+                                policy.allows_embedded)
+        self._tools = tools
+        self._screens = screen_count()
         profile = self._session() if self._session is not None else None
-        self._kiosk = KioskWindow(config, rules, keys, self._lang, profile=profile)
+        self._kiosk = KioskWindow(config, rules, keys, self._lang, profile=profile, tools=tools,
+                                  spelling=self._spelling)
         self._drop_engine_starter()  # the kiosk's own profile keeps the engine running now
         self._kiosk.finished.connect(self._finished)
         self._kiosk.page.load_succeeded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)
@@ -152,9 +176,10 @@ class QtFrontend:
             return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
         if kind == "clipboard_clear":
             return ClipboardClear()
+        may_leave = self._tools.may_leave if self._tools is not None else None
         if kind == "keyboard_grab":
-            return KeyboardGrab(self._kiosk)
-        return FocusKeeper(self._kiosk, events)
+            return KeyboardGrab(self._kiosk, may_leave)
+        return FocusKeeper(self._kiosk, events, may_leave)
 
     def kiosk_window_id(self) -> int:
         assert self._kiosk is not None, "open_kiosk() first"
@@ -202,6 +227,11 @@ class QtFrontend:
             return
         if isinstance(event, ConnectionLost | ConnectionRestored):
             self._kiosk.connection_changed(isinstance(event, ConnectionRestored))
+            return
+        if isinstance(event, ScreenCountChanged):
+            added, self._screens = event.count > self._screens, event.count
+            if added:
+                self._kiosk.show_message(say(self._lang, "message.screen_added"))
             return
         text = message_for(event, self._lang)
         if text is not None:

@@ -1,10 +1,14 @@
 """The exam window: frameless, full screen, on top, on the primary screen, showing only the exam.
 
-It shows what it is told: the page (or the offline page), a thin connection banner, and short
-messages for refused actions and for what the guards did (a program closed). Leaving is
+It shows what it is told: the page (or the offline page), a thin connection banner, short
+messages for refused actions and for what the guards did (a program closed), and the taskbar
+along the bottom (`lockdown.ui.taskbar`; the page gets the screen minus the bar). Leaving is
 reported with `finished(reason)`; `lockdown.app` decides what happens next (revert the
 operations, close the session, or open the next exam after a reconfiguration link: its
 configuration is then `next_configuration`).
+
+Keys: Ctrl+Q leave; F6 to the taskbar and back; F5 / Ctrl+R reload and Alt+Left back, when the
+exam allows them; Ctrl+plus, Ctrl+minus, Ctrl+0 zoom, when it allows zooming.
 """
 
 from __future__ import annotations
@@ -21,10 +25,13 @@ from lockdown.config.model import ExamConfig
 from lockdown.i18n import Language
 from lockdown.quitting import QuitMode, quit_mode
 from lockdown.sebkeys.jsapi import SebKeys
+from lockdown.taskbar import ExamTools
 from lockdown.ui.browser import LOAD_STALL_S, ExamPage, ExamView, make_profile
+from lockdown.ui.confirm import ConfirmDialog
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
 from lockdown.ui.reconfiguration import ReconfigureDialog
+from lockdown.ui.taskbar import Taskbar
 from lockdown.urls.navigation import NavigationRules
 from lockdown.words import say
 
@@ -58,7 +65,8 @@ class KioskWindow(QWidget):
     """Why the exam ended: "quit_url", "quit_shortcut", "reconfigure" or "closed"."""
 
     def __init__(self, config: ExamConfig, rules: NavigationRules, keys: SebKeys, lang: Language,
-                 *, stall_timeout: float = LOAD_STALL_S, profile: QWebEngineProfile | None = None) -> None:
+                 *, stall_timeout: float = LOAD_STALL_S, profile: QWebEngineProfile | None = None,
+                 tools: ExamTools | None = None, spelling: tuple[str, ...] = ()) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
         self._config = config
         self._lang = lang
@@ -71,11 +79,15 @@ class KioskWindow(QWidget):
 
         self._own_profile = profile is None  # the sign-in step's belongs to the sign-in step
         self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
-                                                      profile)
+                                                      profile, spelling=spelling)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
-                             config.allow_downloads, self, stall_timeout=stall_timeout)
+                             config.allow_downloads, self, stall_timeout=stall_timeout,
+                             new_windows=(config.browser.new_window_by_link,
+                                          config.browser.new_window_by_script))
         self.view = ExamView(self.page, self)
         self.view.setAccessibleName(say(lang, "exam.a11y"))
+        if not config.browser.zoom:
+            self.view.forbid_zoom()
         self.offline = OfflinePage(lang, parent=self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
@@ -108,17 +120,24 @@ class KioskWindow(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
+        self.taskbar: Taskbar | None = None
+        if tools is not None and config.taskbar.shown:
+            self.taskbar = Taskbar(config, tools, lang, self)
+            layout.addWidget(self.taskbar)
+            self._connect_taskbar(self.taskbar)
 
         self.page.titleChanged.connect(self._title_changed)
         self.page.refused.connect(self.show_refusal)
         self.page.print_wanted.connect(self._print)
-        self.page.quit_reached.connect(lambda: self.end("quit_url"))
+        # Queued: the question must not run its dialog inside the engine's navigation callback.
+        self.page.quit_reached.connect(self._quit_page, Qt.ConnectionType.QueuedConnection)
         # queued: the question is asked from the event loop, not inside the engine's navigation call
         self.page.reconfiguration_wanted.connect(self._reconfigure, Qt.ConnectionType.QueuedConnection)
         self.page.connection_failed.connect(self._connection_failed)
         self.page.load_succeeded.connect(self._loaded)
         self.offline.retry.connect(self._retry)
         self._failed_url = ""
+        self._asking = False
         self._printer: QPrinter | None = None
         self.setWindowTitle(window_title("", config.window_title_suffix) or "lockdown")
         self._shortcuts()
@@ -130,10 +149,100 @@ class KioskWindow(QWidget):
             shortcut.activated.connect(slot)
 
         bind("Ctrl+Q", self.ask_quit)
-        bind(QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(+1))
-        bind("Ctrl+=", lambda: self.view.zoom(+1))
-        bind(QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(-1))
-        bind("Ctrl+0", lambda: self.view.zoom(0))
+        bind("F6", self._toggle_taskbar_focus)
+        browser = self._config.browser
+        if browser.zoom:
+            bind(QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(+1))
+            bind("Ctrl+=", lambda: self.zoom(+1))
+            bind(QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1))
+            bind("Ctrl+0", lambda: self.zoom(0))
+        if browser.allow_reload:
+            bind("F5", self.reload_page)
+            bind("Ctrl+R", self.reload_page)
+        if browser.allow_back:
+            bind("Alt+Left", self.go_back)
+
+    def _connect_taskbar(self, bar: Taskbar) -> None:
+        bar.reload_wanted.connect(self.reload_page)
+        bar.back_wanted.connect(self.go_back)
+        bar.zoom_wanted.connect(self.zoom)
+        bar.quit_wanted.connect(self.ask_quit)
+        bar.page_wanted.connect(self.focus_page)
+        bar.notice.connect(self.show_message)
+        self.page.urlChanged.connect(lambda url: self._show_address(url.toString()))
+
+    def _show_address(self, url: str) -> None:
+        shown = self._config.browser.show_url
+        offline = self.stack.currentWidget() is self.offline
+        if self.taskbar is not None:
+            self.taskbar.set_address(url, shown == "always" or (shown == "load_error" and offline))
+
+    def _toggle_taskbar_focus(self) -> None:
+        """F6: to the taskbar, and from it back to the page."""
+        if self.taskbar is None:
+            return
+        if self.taskbar.has_focus_inside():
+            self.focus_page()
+        else:
+            self.taskbar.focus_first()
+
+    def focus_page(self) -> None:
+        """The keyboard focus goes back to the page (or to the offline page's button)."""
+        if self.taskbar is not None and self.taskbar.wifi_panel is not None:
+            self.taskbar.wifi_panel.hide()
+        if self.stack.currentWidget() is self.offline:
+            self.offline.button.setFocus()
+        else:
+            self.view.setFocus()
+
+    # The page's own actions ------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        """+1 / -1 the next zoom step, 0 back to 100 %, when the exam allows zooming."""
+        if not self._config.browser.zoom:
+            return
+        self.view.zoom(step)
+        if self.taskbar is not None:
+            self.taskbar.set_zoom(self.view.zoomFactor())
+
+    def reload_page(self) -> None:
+        """F5, Ctrl+R or the reload button: reload, asking first when the exam says so."""
+        browser = self._config.browser
+        if not browser.allow_reload:
+            self.show_refusal("refused.reload")
+            return
+        if browser.reload_warning and not self._confirm("reload"):
+            return
+        if self.stack.currentWidget() is self.offline:
+            self._retry()
+        else:
+            self.page.triggerAction(self.page.WebAction.Reload)
+        self.focus_page()
+
+    def go_back(self) -> None:
+        """Alt+Left or the back button: the previous page, when the exam allows it (the URL rules
+        judge it like any navigation)."""
+        history = self.page.history()
+        if self._config.browser.allow_back and history.canGoBack():
+            history.back()
+
+    def _confirm(self, prefix: str) -> bool:
+        if self._asking:
+            return False
+        self._asking = True
+        try:
+            dialog = ConfirmDialog(self._lang, prefix, self)
+            return dialog.exec() == ConfirmDialog.DialogCode.Accepted and not self._ending
+        finally:
+            self._asking = False
+
+    def _quit_page(self) -> None:
+        """The quit URL was reached: the exam ends, after asking when the exam says so (SEB's
+        `quitURLConfirm`); staying keeps the page where it was."""
+        if self._config.browser.quit_url_confirm and not self._confirm("quiturl"):
+            self.focus_page()
+            return
+        self.end("quit_url")
 
     # Showing ---------------------------------------------------------------------------------
 
@@ -166,6 +275,8 @@ class KioskWindow(QWidget):
 
     def connection_changed(self, online: bool) -> None:
         """The exam server connection dropped or came back (from the network client's status)."""
+        if self.taskbar is not None:
+            self.taskbar.set_server_online(online)
         self._banner_timer.stop()
         self.banner.setText(say(self._lang, "banner.back" if online else "banner.lost"))
         self.banner.show()
@@ -194,6 +305,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.offline)
         self.offline.failed()
         self.offline.button.setFocus()
+        self._show_address(self._failed_url)
 
     def _retry(self) -> None:
         if self._ending:
@@ -205,6 +317,7 @@ class KioskWindow(QWidget):
             self.offline.succeeded()
             self.stack.setCurrentWidget(self.view)
             self.view.setFocus()
+            self._show_address(self.page.url().toString())
 
     # Leaving ---------------------------------------------------------------------------------
 

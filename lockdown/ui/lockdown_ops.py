@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 REGRAB_MS = 100
 FOCUS_POLL_MS = 250
 
+MayLeave = Callable[[], bool]
+"""True while a program the exam permits has the front: the kiosk lets it keep the keyboard."""
+
 
 class _WindowEvents(QObject):
     """Calls `react` for the listed event types of one window; never filters anything out."""
@@ -52,17 +55,25 @@ class KeyboardGrab:
     key to the top-level widget and the exam page receives none. X drops the grab when the window
     is unmapped (minimised, hidden) or when another client holds a grab, so it is taken again on
     every show/activation and retried every 100 ms until it succeeds.
+
+    While a permitted program has the front (`may_leave`), the grab is let go so it gets the keys;
+    it is taken again as soon as the kiosk is active.
     """
 
     name = "keyboard_grab"
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, may_leave: MayLeave | None = None) -> None:
         self._window = window
+        self._may_leave = may_leave
         self._active = False
+        self._released = False
         self._retry = QTimer(window, interval=REGRAB_MS)
         self._retry.timeout.connect(self._grab)
         self._events = _WindowEvents(window, {QEvent.Type.Show, QEvent.Type.WindowActivate,
                                               QEvent.Type.WindowStateChange}, self._grab)
+        self._leaving = _WindowEvents(window, {QEvent.Type.WindowDeactivate}, self._soon)
+        self._watch = QTimer(window, interval=FOCUS_POLL_MS)
+        self._watch.timeout.connect(self._let_go_if_permitted)
 
     @property
     def grabbed(self) -> bool:
@@ -74,10 +85,27 @@ class KeyboardGrab:
         # and a kept reference would point at a deleted object.
         return self._window.windowHandle()
 
+    def _soon(self) -> None:
+        QTimer.singleShot(0, self._let_go_if_permitted)
+
+    def _let_go_if_permitted(self) -> None:
+        """A permitted program has the front: let it have the keyboard until the kiosk is back."""
+        handle = self._handle()
+        if (not self._active or self._released or handle is None or self._may_leave is None
+                or self._window.isActiveWindow() or not self._may_leave()):
+            return
+        self._retry.stop()
+        handle.setKeyboardGrabEnabled(False)
+        self._released = True
+        log.info("keyboard grab let go while a permitted program has the front")
+
     def _grab(self) -> None:
         handle = self._handle()
         if not self._active or handle is None:
             return
+        if self._released and not self._window.isActiveWindow():
+            return  # the permitted program still has the front; activation takes it back
+        self._released = False
         if handle.setKeyboardGrabEnabled(True):
             self._retry.stop()
         elif not self._retry.isActive():
@@ -90,10 +118,15 @@ class KeyboardGrab:
         self._active = True
         self._events.install()
         self._grab()
+        if self._may_leave is not None:
+            self._leaving.install()
+            self._watch.start()
 
     def revert(self) -> None:
         self._active = False
         self._events.remove()
+        self._leaving.remove()
+        self._watch.stop()
         self._retry.stop()
         handle = self._handle()
         if handle is not None:
@@ -110,15 +143,17 @@ def _gui_app() -> QGuiApplication:
 class FocusKeeper:
     """Brings the kiosk back, full screen and active, as soon as it loses focus or is minimised.
 
-    A dialog of lockdown's own (the quit password) may take the focus; another app may not.
-    Each loss is reported once as `FocusLost()`. A 250 ms check backs up the window's events.
+    A dialog of lockdown's own (the quit password) may take the focus, and so may a program the
+    exam permits that lockdown started (`may_leave`), while it runs; another app may not. Each
+    loss is reported once as `FocusLost()`. A 250 ms check backs up the window's events.
     """
 
     name = "focus_keeper"
 
-    def __init__(self, window: QWidget, events: EventSink) -> None:
+    def __init__(self, window: QWidget, events: EventSink, may_leave: MayLeave | None = None) -> None:
         self._window = window
         self._sink = events
+        self._may_leave = may_leave
         self._was_active = False
         self._lost = False
         self._poll = QTimer(window, interval=FOCUS_POLL_MS)
@@ -145,6 +180,8 @@ class FocusKeeper:
             self._was_active = self._was_active or self._window.isActiveWindow()
             self._lost = False
             return
+        if self._may_leave is not None and not self._window.isMinimized() and self._may_leave():
+            return  # a permitted program is in front: it is the student's to use
         if self._was_active and not self._lost:
             self._sink(FocusLost())
         self._lost = self._was_active

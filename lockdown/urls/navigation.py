@@ -54,9 +54,12 @@ class NavigationRules:
     """The exam's navigation rules: `allows` from the URL policy plus lockdown's fixed refusals."""
 
     def __init__(self, allows: Callable[[str], bool], start_url: str, quit_url: str | None,
-                 reconfigure: Callable[[str], bool] | None = None) -> None:
+                 reconfigure: Callable[[str], bool] | None = None,
+                 embedded: Callable[[str], bool] | None = None) -> None:
         self._allows = allows
         self._reconfigure = reconfigure
+        self._embedded = embedded or allows
+        """Whether content embedded in an allowed page (a sub-resource, a frame) may load."""
         self.start_url = start_url
         self.quit_url = quit_url
         self.exam_origin = origin(start_url)
@@ -68,24 +71,25 @@ class NavigationRules:
         """True when `url` is the configured quit URL."""
         return self.quit_url is not None and same_url(url, self.quit_url)
 
-    def allows(self, url: str) -> bool:
-        """The URL policy, asked with http(s) for WebSocket URLs (same host rules)."""
+    def allows(self, url: str, embedded: bool = False) -> bool:
+        """The URL policy (for embedded content, its content rule), asked with http(s) for
+        WebSocket URLs (same host rules)."""
         parts = urlsplit(url)
         if parts.scheme in ("ws", "wss"):
             url = parts._replace(scheme="http" if parts.scheme == "ws" else "https").geturl()
-        return self._allows(url)
+        return (self._embedded if embedded else self._allows)(url)
 
     def frame(self, url: str, current_url: str = "") -> Verdict:
-        """A navigation inside a frame of the exam page."""
+        """A navigation inside a frame of the exam page: embedded content."""
         if url in FRAME_DOCUMENTS:
             return Verdict.ALLOW
-        verdict = self.navigation(url, current_url)
+        verdict = self.navigation(url, current_url, embedded=True)
         if verdict is Verdict.RECONFIGURE:
             return Verdict.REFUSE  # only the exam page itself may open another exam
         return Verdict.ALLOW if verdict is Verdict.QUIT else verdict
 
-    def navigation(self, url: str, current_url: str = "") -> Verdict:
-        """A top-level navigation, redirect or new-window request."""
+    def navigation(self, url: str, current_url: str = "", embedded: bool = False) -> Verdict:
+        """A top-level navigation, redirect or new-window request (`embedded`: in a frame)."""
         scheme = urlsplit(url).scheme.lower()
         if self.is_quit(url):
             return Verdict.QUIT
@@ -101,7 +105,7 @@ class NavigationRules:
             return Verdict.ALLOW if same else Verdict.REFUSE
         if scheme not in NETWORK_SCHEMES:
             return Verdict.REFUSE
-        return Verdict.ALLOW if self.allows(url) else Verdict.REFUSE
+        return Verdict.ALLOW if self.allows(url, embedded) else Verdict.REFUSE
 
     def subresource(self, url: str) -> Verdict:
         """An image, script, style, XHR/fetch or WebSocket request of a page already allowed."""
@@ -112,7 +116,7 @@ class NavigationRules:
             return Verdict.REFUSE
         if self.is_quit(url):
             return Verdict.ALLOW
-        return Verdict.ALLOW if self.allows(url) else Verdict.REFUSE
+        return Verdict.ALLOW if self.allows(url, embedded=True) else Verdict.REFUSE
 
     def is_exam_host(self, url: str) -> bool:
         """Requests to the exam's own origin carry the SEB headers; no other host sees them."""

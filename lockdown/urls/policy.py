@@ -171,6 +171,7 @@ class UrlPolicy:
         self.start_url = config.start_url
         self.quit_url = config.quit_url
         self.enabled = config.url_filter.enabled
+        self.content_filter = config.url_filter.content_filter
         self._start_origin = _origin(urlsplit(config.start_url))
         active = [r for r in config.url_filter.rules if r.active]
         self._block = [compile_rule(r) for r in active if r.action == "block"]
@@ -198,3 +199,12 @@ class UrlPolicy:
         if self._hits(self._block, url, parts):
             return False
         return self._hits(self._allow, url, parts)
+
+    def allows_embedded(self, url: str) -> bool:
+        """True if content embedded in an allowed page (an image, a script, a frame) may load from
+        `url`: the same rules as pages with the content filter on, any http(s) address with it
+        off (SEB's `URLFilterEnableContentFilter`)."""
+        if self.content_filter:
+            return self.allows(url)
+        parts = _Url.parse(url)
+        return parts is not None and parts.scheme in _NETWORK_SCHEMES and bool(parts.host)

@@ -868,4 +868,283 @@ TEXT: Mapping[str, str] = {
     "password.open": "&Open the exam",
     "password.leave": "&Leave (change nothing)",
     "password.leave.a11y": "Leave without changing anything",
+    "taskbar.a11y": "Exam taskbar (F6 to reach it and go back to the page)",
+    "taskbar.back": "Back to the previous page",
+    "taskbar.reload": "Reload",
+    "taskbar.reload.a11y": "Reload the page",
+    "taskbar.zoom_out": "Zoom out",
+    "taskbar.zoom_in": "Zoom in",
+    "taskbar.zoom_reset": "Zoom {percent} %: back to 100 %",
+    "taskbar.address.a11y": "Page address",
+    "taskbar.layout.a11y": "Keyboard layout {name}: press to switch to {next}",
+    "taskbar.layout.one": "Keyboard layout {name}",
+    "taskbar.layout.failed": "The keyboard layout could not be changed.",
+    "taskbar.volume": "Volume {level} %",
+    "taskbar.volume.muted": "Sound off",
+    "taskbar.volume_down": "Volume down",
+    "taskbar.volume_up": "Volume up",
+    "taskbar.mute": "Turn the sound off",
+    "taskbar.unmute": "Turn the sound on",
+    "taskbar.volume.failed": "The volume could not be changed.",
+    "taskbar.wifi": "Wi-Fi",
+    "taskbar.wifi.a11y": "Wi-Fi networks this computer knows",
+    "taskbar.wifi.none": "No known Wi-Fi network is in range.",
+    "taskbar.wifi.network": "{name} ({strength} %)",
+    "taskbar.wifi.active": "{name} ({strength} %, connected)",
+    "taskbar.wifi.connecting": "Connecting to {name}…",
+    "taskbar.wifi.failed": "Could not connect to {name}.",
+    "taskbar.network.online": "Online",
+    "taskbar.network.offline": "No network",
+    "taskbar.network.server_lost": "Exam server unreachable",
+    "taskbar.network.unknown": "Network",
+    "taskbar.network.a11y": "Network: {state}",
+    "taskbar.battery": "Battery {percent} %",
+    "taskbar.battery.charging": "Battery {percent} %, charging",
+    "taskbar.battery.low": "Battery low: {percent} %",
+    "taskbar.clock.a11y": "Time {time}",
+    "taskbar.quit": "Leave the exam",
+    "taskbar.app": "Start {name}",
+    "taskbar.app.running": "{name} is running: show it",
+    "taskbar.app.failed": "{name} could not be started.",
+    "reload.title": "Reload the page",
+    "reload.question": "Reload this page? What you have not saved on it may be lost.",
+    "reload.ok": "&Reload",
+    "reload.cancel": "&Cancel",
+    "refused.reload": "Reloading the page is not allowed during this exam.",
+    "quiturl.title": "End of the exam",
+    "quiturl.question": "You have reached the end of the exam. Leave the exam now?",
+    "quiturl.ok": "&Leave the exam",
+    "quiturl.cancel": "&Stay on this page",
+    "message.battery_low": (
+        "The battery is low ({percent} %): plug in the charger now so that you can finish the exam."),
+    "message.screen_added": "Another screen was connected. It is covered: your exam stays on this screen.",
+    "message.network_lost": (
+        "This computer has lost its network connection. What is on the page stays; reconnect to go "
+        "on saving."),
+    "message.network_back": "This computer is connected to a network again.",
+    "explain.shown": "shown",
+    "explain.hidden": "hidden",
+    "explain.taskbar.hidden": "Taskbar: hidden (F6 reaches nothing; Ctrl+Q still follows the quit rules)",
+    "explain.taskbar.shown": (
+        "Taskbar: shown along the bottom of the screen; F6 moves the keyboard focus to it and back"),
+    "explain.taskbar.status": (
+        "  clock: {clock}; battery: shown when there is one (warning under 15 %); network: shown"),
+    "explain.taskbar.layouts": "  keyboard layouts: {layouts}; Wi-Fi list: {wifi}",
+    "explain.taskbar.wifi": "shown where the OS lets an ordinary user reconnect",
+    "explain.taskbar.volume": "  volume and mute: {volume}",
+    "explain.taskbar.buttons": "  reload: {reload}; back: {back}; zoom: {zoom}; page address: {address}",
+    "explain.address.never": "never",
+    "explain.address.load_error": "when it cannot be loaded",
+    "explain.address.always": "always",
+    "explain.reload.refused": "not allowed",
+    "explain.reload.allowed": "allowed (F5, Ctrl+R)",
+    "explain.reload.asked": "allowed (F5, Ctrl+R, asked first)",
+    "explain.back.allowed": "allowed (Alt+Left)",
+    "explain.back.refused": "not allowed",
+    "explain.zoom.allowed": "allowed (Ctrl+plus, Ctrl+minus, Ctrl+0)",
+    "explain.zoom.refused": "not allowed",
+    "explain.browsing": "Reloading: {reload}; going back: {back}; zoom: {zoom}",
+    "explain.spelling.on": "Spell checking: on, in the exam language, with the dictionaries found",
+    "explain.spelling.off": "Spell checking: off",
+    "explain.quit_page.asks": "Reaching the quit page: asks the student first",
+    "explain.quit_page.ends": "Reaching the quit page: ends the exam at once",
+    "explain.window.same": "open in the exam's window",
+    "explain.window.refused": "refused",
+    "explain.new_windows": "New windows: by a link {link}, by a script {script}",
+    "explain.sound.muted": "Sound at the start: muted; put back at the end",
+    "explain.sound.volume": "Sound at the start: volume set to {volume} %; put back at the end",
+    "explain.sound.muted_volume": (
+        "Sound at the start: muted and volume set to {volume} %; put back at the end"),
+    "explain.sound.unchanged": "Sound at the start: left as it is",
+    "explain.every_key": "Every setting of the file:",
+    "explain.content_filter.on": "Embedded content (images, scripts, frames): judged by the same rules",
+    "explain.content_filter.off": (
+        "Embedded content (images, scripts, frames): loads from any http(s) address"),
+    "explain.app.button": "a taskbar button",
+    "explain.app.autostart": "started with the exam",
+    "explain.app": "{name}: {how}; closed at the end if lockdown started it",
+    "keynote.ignored.keys": (
+        "lockdown blocks the desktop's switching shortcuts as a whole (keyboard grab, hook or "
+        "presentation options); single keys are not configurable"),
+    "keynote.ignored.window": (
+        "lockdown has one full-screen exam window and no toolbar, address bar or extra windows"),
+    "keynote.ignored.system": (
+        "SEB for Windows changes system settings through its service; lockdown runs without "
+        "administrator rights and changes no system setting"),
+    "keynote.ignored.logs": (
+        "lockdown's log is its own (nothing of it is sent); its level is set by the one who runs it"),
+    "keynote.ignored.file": "describes the .seb file itself, not the exam",
+    "keynote.ignored.fresh": (
+        "every exam starts in a new off-the-record browser profile that is deleted at its end"),
+    "keynote.ignored.server": (
+        "SEB Server is not supported; lockdown talks to its own exam server (lockdownServerURL)"),
+    "keynote.ignored.filter_old": (
+        "an older URL filter format; lockdown reads URLFilterEnable and URLFilterRules"),
+    "keynote.ignored.mobile": "for SEB on iPad and iPhone",
+    "keynote.ignored.mac": "for SEB on macOS",
+    "keynote.applied.start_url": "the exam's first page",
+    "keynote.applied.quit_url": "reaching this page ends the exam",
+    "keynote.applied.quit_url_confirm": "whether the student is asked before the quit page ends the exam",
+    "keynote.applied.url_filter_enable": "whether the URL rules decide which pages open",
+    "keynote.applied.url_filter_enable_content_filter": "whether the URL rules also judge embedded content",
+    "keynote.applied.url_filter_rules": "the allow and block rules",
+    "keynote.applied.hashed_quit_password": "the quit password asked by Ctrl+Q and the quit button",
+    "keynote.applied.allow_quit": "whether Ctrl+Q and the taskbar's quit button may end the exam",
+    "keynote.applied.prohibited_processes": "programs closed before and during the exam",
+    "keynote.applied.permitted_processes": "programs allowed to run, started from the taskbar",
+    "keynote.applied.allowed_displays_max_number": "how many screens may be connected",
+    "keynote.applied.allow_virtual_machine": "whether a virtual machine may sit the exam",
+    "keynote.applied.allow_screen_sharing": "whether a remote or shared session may sit the exam",
+    "keynote.applied.browser_window_title_suffix": "appended to the window title (read by screen readers)",
+    "keynote.applied.allow_down_uploads": (
+        "downloads and uploads (unless allowDownloads/allowUploads say otherwise)"),
+    "keynote.applied.allow_downloads": "whether files may be downloaded",
+    "keynote.applied.allow_uploads": "whether files may be sent",
+    "keynote.applied.allow_print": "whether the page may be printed",
+    "keynote.applied.exam_key_salt": "the salt of the Browser Exam Key",
+    "keynote.applied.exam_session_reconfigure_allow": (
+        "whether a seb(s):// link in the exam may load another exam"),
+    "keynote.applied.exam_session_reconfigure_config_url": "which seb(s):// links may",
+    "keynote.applied.show_task_bar": "the taskbar along the bottom of the screen",
+    "keynote.applied.show_time": "the clock in the taskbar",
+    "keynote.applied.show_reload_button": "the taskbar's reload button",
+    "keynote.applied.show_input_language": "the keyboard layout switcher in the taskbar",
+    "keynote.applied.allow_wlan": (
+        "the Wi-Fi list in the taskbar, where the OS lets an ordinary user reconnect"),
+    "keynote.applied.audio_control_enabled": "the volume and mute controls in the taskbar",
+    "keynote.applied.audio_mute": "the sound is muted at the start (and restored at the end)",
+    "keynote.applied.audio_set_volume_level": (
+        "whether the volume is set at the start (and restored at the end)"),
+    "keynote.applied.audio_volume_level": "the volume set at the start",
+    "keynote.applied.browser_window_allow_reload": (
+        "whether the page may be reloaded (F5, Ctrl+R, the reload button)"),
+    "keynote.applied.show_reload_warning": "whether reloading asks first",
+    "keynote.applied.allow_browsing_back_forward": "the back button and Alt+Left",
+    "keynote.applied.enable_zoom_page": "zooming the page (Ctrl+plus/minus/0 and the taskbar's buttons)",
+    "keynote.applied.allow_spell_check": "spell checking in the exam's language",
+    "keynote.applied.new_browser_window_by_link_policy": (
+        "links that ask for a new window: the same window, or nothing"),
+    "keynote.applied.new_browser_window_by_script_policy": (
+        "scripts that ask for a new window: the same, or nothing"),
+    "keynote.applied.browser_window_show_url": "whether the taskbar shows the page's address",
+    "keynote.ignored.send_browser_exam_key": (
+        "lockdown always sends the Config Key and Browser Exam Key headers, and only to the exam's own site"),
+    "keynote.ignored.browser_window_web_view": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings (this chooses "
+        "SEB for macOS's web engine)"),
+    "keynote.ignored.allow_preferences_window": "lockdown has no preferences window",
+    "keynote.ignored.enable_seb_browser": "lockdown's exam browser is always on (it is the exam)",
+    "keynote.ignored.enable_java_script": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings; JavaScript is "
+        "always on"),
+    "keynote.ignored.enable_java": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings; Java applets "
+        "do not exist there"),
+    "keynote.ignored.enable_plug_ins": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings; plug-ins are "
+        "always off"),
+    "keynote.ignored.allow_flash_fullscreen": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings; Flash does "
+        "not exist there"),
+    "keynote.ignored.allow_pdf_plug_in": (
+        "PDF files are never shown inline; they are downloads (allowDownloads decides)"),
+    "keynote.ignored.allow_pdf_reader_toolbar": "PDF files are never shown inline",
+    "keynote.ignored.browser_media_autoplay": (
+        "the page is shown by QtWebEngine (Chromium) with lockdown's fixed settings (Chromium's "
+        "autoplay rules)"),
+    "keynote.ignored.allow_video_capture": (
+        "the exam page is never given the camera, the microphone or the screen"),
+    "keynote.ignored.block_pop_up_windows": (
+        "new windows follow newBrowserWindowByLinkPolicy / ByScriptPolicy"),
+    "keynote.ignored.new_browser_window_by_link_block_foreign": (
+        "a new window's page is judged by the URL rules like any page"),
+    "keynote.ignored.browser_user_agent": (
+        "lockdown's user agent ends with \" SEB/3 lockdown/<version>\" (lockdownUserAgentSuffix)"),
+    "keynote.ignored.browser_url_salt": "the request hashes are computed as Moodle checks them",
+    "keynote.ignored.browser_messaging_socket": "a connection of SEB for macOS to SEB Server",
+    "keynote.ignored.start_url_allow_deep_link": "the exam opens on startURL",
+    "keynote.ignored.start_url_append_query_parameter": "the exam opens on startURL as written",
+    "keynote.ignored.additional_resources": (
+        "lockdown does not offer this feature in the exam (embedded additional resources)"),
+    "keynote.ignored.embedded_certificates": "lockdown trusts the system's certificates only",
+    "keynote.ignored.download_and_open_seb_config": (
+        "another .seb is opened only through examSessionReconfigureAllow"),
+    "keynote.ignored.download_directory_win": "downloads go to the system's download folder",
+    "keynote.ignored.open_downloads": "downloaded files are never opened by lockdown",
+    "keynote.ignored.choose_file_to_upload_policy": "allowUploads decides; the system's file dialog is used",
+    "keynote.ignored.browser_show_file_system_element_path": "the system's file dialog is used",
+    "keynote.ignored.allow_developer_console": "the developer tools are never available",
+    "keynote.ignored.allow_find": "lockdown does not offer this feature in the exam (find in page)",
+    "keynote.ignored.allow_dictionary_lookup": (
+        "never available: the page has no context menu and lockdown no dictionary"),
+    "keynote.ignored.allow_dictation": "dictation is the system's (not blocked as assistive technology)",
+    "keynote.ignored.enable_drawing_editor": (
+        "lockdown does not offer this feature in the exam (drawing editor)"),
+    "keynote.ignored.enable_zoom_text": "QtWebEngine zooms whole pages only; enableZoomPage decides",
+    "keynote.ignored.show_navigation_buttons": "the taskbar's back button follows allowBrowsingBackForward",
+    "keynote.ignored.show_back_to_start_button": (
+        "lockdown does not offer this feature in the exam (back to start)"),
+    "keynote.ignored.show_quit_button": "the taskbar's quit button follows allowQuit",
+    "keynote.ignored.task_bar_height": "the taskbar's height follows the system's font size",
+    "keynote.ignored.quit_url_restart": "reaching the quit page ends the exam",
+    "keynote.ignored.url_filter_message": "a refused page is told by lockdown's own short message",
+    "keynote.ignored.proxies": "lockdown uses the system's proxy settings",
+    "keynote.ignored.enable_alt_f4": (
+        "the exam window cannot be closed by the window manager whatever this says"),
+    "keynote.ignored.enable_print_screen": (
+        "screenshots are kept out where the OS allows it (capture protection)"),
+    "keynote.ignored.enable_right_mouse": "the exam page never shows a context menu",
+    "keynote.ignored.enable_middle_mouse": "a middle-click's new window follows newBrowserWindowByLinkPolicy",
+    "keynote.ignored.ignore_exit_keys": (
+        "the exam ends by Ctrl+Q, the quit button, the quit page or the exam server"),
+    "keynote.ignored.ignore_quit_password": "a configured quit password is always asked",
+    "keynote.ignored.enable_touch_exit": "for SEB on iPad and iPhone or touch screens",
+    "keynote.ignored.touch_optimized": "lockdown has no touch layout",
+    "keynote.ignored.browser_screen_keyboard": (
+        "on-screen keyboards are the system's (never blocked as assistive technology)"),
+    "keynote.ignored.allow_sticky_keys": (
+        "accessibility settings are the system's; lockdown does not change them"),
+    "keynote.ignored.display_always_on": "lockdown does not change the system's power settings",
+    "keynote.ignored.monitor_processes": "the process guard always runs",
+    "keynote.ignored.enable_private_clipboard": (
+        "the clipboard is always emptied at the start, at the end and at every switch"),
+    "keynote.ignored.allow_switch_to_applications": (
+        "only permitted programs (permittedProcesses) may take the front"),
+    "keynote.ignored.allow_user_switching": "for SEB on macOS (fast user switching)",
+    "keynote.ignored.allow_display_mirroring": (
+        "screens are counted (allowedDisplaysMaxNumber); mirroring is not detected"),
+    "keynote.ignored.allowed_display_builtin": (
+        "screens are counted (allowedDisplaysMaxNumber), built-in or not"),
+    "keynote.ignored.allowed_displays_ignore_failure": "screens are counted (allowedDisplaysMaxNumber)",
+    "keynote.ignored.allow_siri": "for SEB on macOS and iOS",
+    "keynote.ignored.allow_user_app_folder_install": "for SEB on macOS (where SEB itself is installed)",
+    "keynote.ignored.min_mac_os_version": (
+        "for SEB on macOS; lockdown check says which systems lockdown supports"),
+    "keynote.ignored.seb_allowed_versions": (
+        "which SEB versions may run; lockdown checks its own build instead"),
+    "keynote.ignored.battery_charge_threshold_critical": "the taskbar warns below 15 %",
+    "keynote.ignored.show_side_menu": "lockdown has no side menu; the taskbar shows what the exam allows",
+    "keynote.ignored.show_proctoring_view_button": (
+        "lockdown does not offer this feature in the exam (proctoring)"),
+    "keynote.ignored.raise_hand_button_show": "lockdown does not offer this feature in the exam (raise hand)",
+    "keynote.ignored.seb_config_purpose": (
+        "describes the .seb file itself, not the exam (lockdown only sits exams with it)"),
+    "keynote.ignored.config_key_salt": "the Config Key is computed as Moodle computes it",
+    "keynote.ignored.hashed_admin_password": "lockdown has no settings of its own to protect",
+    "keynote.ignored.user_agent_short": "lockdown's user agent ends with \" SEB/3 lockdown/<version>\"",
+    "keynote.applied": "applied",
+    "keynote.applied.what": "applied: {what}",
+    "keynote.ignored.why": "ignored: {reason}",
+    "keynote.ignored.other_version": "ignored: not a setting of this lockdown version",
+    "keynote.ignored.unknown": "ignored: unknown to lockdown: it has no effect",
+    "keynote.ignored.comment": "ignored: a comment",
+    "desk.missing.x11": "keyboard layouts and windows: libX11, python-xlib or the X server cannot be reached",
+    "desk.missing.wayland": (
+        "keyboard layouts and windows: only under X11 (under Wayland no app may switch them or "
+        "raise another's window)"),
+    "desk.missing.pactl": "volume: no sound server answers pactl",
+    "desk.missing.layouts": "keyboard layouts: not available on {os} yet",
+    "desk.missing.volume": "volume: not available on {os} yet",
+    "desk.missing.wifi": "Wi-Fi list: not available on {os} yet",
+    "config.field.string_array": "must be an array of strings",
 }

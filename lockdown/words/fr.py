@@ -958,4 +958,314 @@ TEXT: Mapping[str, str] = {
     "password.open": "&Ouvrir l'examen",
     "password.leave": "&Quitter (ne rien modifier)",
     "password.leave.a11y": "Quitter sans rien modifier",
+    "taskbar.a11y": "Barre des tâches de l'examen (F6 pour y aller et revenir à la page)",
+    "taskbar.back": "Retour à la page précédente",
+    "taskbar.reload": "Recharger",
+    "taskbar.reload.a11y": "Recharger la page",
+    "taskbar.zoom_out": "Réduire",
+    "taskbar.zoom_in": "Agrandir",
+    "taskbar.zoom_reset": "Zoom {percent} % : revenir à 100 %",
+    "taskbar.address.a11y": "Adresse de la page",
+    "taskbar.layout.a11y": "Disposition du clavier {name} : appuyez pour passer à {next}",
+    "taskbar.layout.one": "Disposition du clavier {name}",
+    "taskbar.layout.failed": "La disposition du clavier n'a pas pu être changée.",
+    "taskbar.volume": "Volume {level} %",
+    "taskbar.volume.muted": "Son coupé",
+    "taskbar.volume_down": "Baisser le volume",
+    "taskbar.volume_up": "Monter le volume",
+    "taskbar.mute": "Couper le son",
+    "taskbar.unmute": "Remettre le son",
+    "taskbar.volume.failed": "Le volume n'a pas pu être modifié.",
+    "taskbar.wifi": "Wi-Fi",
+    "taskbar.wifi.a11y": "Réseaux Wi-Fi connus de cet ordinateur",
+    "taskbar.wifi.none": "Aucun réseau Wi-Fi connu n'est à portée.",
+    "taskbar.wifi.network": "{name} ({strength} %)",
+    "taskbar.wifi.active": "{name} ({strength} %, connecté)",
+    "taskbar.wifi.connecting": "Connexion à {name}…",
+    "taskbar.wifi.failed": "Connexion à {name} impossible.",
+    "taskbar.network.online": "En ligne",
+    "taskbar.network.offline": "Pas de réseau",
+    "taskbar.network.server_lost": "Serveur d'examen injoignable",
+    "taskbar.network.unknown": "Réseau",
+    "taskbar.network.a11y": "Réseau : {state}",
+    "taskbar.battery": "Batterie {percent} %",
+    "taskbar.battery.charging": "Batterie {percent} %, en charge",
+    "taskbar.battery.low": "Batterie faible : {percent} %",
+    "taskbar.clock.a11y": "Heure {time}",
+    "taskbar.quit": "Quitter l'examen",
+    "taskbar.app": "Démarrer {name}",
+    "taskbar.app.running": "{name} est ouvert : l'afficher",
+    "taskbar.app.failed": "{name} n'a pas pu être démarré.",
+    "reload.title": "Recharger la page",
+    "reload.question": "Recharger cette page ? Ce que vous n'y avez pas enregistré peut être perdu.",
+    "reload.ok": "&Recharger",
+    "reload.cancel": "&Annuler",
+    "refused.reload": "Le rechargement de la page n'est pas autorisé pendant cet examen.",
+    "quiturl.title": "Fin de l'examen",
+    "quiturl.question": "Vous êtes arrivé à la fin de l'examen. Quitter l'examen maintenant ?",
+    "quiturl.ok": "&Quitter l'examen",
+    "quiturl.cancel": "&Rester sur cette page",
+    "message.battery_low": (
+        "La batterie est faible ({percent} %) : branchez le chargeur maintenant pour pouvoir "
+        "terminer l'examen."),
+    "message.screen_added": (
+        "Un autre écran a été branché. Il est couvert : votre examen reste sur cet écran."),
+    "message.network_lost": (
+        "Cet ordinateur a perdu sa connexion réseau. Ce qui est sur la page reste ; "
+        "reconnectez-vous pour continuer à enregistrer."),
+    "message.network_back": "Cet ordinateur est de nouveau connecté à un réseau.",
+    "explain.shown": "affiché",
+    "explain.hidden": "masqué",
+    "explain.taskbar.hidden": (
+        "Barre des tâches : masquée (F6 n'atteint rien ; Ctrl+Q suit toujours les règles pour quitter)"),
+    "explain.taskbar.shown": (
+        "Barre des tâches : affichée en bas de l'écran ; F6 y amène le focus du clavier et l'en ramène"),
+    "explain.taskbar.status": (
+        "  horloge : {clock} ; batterie : affichée s'il y en a une (avertissement sous 15 %) ; "
+        "réseau : affiché"),
+    "explain.taskbar.layouts": "  dispositions du clavier : {layouts} ; liste Wi-Fi : {wifi}",
+    "explain.taskbar.wifi": "affichée là où le système laisse un utilisateur ordinaire se reconnecter",
+    "explain.taskbar.volume": "  volume et coupure du son : {volume}",
+    "explain.taskbar.buttons": (
+        "  recharger : {reload} ; retour : {back} ; zoom : {zoom} ; adresse de la page : {address}"),
+    "explain.address.never": "jamais",
+    "explain.address.load_error": "quand elle ne peut pas être chargée",
+    "explain.address.always": "toujours",
+    "explain.reload.refused": "non autorisé",
+    "explain.reload.allowed": "autorisé (F5, Ctrl+R)",
+    "explain.reload.asked": "autorisé (F5, Ctrl+R, avec une question d'abord)",
+    "explain.back.allowed": "autorisé (Alt+Gauche)",
+    "explain.back.refused": "non autorisé",
+    "explain.zoom.allowed": "autorisé (Ctrl+plus, Ctrl+moins, Ctrl+0)",
+    "explain.zoom.refused": "non autorisé",
+    "explain.browsing": "Rechargement : {reload} ; retour en arrière : {back} ; zoom : {zoom}",
+    "explain.spelling.on": (
+        "Correcteur orthographique : activé, dans la langue de l'examen, avec les dictionnaires trouvés"),
+    "explain.spelling.off": "Correcteur orthographique : désactivé",
+    "explain.quit_page.asks": "Arrivée sur la page de fin : l'étudiant est d'abord interrogé",
+    "explain.quit_page.ends": "Arrivée sur la page de fin : l'examen se termine aussitôt",
+    "explain.window.same": "ouvertes dans la fenêtre de l'examen",
+    "explain.window.refused": "refusées",
+    "explain.new_windows": "Nouvelles fenêtres : par un lien {link}, par un script {script}",
+    "explain.sound.muted": "Son au début : coupé ; rétabli à la fin",
+    "explain.sound.volume": "Son au début : volume réglé à {volume} % ; rétabli à la fin",
+    "explain.sound.muted_volume": "Son au début : coupé et volume réglé à {volume} % ; rétabli à la fin",
+    "explain.sound.unchanged": "Son au début : laissé tel quel",
+    "explain.every_key": "Chaque réglage du fichier :",
+    "explain.content_filter.on": "Contenu intégré (images, scripts, cadres) : jugé par les mêmes règles",
+    "explain.content_filter.off": (
+        "Contenu intégré (images, scripts, cadres) : chargé depuis toute adresse http(s)"),
+    "explain.app.button": "un bouton dans la barre des tâches",
+    "explain.app.autostart": "démarré avec l'examen",
+    "explain.app": "{name} : {how} ; fermé à la fin si lockdown l'a démarré",
+    "keynote.ignored.keys": (
+        "lockdown bloque en bloc les raccourcis de changement du bureau (capture du clavier, "
+        "crochet ou options de présentation) ; les touches ne se règlent pas une à une"),
+    "keynote.ignored.window": (
+        "lockdown a une seule fenêtre d'examen plein écran, sans barre d'outils, barre d'adresse "
+        "ni autre fenêtre"),
+    "keynote.ignored.system": (
+        "SEB pour Windows modifie des réglages du système par son service ; lockdown fonctionne "
+        "sans droits d'administrateur et ne modifie aucun réglage du système"),
+    "keynote.ignored.logs": (
+        "le journal de lockdown lui est propre (rien n'en est envoyé) ; son niveau est choisi par "
+        "qui le lance"),
+    "keynote.ignored.file": "décrit le fichier .seb lui-même, pas l'examen",
+    "keynote.ignored.fresh": (
+        "chaque examen commence dans un nouveau profil de navigation privée, supprimé à sa fin"),
+    "keynote.ignored.server": (
+        "SEB Server n'est pas pris en charge ; lockdown parle à son propre serveur d'examen "
+        "(lockdownServerURL)"),
+    "keynote.ignored.filter_old": (
+        "un ancien format de filtre d'URL ; lockdown lit URLFilterEnable et URLFilterRules"),
+    "keynote.ignored.mobile": "pour SEB sur iPad et iPhone",
+    "keynote.ignored.mac": "pour SEB sur macOS",
+    "keynote.applied.start_url": "la première page de l'examen",
+    "keynote.applied.quit_url": "arriver sur cette page termine l'examen",
+    "keynote.applied.quit_url_confirm": (
+        "si l'étudiant est interrogé avant que la page de fin ne termine l'examen"),
+    "keynote.applied.url_filter_enable": "si les règles d'URL décident des pages qui s'ouvrent",
+    "keynote.applied.url_filter_enable_content_filter": "si les règles d'URL jugent aussi le contenu intégré",
+    "keynote.applied.url_filter_rules": "les règles d'autorisation et de blocage",
+    "keynote.applied.hashed_quit_password": (
+        "le mot de passe de sortie demandé par Ctrl+Q et le bouton Quitter"),
+    "keynote.applied.allow_quit": (
+        "si Ctrl+Q et le bouton Quitter de la barre des tâches peuvent terminer l'examen"),
+    "keynote.applied.prohibited_processes": "les programmes fermés avant et pendant l'examen",
+    "keynote.applied.permitted_processes": "les programmes autorisés, démarrés depuis la barre des tâches",
+    "keynote.applied.allowed_displays_max_number": "combien d'écrans peuvent être branchés",
+    "keynote.applied.allow_virtual_machine": "si l'examen peut se passer dans une machine virtuelle",
+    "keynote.applied.allow_screen_sharing": (
+        "si l'examen peut se passer dans une session à distance ou partagée"),
+    "keynote.applied.browser_window_title_suffix": (
+        "ajouté au titre de la fenêtre (lu par les lecteurs d'écran)"),
+    "keynote.applied.allow_down_uploads": (
+        "les téléchargements et les envois (sauf si allowDownloads/allowUploads disent autre chose)"),
+    "keynote.applied.allow_downloads": "si des fichiers peuvent être téléchargés",
+    "keynote.applied.allow_uploads": "si des fichiers peuvent être envoyés",
+    "keynote.applied.allow_print": "si la page peut être imprimée",
+    "keynote.applied.exam_key_salt": "le sel de la Browser Exam Key",
+    "keynote.applied.exam_session_reconfigure_allow": (
+        "si un lien seb(s):// dans l'examen peut charger un autre examen"),
+    "keynote.applied.exam_session_reconfigure_config_url": "quels liens seb(s):// le peuvent",
+    "keynote.applied.show_task_bar": "la barre des tâches en bas de l'écran",
+    "keynote.applied.show_time": "l'horloge de la barre des tâches",
+    "keynote.applied.show_reload_button": "le bouton Recharger de la barre des tâches",
+    "keynote.applied.show_input_language": "le choix de la disposition du clavier dans la barre des tâches",
+    "keynote.applied.allow_wlan": (
+        "la liste Wi-Fi de la barre des tâches, là où le système laisse un utilisateur ordinaire "
+        "se reconnecter"),
+    "keynote.applied.audio_control_enabled": (
+        "les réglages du volume et de la coupure du son dans la barre des tâches"),
+    "keynote.applied.audio_mute": "le son est coupé au début (et rétabli à la fin)",
+    "keynote.applied.audio_set_volume_level": "si le volume est réglé au début (et rétabli à la fin)",
+    "keynote.applied.audio_volume_level": "le volume réglé au début",
+    "keynote.applied.browser_window_allow_reload": (
+        "si la page peut être rechargée (F5, Ctrl+R, le bouton Recharger)"),
+    "keynote.applied.show_reload_warning": "si le rechargement pose d'abord la question",
+    "keynote.applied.allow_browsing_back_forward": "le bouton Retour et Alt+Gauche",
+    "keynote.applied.enable_zoom_page": (
+        "le zoom de la page (Ctrl+plus/moins/0 et les boutons de la barre des tâches)"),
+    "keynote.applied.allow_spell_check": "le correcteur orthographique dans la langue de l'examen",
+    "keynote.applied.new_browser_window_by_link_policy": (
+        "les liens qui demandent une nouvelle fenêtre : la même fenêtre, ou rien"),
+    "keynote.applied.new_browser_window_by_script_policy": (
+        "les scripts qui demandent une nouvelle fenêtre : la même, ou rien"),
+    "keynote.applied.browser_window_show_url": "si la barre des tâches affiche l'adresse de la page",
+    "keynote.ignored.send_browser_exam_key": (
+        "lockdown envoie toujours les en-têtes Config Key et Browser Exam Key, et seulement au "
+        "site de l'examen"),
+    "keynote.ignored.browser_window_web_view": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown (ceci "
+        "choisit le moteur web de SEB pour macOS)"),
+    "keynote.ignored.allow_preferences_window": "lockdown n'a pas de fenêtre de préférences",
+    "keynote.ignored.enable_seb_browser": (
+        "le navigateur d'examen de lockdown est toujours actif (c'est l'examen)"),
+    "keynote.ignored.enable_java_script": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown ; "
+        "JavaScript est toujours actif"),
+    "keynote.ignored.enable_java": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown ; les "
+        "applets Java n'y existent pas"),
+    "keynote.ignored.enable_plug_ins": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown ; les "
+        "modules externes sont toujours désactivés"),
+    "keynote.ignored.allow_flash_fullscreen": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown ; "
+        "Flash n'y existe pas"),
+    "keynote.ignored.allow_pdf_plug_in": (
+        "les fichiers PDF ne sont jamais affichés dans la page ; ce sont des téléchargements "
+        "(allowDownloads décide)"),
+    "keynote.ignored.allow_pdf_reader_toolbar": "les fichiers PDF ne sont jamais affichés dans la page",
+    "keynote.ignored.browser_media_autoplay": (
+        "la page est affichée par QtWebEngine (Chromium) avec les réglages fixes de lockdown (les "
+        "règles de lecture automatique de Chromium)"),
+    "keynote.ignored.allow_video_capture": (
+        "la page d'examen n'a jamais accès à la caméra, au micro ni à l'écran"),
+    "keynote.ignored.block_pop_up_windows": (
+        "les nouvelles fenêtres suivent newBrowserWindowByLinkPolicy / ByScriptPolicy"),
+    "keynote.ignored.new_browser_window_by_link_block_foreign": (
+        "la page d'une nouvelle fenêtre est jugée par les règles d'URL comme toute page"),
+    "keynote.ignored.browser_user_agent": (
+        "l'agent utilisateur de lockdown finit par « SEB/3 lockdown/<version> » (lockdownUserAgentSuffix)"),
+    "keynote.ignored.browser_url_salt": "les empreintes des requêtes sont calculées comme Moodle les vérifie",
+    "keynote.ignored.browser_messaging_socket": "une connexion de SEB pour macOS à SEB Server",
+    "keynote.ignored.start_url_allow_deep_link": "l'examen s'ouvre sur startURL",
+    "keynote.ignored.start_url_append_query_parameter": "l'examen s'ouvre sur startURL tel qu'il est écrit",
+    "keynote.ignored.additional_resources": (
+        "lockdown n'offre pas cette fonction pendant l'examen (ressources supplémentaires intégrées)"),
+    "keynote.ignored.embedded_certificates": "lockdown ne fait confiance qu'aux certificats du système",
+    "keynote.ignored.download_and_open_seb_config": (
+        "un autre .seb ne s'ouvre que par examSessionReconfigureAllow"),
+    "keynote.ignored.download_directory_win": (
+        "les téléchargements vont dans le dossier de téléchargement du système"),
+    "keynote.ignored.open_downloads": "lockdown n'ouvre jamais les fichiers téléchargés",
+    "keynote.ignored.choose_file_to_upload_policy": (
+        "allowUploads décide ; la fenêtre de choix de fichier du système est utilisée"),
+    "keynote.ignored.browser_show_file_system_element_path": (
+        "la fenêtre de choix de fichier du système est utilisée"),
+    "keynote.ignored.allow_developer_console": "les outils de développement ne sont jamais disponibles",
+    "keynote.ignored.allow_find": (
+        "lockdown n'offre pas cette fonction pendant l'examen (rechercher dans la page)"),
+    "keynote.ignored.allow_dictionary_lookup": (
+        "jamais disponible : la page n'a pas de menu contextuel et lockdown pas de dictionnaire"),
+    "keynote.ignored.allow_dictation": (
+        "la dictée est celle du système (non bloquée, c'est une aide technique)"),
+    "keynote.ignored.enable_drawing_editor": (
+        "lockdown n'offre pas cette fonction pendant l'examen (éditeur de dessin)"),
+    "keynote.ignored.enable_zoom_text": "QtWebEngine ne zoome que des pages entières ; enableZoomPage décide",
+    "keynote.ignored.show_navigation_buttons": (
+        "le bouton Retour de la barre des tâches suit allowBrowsingBackForward"),
+    "keynote.ignored.show_back_to_start_button": (
+        "lockdown n'offre pas cette fonction pendant l'examen (retour au début)"),
+    "keynote.ignored.show_quit_button": "le bouton Quitter de la barre des tâches suit allowQuit",
+    "keynote.ignored.task_bar_height": (
+        "la hauteur de la barre des tâches suit la taille de police du système"),
+    "keynote.ignored.quit_url_restart": "arriver sur la page de fin termine l'examen",
+    "keynote.ignored.url_filter_message": "une page refusée est signalée par le court message de lockdown",
+    "keynote.ignored.proxies": "lockdown utilise les réglages de proxy du système",
+    "keynote.ignored.enable_alt_f4": (
+        "la fenêtre d'examen ne peut pas être fermée par le gestionnaire de fenêtres, quoi que "
+        "dise ce réglage"),
+    "keynote.ignored.enable_print_screen": (
+        "les captures d'écran sont empêchées là où le système le permet (protection contre la capture)"),
+    "keynote.ignored.enable_right_mouse": "la page d'examen n'affiche jamais de menu contextuel",
+    "keynote.ignored.enable_middle_mouse": (
+        "la nouvelle fenêtre d'un clic du milieu suit newBrowserWindowByLinkPolicy"),
+    "keynote.ignored.ignore_exit_keys": (
+        "l'examen se termine par Ctrl+Q, le bouton Quitter, la page de fin ou le serveur d'examen"),
+    "keynote.ignored.ignore_quit_password": "un mot de passe de sortie configuré est toujours demandé",
+    "keynote.ignored.enable_touch_exit": "pour SEB sur iPad et iPhone ou les écrans tactiles",
+    "keynote.ignored.touch_optimized": "lockdown n'a pas de présentation tactile",
+    "keynote.ignored.browser_screen_keyboard": (
+        "les claviers à l'écran sont ceux du système (jamais bloqués, ce sont des aides techniques)"),
+    "keynote.ignored.allow_sticky_keys": (
+        "les réglages d'accessibilité sont ceux du système ; lockdown ne les modifie pas"),
+    "keynote.ignored.display_always_on": "lockdown ne modifie pas les réglages d'alimentation du système",
+    "keynote.ignored.monitor_processes": "la surveillance des programmes fonctionne toujours",
+    "keynote.ignored.enable_private_clipboard": (
+        "le presse-papiers est toujours vidé au début, à la fin et à chaque changement"),
+    "keynote.ignored.allow_switch_to_applications": (
+        "seuls les programmes autorisés (permittedProcesses) peuvent passer au premier plan"),
+    "keynote.ignored.allow_user_switching": "pour SEB sur macOS (changement rapide d'utilisateur)",
+    "keynote.ignored.allow_display_mirroring": (
+        "les écrans sont comptés (allowedDisplaysMaxNumber) ; la recopie d'écran n'est pas détectée"),
+    "keynote.ignored.allowed_display_builtin": (
+        "les écrans sont comptés (allowedDisplaysMaxNumber), intégrés ou non"),
+    "keynote.ignored.allowed_displays_ignore_failure": "les écrans sont comptés (allowedDisplaysMaxNumber)",
+    "keynote.ignored.allow_siri": "pour SEB sur macOS et iOS",
+    "keynote.ignored.allow_user_app_folder_install": "pour SEB sur macOS (où SEB lui-même est installé)",
+    "keynote.ignored.min_mac_os_version": (
+        "pour SEB sur macOS ; lockdown check indique les systèmes que lockdown prend en charge"),
+    "keynote.ignored.seb_allowed_versions": (
+        "les versions de SEB autorisées ; lockdown vérifie plutôt sa propre version"),
+    "keynote.ignored.battery_charge_threshold_critical": "la barre des tâches avertit sous 15 %",
+    "keynote.ignored.show_side_menu": (
+        "lockdown n'a pas de menu latéral ; la barre des tâches montre ce que l'examen permet"),
+    "keynote.ignored.show_proctoring_view_button": (
+        "lockdown n'offre pas cette fonction pendant l'examen (surveillance à distance)"),
+    "keynote.ignored.raise_hand_button_show": (
+        "lockdown n'offre pas cette fonction pendant l'examen (lever la main)"),
+    "keynote.ignored.seb_config_purpose": (
+        "décrit le fichier .seb lui-même, pas l'examen (lockdown ne fait passer que des examens avec)"),
+    "keynote.ignored.config_key_salt": "la Config Key est calculée comme Moodle la calcule",
+    "keynote.ignored.hashed_admin_password": "lockdown n'a pas de réglages à lui à protéger",
+    "keynote.ignored.user_agent_short": (
+        "l'agent utilisateur de lockdown finit par « SEB/3 lockdown/<version> »"),
+    "keynote.applied": "appliqué",
+    "keynote.applied.what": "appliqué : {what}",
+    "keynote.ignored.why": "ignoré : {reason}",
+    "keynote.ignored.other_version": "ignoré : pas un réglage de cette version de lockdown",
+    "keynote.ignored.unknown": "ignoré : inconnu de lockdown : il n'a aucun effet",
+    "keynote.ignored.comment": "ignoré : un commentaire",
+    "desk.missing.x11": (
+        "dispositions du clavier et fenêtres : libX11, python-xlib ou le serveur X est injoignable"),
+    "desk.missing.wayland": (
+        "dispositions du clavier et fenêtres : seulement sous X11 (sous Wayland aucune application "
+        "ne peut les changer ni mettre en avant la fenêtre d'une autre)"),
+    "desk.missing.pactl": "volume : aucun serveur de son ne répond à pactl",
+    "desk.missing.layouts": "dispositions du clavier : pas encore disponibles sous {os}",
+    "desk.missing.volume": "volume : pas encore disponible sous {os}",
+    "desk.missing.wifi": "liste Wi-Fi : pas encore disponible sous {os}",
+    "config.field.string_array": "doit être un tableau de chaînes",
 }

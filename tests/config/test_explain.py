@@ -15,7 +15,8 @@ def test_explains_the_moodle_fixture_and_lists_ignored_seb_keys(moodle_seb_bytes
     assert "URL filter: off" in text
     ignored = next(line for line in lines if line.startswith("Ignored SEB settings"))
     names = ignored.split(": ", 1)[1].split(", ")
-    assert "allowWlan" in names and "startURL" not in names and "URLFilterEnable" not in names
+    assert "allowPreferencesWindow" in names and "allowWlan" not in names
+    assert "startURL" not in names and "URLFilterEnable" not in names
 
 
 def test_explains_rules_quit_password_and_processes() -> None:

@@ -28,7 +28,7 @@ def test_moodle_fixture_maps_its_values(moodle_seb_bytes: bytes) -> None:
     assert config.allowed_displays_max == 1
     assert config.allow_virtual_machine is False
     assert config.exam_key_salt is not None and len(config.exam_key_salt) == 32
-    assert "allowWlan" in config.ignored_keys and "startURL" not in config.ignored_keys
+    assert "allowPreferencesWindow" in config.ignored_keys and "startURL" not in config.ignored_keys
     assert "allowWlan" in config.settings
 
 

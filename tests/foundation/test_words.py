@@ -41,6 +41,7 @@ SAME_IN_BOTH = {
     "check.os.linux", "check.os.windows", "check.os.macos", "check.keyring.secret_service",
     "check.keyring.libsecret", "check.keyring.kwallet", "check.keyring.other", "check.keyring.list",
     "uninstall.item", "uninstall.why.cache", "install.step.copy", "config.type.plist.bytes", "reason.list",
+    "taskbar.wifi", "taskbar.wifi.network", "taskbar.volume",
 }
 
 

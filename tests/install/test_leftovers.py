@@ -115,7 +115,7 @@ class Student:
     def show_notice(self): return self.mode == "lock"
     def screen_count(self): return 1
     def review_environment(self, findings, screens_ok, running, close): return "start"
-    def open_kiosk(self, keys): pass
+    def open_kiosk(self, keys, tools): pass
     def window_operation(self, kind, events): return Nothing(kind)
     def kiosk_window_id(self): return 0
     def show(self, event): pass

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from lockdown.guard.environment import Finding
 from lockdown.guard.events import ConnectionLost, GuardFailed, ProhibitedAppClosed
 from lockdown.guard.processes import RunningApp
+from lockdown.platform.fake import FakeBackend
+from lockdown.taskbar import ExamTools
 from lockdown.ui.checks import ChecksDialog
 from lockdown.ui.frontend import QtFrontend
 from lockdown.ui.kiosk import KioskWindow
@@ -250,9 +252,10 @@ def test_a_program_the_guard_closed_is_announced_by_name_in_the_kiosk(qtbot, ser
     """The guard's thread emits; the bridge brings it into Qt's thread; a screen reader hears the name."""
     site = serve()
     site.add("/", "<title>Exam home</title><p>Question 1</p>")
-    frontend = QtFrontend(exam_config(site.url + "/"), lang)
+    config = exam_config(site.url + "/")
+    frontend = QtFrontend(config, lang)
     try:
-        frontend.open_kiosk(KEYS)
+        frontend.open_kiosk(KEYS, ExamTools(FakeBackend(), config))
         kiosk = next(w for w in QApplication.topLevelWidgets()
                      if isinstance(w, KioskWindow) and w.isVisible())
         guard = threading.Thread(target=frontend.show, args=(ProhibitedAppClosed("zoom"),))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 
 from lockdown.app import check_build, run_exam
@@ -37,10 +38,11 @@ from lockdown.guard.events import (
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
 from lockdown.integrity.selfcheck import SelfCheckResult
-from lockdown.platform import Switch, WindowKeyboardGrab
-from lockdown.platform.fake import FakeBackend
+from lockdown.platform import Desk, Switch, WindowKeyboardGrab
+from lockdown.platform.fake import FakeBackend, FakeLink, FakePower, FakeVolume
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
+from lockdown.taskbar import ExamTools
 from lockdown.words import phrase
 from tests.config.helpers import plist_xml
 from tests.config.rncryptor import encrypted_seb
@@ -102,8 +104,9 @@ class RecordingFrontend:
             return self._review
         return "blocked" if any(f.blocks for f in findings) else "start"
 
-    def open_kiosk(self, keys: SebKeys) -> None:
+    def open_kiosk(self, keys: SebKeys, tools: ExamTools) -> None:
         self.log.append("kiosk")
+        self.tools = tools
 
     def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
         if kind == "focus_keeper":
@@ -341,7 +344,8 @@ def test_the_exam_is_one_list_performed_in_order_and_reverted_last_first(
     frontend = RecordingFrontend(log)
     assert run(config_file(), frontend, backend=WindowsLikeBackend(log)) == 0
     order = ["session-temp-dir", "one_exam", "interface", "exam_server", "screen_covers", "clipboard_clear",
-             "keyboard_lock", "focus_keeper", "process_guard", "capture_protection"]
+             "keyboard_lock", "focus_keeper", "process_guard", "capture_protection",
+             "sound"]
     messages = [r.getMessage() for r in caplog.records if r.name == "lockdown.session.operations"]
     assert [m.removeprefix("performed ") for m in messages if m.startswith("performed ")] == order
     assert [m.removeprefix("reverted ") for m in messages if m.startswith("reverted ")] == order[::-1]
@@ -374,3 +378,47 @@ def test_the_student_is_shown_each_event_of_the_exam(config_file) -> None:  # ty
     frontend = RecordingFrontend([], reason="quit_shortcut")
     assert run(config_file(allow_unverified_build=True), frontend, build=UNVERIFIABLE) == 0
     assert frontend.shown == [ExamStarted(), BuildUnverified(), FocusLost(), QuitRequested(), ExamEnded()]
+
+
+def test_the_sound_is_set_for_the_exam_and_put_back_at_the_end(config_file) -> None:  # type: ignore[no-untyped-def]
+    volume = FakeVolume(level=70, muted=False)
+    backend = FakeBackend(keyboard_lock=WindowKeyboardGrab(),
+                          desk=Desk(power=FakePower(), network=FakeLink(), volume=volume))
+    seen: list[tuple[int, bool]] = []
+
+    class Listening(RecordingFrontend):
+        def run_kiosk(self) -> EndReason:
+            seen.append((volume.level, volume.muted))
+            return super().run_kiosk()
+
+    assert run(config_file(audio={"mute": True, "volume": 30}), Listening([]), backend=backend) == 0
+    assert seen == [(30, True)]  # during the exam
+    assert (volume.level, volume.muted) == (70, False)  # as it was before
+    assert volume.calls == [("level", 30), ("muted", True), ("level", 70), ("muted", False)]
+
+
+def test_the_sound_is_left_alone_when_the_exam_does_not_touch_it(config_file) -> None:  # type: ignore[no-untyped-def]
+    volume = FakeVolume(level=70)
+    backend = FakeBackend(keyboard_lock=WindowKeyboardGrab(),
+                          desk=Desk(power=FakePower(), network=FakeLink(), volume=volume))
+    assert run(config_file(), RecordingFrontend([]), backend=backend) == 0
+    assert volume.calls == []
+
+
+def test_a_permitted_program_that_starts_with_the_exam_is_closed_at_its_end(
+        config_file, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    running: list[frozenset[int]] = []
+
+    class Listening(RecordingFrontend):
+        def run_kiosk(self) -> EndReason:
+            assert self.tools.apps is not None
+            running.append(self.tools.apps.pids())
+            return super().run_kiosk()
+
+    config = config_file(permitted_processes=[
+        {"executable": "sleep", "title": "Sleeper", "arguments": ["120"], "autostart": True}])
+    assert run(config, Listening([])) == 0
+    (pids,) = running
+    assert len(pids) == 1
+    (pid,) = pids
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import psutil
 
-from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck, WindowKeyboardGrab
+from lockdown.platform.base import (
+    Desk,
+    DisplayServer,
+    KeyboardLock,
+    OsName,
+    Switch,
+    VmCheck,
+    WindowKeyboardGrab,
+)
 from lockdown.platform.common import (
     display_server_from_env,
     first_running,
@@ -173,3 +181,30 @@ class LinuxBackend:
             return proc.uids().real == os.getuid()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+    def desk(self) -> Desk:
+        """Battery (/sys), network and Wi-Fi (NetworkManager), XKB layouts and windows (X11),
+        volume (pactl)."""
+        from lockdown.platform.linux import volume
+        from lockdown.platform.linux.keyboard import CtypesXkb, XkbLayouts
+        from lockdown.platform.linux.network import NetworkManager, NetworkManagerLink, NetworkManagerWifi
+        from lockdown.platform.linux.power import SysfsPower
+        from lockdown.platform.linux.windows import EwmhWindows
+
+        missing: list[Phrase] = []
+        layouts = windows = None
+        if self.display_server() == "x11":
+            api = CtypesXkb.open()
+            layouts = XkbLayouts(api) if api is not None else None
+            windows = EwmhWindows.open()
+            if api is None or windows is None:
+                missing.append(phrase("desk.missing.x11"))
+        else:
+            missing.append(phrase("desk.missing.wayland"))
+        sound = volume.PactlVolume(self._run) if volume.available(self._run) else None
+        if sound is None:
+            missing.append(phrase("desk.missing.pactl"))
+        manager = NetworkManager()
+        return Desk(power=SysfsPower(self._root / "sys/class/power_supply"),
+                    network=NetworkManagerLink(manager), keyboard_layouts=layouts, volume=sound,
+                    wifi=NetworkManagerWifi(manager), windows=windows, missing=tuple(missing))

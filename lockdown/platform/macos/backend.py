@@ -15,8 +15,15 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
-from lockdown.platform.common import first_running, posix_elevation, remote_from_env, running_process_names
+from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
+from lockdown.platform.common import (
+    InterfacesLink,
+    first_running,
+    posix_elevation,
+    remote_from_env,
+    running_process_names,
+)
+from lockdown.platform.macos.windows import AppsApi
 from lockdown.words import Phrase, phrase
 
 # NSApplicationPresentationOptions (AppKit NSApplication.h).
@@ -144,8 +151,11 @@ class MacBackend:
 
     def __init__(self, cocoa: Cocoa | None = None, sysctl: Sysctl = libc_sysctl,
                  env: Mapping[str, str] | None = None, euid: int | None = None,
-                 process_names: Callable[[], set[str]] = running_process_names) -> None:
+                 process_names: Callable[[], set[str]] = running_process_names,
+                 pmset: Callable[[], str] | None = None, apps: AppsApi | None = None) -> None:
         self._cocoa: Cocoa = cocoa or PyObjCCocoa()
+        self._pmset = pmset
+        self._apps = apps
         self._sysctl = sysctl
         self._env = os.environ if env is None else env
         self._euid = os.geteuid() if euid is None else euid
@@ -188,3 +198,15 @@ class MacBackend:
             return proc.uids().real == os.getuid()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+    def desk(self) -> Desk:
+        """The battery (pmset), the front application (AppKit); the network from the interfaces.
+        Switching input sources, the volume and Wi-Fi are not offered on macOS yet."""
+        from lockdown.platform.macos.power import PmsetPower
+        from lockdown.platform.macos.windows import AppKitWindows
+
+        return Desk(power=PmsetPower(self._pmset) if self._pmset is not None else PmsetPower(),
+                    network=InterfacesLink(), windows=AppKitWindows(self._apps), missing=(
+                        phrase("desk.missing.layouts", os="macOS"),
+                        phrase("desk.missing.volume", os="macOS"),
+                        phrase("desk.missing.wifi", os="macOS")))

@@ -15,8 +15,10 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
-from lockdown.platform.common import hypervisor_from_strings
+from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
+from lockdown.platform.common import InterfacesLink, hypervisor_from_strings
+from lockdown.platform.windows.power import PowerStatusApi
+from lockdown.platform.windows.windows import UserApi
 from lockdown.words import Phrase, phrase
 
 # Win32 constants (winuser.h, winnt.h).
@@ -216,8 +218,11 @@ class WindowsBackend:
     os_name: OsName = "windows"
 
     def __init__(self, api: WinApi | None = None, env: Mapping[str, str] | None = None,
-                 listener_factory: ListenerFactory = _pynput_listener) -> None:
+                 listener_factory: ListenerFactory = _pynput_listener,
+                 power_api: PowerStatusApi | None = None, user_api: UserApi | None = None) -> None:
         self._api: WinApi = api or CtypesWinApi()
+        self._power_api = power_api
+        self._user_api = user_api
         self._env = os.environ if env is None else env
         self._listener_factory = listener_factory
         self._me: str | None = None
@@ -265,3 +270,15 @@ class WindowsBackend:
             return proc.username().lower() == self._me
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+    def desk(self) -> Desk:
+        """The battery, the front window; the network from the interfaces. Switching another
+        program's keyboard layout, the volume and Wi-Fi are not offered on Windows yet."""
+        from lockdown.platform.windows.power import WindowsPower
+        from lockdown.platform.windows.windows import Win32Windows
+
+        return Desk(power=WindowsPower(self._power_api), network=InterfacesLink(),
+                    windows=Win32Windows(self._user_api), missing=(
+            phrase("desk.missing.layouts", os="Windows"),
+            phrase("desk.missing.volume", os="Windows"),
+            phrase("desk.missing.wifi", os="Windows")))
