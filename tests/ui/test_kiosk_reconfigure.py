@@ -22,7 +22,9 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from lockdown.config.model import UrlFilter, UrlRule
+from lockdown.platform.fake import FakeBackend
 from lockdown.sebkeys.jsapi import SebKeys
+from lockdown.taskbar import ExamTools
 from lockdown.ui.entrance import QtEntrance
 from lockdown.ui.frontend import QtFrontend
 from lockdown.ui.kiosk import KioskWindow
@@ -291,15 +293,16 @@ def test_moodle_s_refusal_page_ends_the_front_end_with_the_next_configuration(
         ui: QtFrontend = entrance.frontend(first, "en")
         try:
             answer(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
-            ui.open_kiosk(KEYS)
+            ui.open_kiosk(KEYS, ExamTools(FakeBackend(), first))
             assert ui.run_kiosk() == "reconfigure"
             assert ui.next_configuration() == (SEB_BODY, lms.url + CONFIG)
         finally:
             ui.close()
         assert lms.config_requests == [lms.session]
-        ui = entrance.frontend(exam_config(lms.url + "/plain"), "en")
+        plain = exam_config(lms.url + "/plain")
+        ui = entrance.frontend(plain, "en")
         try:
-            ui.open_kiosk(KEYS)
+            ui.open_kiosk(KEYS, ExamTools(FakeBackend(), plain))
             qtbot.waitUntil(lambda: "/plain" in lms.pages, timeout=20000)
             assert lms.pages["/plain"][0] == lms.session
             assert ui.next_configuration() is None
