@@ -143,7 +143,7 @@ class QtFrontend:
         rules = NavigationRules(policy.allows, config.start_url, config.quit_url,
                                 lambda link: reconfiguration_allows(config.allow_reconfiguration,
                                                                     config.reconfiguration_url, link),
-                                policy.allows_embedded)
+                                embedded=policy.allows_embedded)
         self._tools = tools
         self._screens = screen_count()
         profile = self._session() if self._session is not None else None

@@ -54,7 +54,7 @@ class NavigationRules:
     """The exam's navigation rules: `allows` from the URL policy plus lockdown's fixed refusals."""
 
     def __init__(self, allows: Callable[[str], bool], start_url: str, quit_url: str | None,
-                 reconfigure: Callable[[str], bool] | None = None,
+                 reconfigure: Callable[[str], bool] | None = None, *,
                  embedded: Callable[[str], bool] | None = None) -> None:
         self._allows = allows
         self._reconfigure = reconfigure

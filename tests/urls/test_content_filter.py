@@ -17,7 +17,7 @@ def rules(**settings: object) -> NavigationRules:
     config = parse_config(dump_seb({"startURL": START, "URLFilterEnable": True, "URLFilterRules": RULES,
                                     **settings}), "x.seb")
     policy = UrlPolicy(config)
-    return NavigationRules(policy.allows, config.start_url, config.quit_url, policy.allows_embedded)
+    return NavigationRules(policy.allows, config.start_url, config.quit_url, embedded=policy.allows_embedded)
 
 
 def test_with_the_content_filter_embedded_content_follows_the_rules() -> None:
