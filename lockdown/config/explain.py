@@ -86,7 +86,7 @@ def _every_key(lang: Language, config: ExamConfig) -> list[str]:
             note = key_note(lang, key, key in KNOWN_KEYS)
         else:
             note = say(lang, "keynote.ignored.comment" if key.startswith("_") else "keynote.applied")
-        lines.append(f"  {key}: {note}")
+        lines.append(say(lang, "explain.every_key.line", key=key, note=note))
     return lines
 
 

@@ -957,6 +957,7 @@ TEXT: Mapping[str, str] = {
         "Sound at the start: muted and volume set to {volume} %; put back at the end"),
     "explain.sound.unchanged": "Sound at the start: left as it is",
     "explain.every_key": "Every setting of the file:",
+    "explain.every_key.line": "  {key}: {note}",
     "explain.content_filter.on": "Embedded content (images, scripts, frames): judged by the same rules",
     "explain.content_filter.off": (
         "Embedded content (images, scripts, frames): loads from any http(s) address"),

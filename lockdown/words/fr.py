@@ -1014,8 +1014,8 @@ TEXT: Mapping[str, str] = {
         "Cet ordinateur a perdu sa connexion réseau. Ce qui est sur la page reste ; "
         "reconnectez-vous pour continuer à enregistrer."),
     "message.network_back": "Cet ordinateur est de nouveau connecté à un réseau.",
-    "explain.shown": "affiché",
-    "explain.hidden": "masqué",
+    "explain.shown": "visible",
+    "explain.hidden": "non visible",
     "explain.taskbar.hidden": (
         "Barre des tâches : masquée (F6 n'atteint rien ; Ctrl+Q suit toujours les règles pour quitter)"),
     "explain.taskbar.shown": (
@@ -1052,6 +1052,7 @@ TEXT: Mapping[str, str] = {
     "explain.sound.muted_volume": "Son au début : coupé et volume réglé à {volume} % ; rétabli à la fin",
     "explain.sound.unchanged": "Son au début : laissé tel quel",
     "explain.every_key": "Chaque réglage du fichier :",
+    "explain.every_key.line": "  {key} : {note}",
     "explain.content_filter.on": "Contenu intégré (images, scripts, cadres) : jugé par les mêmes règles",
     "explain.content_filter.off": (
         "Contenu intégré (images, scripts, cadres) : chargé depuis toute adresse http(s)"),
