@@ -59,3 +59,13 @@ def test_no_sound_server_is_an_error_not_a_guess(monkeypatch: pytest.MonkeyPatch
     assert not available()
     with pytest.raises(OSError):
         PactlVolume().state()
+
+
+def test_asking_for_the_volume_never_starts_a_sound_server(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    """Without a running server, libpulse would spawn one that outlives the exam: never asked to."""
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert not available()
+    assert list(tmp_path.iterdir()) == []  # no pulse/ folder, no daemon
