@@ -1,10 +1,12 @@
 """The composition root: builds the objects of one exam and runs its steps in this order.
 
     1. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
-    2. integrity self-check of this build, then     lockdown.integrity.selfcheck.self_check
+    2. integrity self-check of this build, started  lockdown.integrity.pending.PendingCheck
        load and validate the configuration          lockdown.config.load_config
+       (a remote one only after the verdict; a local file is read while the files are hashed)
     3. the configuration decides on the build       check_build
-       (invalid: stop before anything is sent; could not check: only if the exam allows it)
+       (invalid: stop before anything is sent; could not check: only if the exam allows it),
+       before the notice when the verdict is ready by then, else when the notice is accepted
     4. the notice: what is watched and what is sent  Frontend.show_notice
     5. environment checks (the configuration decides, a proctor may override)
     6. the lockdown operations, in order, each with its undo
@@ -15,10 +17,11 @@
 No Qt here: the screens are behind the small `Frontend` interface, and the Qt one is imported only
 when an exam really runs (`lockdown.ui.frontend`).
 
-Start-up speed: step 5's facts are gathered in a thread started before the notice (the student
-reads it meanwhile) and only acted on after it; the network client, with requests, keyring and the
-queue's cipher, is imported only for exams that have a server. Each step's time since the start
-is logged at debug level.
+Start-up speed: the self-check hashes the bundle in threads from the start, while Qt starts and
+the notice is painted and read; step 5's facts are gathered in a thread started before the
+notice (the student reads it meanwhile) and only acted on after it; the network client, with
+requests, keyring and the queue's cipher, is imported only for exams that have a server. Each
+step's time since the start is logged at debug level.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lockdown.config import ExamConfig, load_config
+from lockdown.config.loader import is_remote
 from lockdown.errors import EXIT_OK, CheckFailed, IntegrityError, IntegrityUnknown, NetworkError
 from lockdown.frontend import EndReason, Frontend, FrontendFactory
 from lockdown.guard.elevation import refuse_elevated
@@ -37,7 +41,8 @@ from lockdown.guard.environment import Environment, detect_environment, environm
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
 from lockdown.i18n import Language, system_language
-from lockdown.integrity.selfcheck import SelfCheckResult, self_check
+from lockdown.integrity.pending import PendingCheck, SelfCheck, start_self_check
+from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import PlatformBackend, get_backend
 from lockdown.sebkeys.bek import browser_exam_key
 from lockdown.sebkeys.configkey import config_key
@@ -193,17 +198,22 @@ def _close_client(client: ExamClient, budget: float) -> None:
 
 def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
-             check: Callable[[], SelfCheckResult] = self_check) -> int:
-    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code."""
+             check: PendingCheck | SelfCheck | None = None) -> int:
+    """`lockdown run SOURCE`: every step of the exam, in order; returns the exit code.
+
+    `check` is the self-check already started by the caller, or the one to run (tests).
+    """
     step = StartupClock()
     platform = backend or get_backend()
     refuse_elevated(platform)                                                     # 1
-    build = check()  # the build is checked before anything, even the configuration, is fetched
-    refuse_invalid_build(build)
-    step("integrity checked")
+    pending = (check if isinstance(check, PendingCheck)  # self-check: files hashed meanwhile
+               else PendingCheck(check).start() if check else start_self_check())
+    if is_remote(source):  # self-check: nothing, not even the configuration, is fetched before it
+        refuse_invalid_build(pending.result())
     config = load_config(source)                                                  # 2
     step("configuration loaded")
-    check_build(build, config)                                                    # 3: it decides
+    if pending.done():  # self-check: a verdict ready now decides before the notice
+        check_build(pending.result(), config)                                     # 3: it decides
     probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
     lang: Language = config.language or system_language()
     process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
@@ -212,19 +222,22 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
         frontend = frontend_factory(config, lang)
         step("interface loaded")
         try:
-            return _sit_exam(config, build, frontend, platform, probe, step)
+            return _sit_exam(config, pending, frontend, platform, probe, step)
         finally:
             frontend.close()
     finally:
         process.revert()
 
 
-def _sit_exam(config: ExamConfig, build: SelfCheckResult, ui: Frontend, platform: PlatformBackend,
+def _sit_exam(config: ExamConfig, pending: PendingCheck, ui: Frontend, platform: PlatformBackend,
               probe: EnvironmentProbe, step: StartupClock) -> int:
     step("notice shown")
-    if not ui.show_notice():                                                      # 4
-        return EXIT_OK
+    if not ui.show_notice(pending):  # it shows the self-check's progress if the student is faster
+        return EXIT_OK                                                            # 4
     step("notice accepted")
+    build = pending.result()  # self-check: its verdict, before any check, page or request
+    check_build(build, config)                                                    # 3
+    step("integrity checked")
     environment, running = probe.result()
     findings = environment_decision(environment, config)                          # 5
     screens_ok = ui.screen_count() <= config.allowed_displays_max

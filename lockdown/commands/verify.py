@@ -15,7 +15,7 @@ from pathlib import Path
 from lockdown.errors import IntegrityError, IntegrityUnknown
 from lockdown.integrity.manifest import MAX_MANIFEST_BYTES
 from lockdown.integrity.selfcheck import installed_bundle_dir
-from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key
+from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key, raw_key_hex, release_public_key
 from lockdown.integrity.sources import read_source, sibling_signature
 from lockdown.integrity.tree import MANIFEST_NAME
 from lockdown.integrity.verify import VerifyResult, verify
@@ -86,9 +86,11 @@ def run(args: argparse.Namespace) -> int:
         return 0 if result.ok else IntegrityError.exit_code
     if result.ok:
         m = result.manifest
+        signer = (f"the key in {args.pubkey}" if key is not None
+                  else f"this build's pinned key {raw_key_hex(release_public_key())}")
         print(f"OK: {result.checked_files} files ({result.checked_bytes / 1e6:.0f} MB) in {folder} match "
               f"the signed manifest of {m.app_name} {m.app_version} (commit {m.source_commit}, "
-              f"digest {m.digest})")
+              f"digest {m.digest}), signed with {signer}")
         return 0
     for line in result.problems():
         print(line)

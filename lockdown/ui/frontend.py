@@ -15,11 +15,13 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
+from lockdown.integrity.pending import PendingCheck
 from lockdown.platform import PlatformBackend
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from lockdown.ui.browser import start_engine
 from lockdown.ui.kiosk import KioskWindow
+from lockdown.ui.locales import use_student_locale
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
@@ -61,6 +63,7 @@ class QtFrontend:
     def __init__(self, config: ExamConfig, lang: Language) -> None:
         self._config = config
         self._lang = lang
+        use_student_locale()  # Chromium's words in the student's language, before the engine starts
         self._app = application()
         self._kiosk: KioskWindow | None = None
         self._reason: EndReason | None = None
@@ -72,8 +75,8 @@ class QtFrontend:
 
     # Before the exam -------------------------------------------------------------------------
 
-    def show_notice(self) -> bool:
-        notice = NoticeDialog(self._lang, self._config.start_url)
+    def show_notice(self, check: PendingCheck) -> bool:
+        notice = NoticeDialog(self._lang, self._config.start_url, check)
         painted = _AfterFirstPaint(self._start_engine, notice)
         notice.installEventFilter(painted)
         try:

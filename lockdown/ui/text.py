@@ -22,6 +22,13 @@ _TEXT: Mapping[str, Mapping[Language, str]] = {
                            "fr": "Annuler et quitter sans rien modifier"},
     "notice.body.a11y": {"en": "What lockdown watches and sends",
                          "fr": "Ce que lockdown surveille et envoie"},
+    "notice.checking": {
+        "en": "Checking that this copy of lockdown is the official one, unmodified… {percent} %. "
+              "The exam opens as soon as it is done.",
+        "fr": "Vérification que cette copie de lockdown est l'officielle, non modifiée… {percent} %. "
+              "L'examen s'ouvre dès que c'est terminé."},
+    "notice.checking.a11y": {"en": "Checking this copy of lockdown",
+                             "fr": "Vérification de cette copie de lockdown"},
     "checks.title": {"en": "Before the exam starts", "fr": "Avant le début de l'examen"},
     "checks.apps": {
         "en": "These apps are not allowed during the exam. lockdown can close them for you "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.events import EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
+from lockdown.integrity.hashing import Progress
+from lockdown.integrity.pending import PendingCheck
 from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import DisplayServer, Switch
 from lockdown.sebkeys.jsapi import SebKeys
@@ -88,7 +91,7 @@ class RecordingFrontend:
         self._failing_op = failing_op
         self.findings: Sequence[Finding] = ()
 
-    def show_notice(self) -> bool:
+    def show_notice(self, check: PendingCheck) -> bool:
         self.log.append("notice")
         self.log.append("env XDG_CACHE_HOME=" + os.environ.get("XDG_CACHE_HOME", ""))
         return self._notice
@@ -134,11 +137,24 @@ def config_file(tmp_path: Path) -> Callable[..., str]:
 
 
 def run(source: str, frontend: RecordingFrontend, backend: FakeBackend | None = None,
-        build: SelfCheckResult = VALID) -> int:
+        build: SelfCheckResult = VALID, check: Callable[[Progress], SelfCheckResult] | None = None) -> int:
     def factory(config: ExamConfig, lang: Language) -> RecordingFrontend:
         frontend.log.append(f"frontend {lang}")
         return frontend
-    return run_exam(source, factory, backend or FakeBackend(), lambda: build)
+    return run_exam(source, factory, backend or FakeBackend(), check or (lambda _progress: build))
+
+
+def gated(build: SelfCheckResult, log: list[str]) -> tuple[Callable[[Progress], SelfCheckResult],
+                                                             threading.Event]:
+    """A self-check that gives its verdict only once the returned event is set (a slow disk)."""
+    release = threading.Event()
+
+    def check(progress: Progress) -> SelfCheckResult:
+        progress(0, 100)
+        assert release.wait(30), "the exam never let the self-check finish"
+        log.append(f"verdict {build.status}")
+        return build
+    return check, release
 
 
 def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # type: ignore[no-untyped-def]
@@ -161,12 +177,45 @@ def test_cancel_on_the_notice_changes_nothing(config_file) -> None:  # type: ign
     assert not [line for line in log if line.startswith(("perform", "kiosk", "run"))]
 
 
-def test_an_invalid_build_stops_before_anything_is_shown(config_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_build_stops_before_anything_is_locked_or_sent(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(IntegrityError) as err:
         run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=INVALID)
     assert err.value.exit_code == 1 and "hash differs" in str(err.value)
-    assert log == []
+    # The verdict may come before the notice (then nothing shows) or while it is read: either way
+    # the environment is not reviewed, no kiosk opens and nothing is locked.
+    assert [line for line in log if not line.startswith("env")] in ([], ["frontend en", "notice", "close"])
+
+
+class ReleasingFrontend(RecordingFrontend):
+    """A student who continues while the self-check is still running; the disk then catches up."""
+
+    def __init__(self, log: list[str], release: threading.Event) -> None:
+        super().__init__(log)
+        self._release = release
+
+    def show_notice(self, check: PendingCheck) -> bool:
+        self.log.append(f"notice (check done: {check.done()})")
+        self._release.set()
+        return True
+
+
+def test_the_notice_shows_while_the_build_is_checked_and_the_exam_waits_for_the_verdict(
+        config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    check, release = gated(VALID, log)
+    assert run(config_file(), ReleasingFrontend(log, release), check=check) == 0
+    steps = [line for line in log if not line.startswith(("env", "frontend", "perform", "revert"))]
+    assert steps == ["notice (check done: False)", "verdict valid", "review", "kiosk", "run", "close"]
+
+
+def test_an_invalid_verdict_after_the_notice_stops_before_the_checks(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    check, release = gated(INVALID, log)
+    with pytest.raises(IntegrityError):
+        run(config_file(allow_unverified_build=True), ReleasingFrontend(log, release), check=check)
+    assert [line for line in log if not line.startswith(("env", "frontend"))] == [
+        "notice (check done: False)", "verdict invalid", "close"]
 
 
 def test_an_unverifiable_build_runs_only_when_the_exam_allows_it(config_file) -> None:  # type: ignore[no-untyped-def]
@@ -217,9 +266,9 @@ def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # 
 
 
 def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
-    """The self-check comes first: a modified build sends no request at all, not even for the config."""
+    """The self-check comes first: a modified build sends no request at all, not even for the config,
+    however long the verdict takes."""
     import http.server
-    import threading
 
     requests_seen: list[str] = []
 
@@ -236,8 +285,12 @@ def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         log: list[str] = []
+        check, release = gated(INVALID, log)
+        threading.Timer(0.5, lambda: (log.append(f"requests while checking: {requests_seen}"),
+                                      release.set())).start()
         with pytest.raises(IntegrityError):
-            run(f"http://127.0.0.1:{server.server_port}/exam.json", RecordingFrontend(log), build=INVALID)
-        assert requests_seen == [] and log == []
+            run(f"http://127.0.0.1:{server.server_port}/exam.json", RecordingFrontend(log), check=check)
+        assert requests_seen == []
+        assert log == ["requests while checking: []", "verdict invalid"]
     finally:
         server.shutdown()
