@@ -35,6 +35,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGL", "PySide6.QtPositioning", "PySide6.QtDBus",
 ]
 
+DROPPED_RUNTIME_HOOKS = {"pyi_rth_pyside6"}
+"""PyInstaller run-time hooks the bundle does without (see build.spec)."""
+
 CHROMIUM_LOCALES = {"en": ("en-US", "en-GB"), "fr": ("fr",)}
 """Chromium's locale files (its own words in a page: form messages, date pickers) kept as files, for
 the languages lockdown speaks (lockdown.i18n.LANGUAGES); en-US is also Chromium's fallback. Every

@@ -11,11 +11,13 @@ other thread exists. The start-up holds Python's global lock most of the time (i
 and a hashing thread must take it back after every piece it hashes, so in-process hashing crawls
 until the notice is idle; a child has its own lock. The child sends its progress and its verdict (one
 JSON line each) back through a pipe only the two processes hold, and exits (never running the
-parent's exit handlers); it also stops when the parent is gone, at its next progress report.
+parent's exit handlers); it also stops when the parent is gone, at its next progress report. It runs at a
+lower priority, so the start-up itself is not slowed by it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -33,6 +35,11 @@ if TYPE_CHECKING:
     from lockdown.integrity.selfcheck import SelfCheckResult
 
 log = logging.getLogger(__name__)
+
+CHILD_NICENESS = 5
+"""Below the start-up itself, not far below: on two busy cores, niceness 5 gave the earliest exam
+page (10 showed the notice sooner but delayed the verdict past the key press; 0 slowed the
+start-up itself). See bench/BENCHMARKS.md."""
 
 SelfCheck = Callable[["Progress"], "SelfCheckResult"]
 """The check to run, given a callback for its progress: `self_check` unless a test passes its own."""
@@ -65,6 +72,8 @@ class PendingCheck:
             pid = os.fork()
             if pid == 0:  # the child: check, report, exit
                 os.close(read_end)
+                with contextlib.suppress(OSError):
+                    os.nice(CHILD_NICENESS)
                 self._child(write_end)
             os.close(write_end)
             target: Callable[[], None] = lambda: self._relay(pid, read_end)  # noqa: E731

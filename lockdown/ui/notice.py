@@ -11,6 +11,8 @@ the student is never shown.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
@@ -19,6 +21,8 @@ from lockdown.i18n import Language
 from lockdown.integrity.pending import PendingCheck
 from lockdown.privacy import render_markdown
 from lockdown.ui.text import tr
+
+log = logging.getLogger(__name__)
 
 
 def _plain(text: str) -> str:
@@ -98,6 +102,7 @@ class NoticeDialog(QDialog):
         # focus, and so the next Enter, to Cancel. Pressed again meanwhile, it does nothing.
         if self._poll.isActive():
             return
+        log.debug("continued before the self-check finished: showing its progress")
         self.checking.show()
         self._show_check()
         self._poll.start()
