@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lockdown.osname import OsName, current_os
-from lockdown.platform.base import DisplayServer, PlatformBackend, Switch
+from lockdown.platform.base import DisplayServer, PlatformBackend, StartSignal, Switch
 
 
 def get_backend(os_name: OsName | None = None) -> PlatformBackend:
@@ -22,4 +22,4 @@ def get_backend(os_name: OsName | None = None) -> PlatformBackend:
     return LinuxBackend()
 
 
-__all__ = ["DisplayServer", "PlatformBackend", "Switch", "get_backend"]
+__all__ = ["DisplayServer", "PlatformBackend", "StartSignal", "Switch", "get_backend"]

@@ -26,6 +26,19 @@ class Switch(Protocol):
         """Turn it off again; safe to call once after a successful start()."""
 
 
+class StartSignal(Protocol):
+    """A file descriptor that becomes readable soon after a program starts anywhere on the machine."""
+
+    def fileno(self) -> int:
+        """The descriptor to wait on (select)."""
+
+    def drain(self) -> None:
+        """Read what is pending, so the next wait blocks until the next start."""
+
+    def close(self) -> None:
+        """Stop watching."""
+
+
 class PlatformBackend(Protocol):
     """The OS-specific part of lockdown; every method is cheap and works without privileges."""
 
@@ -54,6 +67,19 @@ class PlatformBackend(Protocol):
 
         The process guard lists PIDs only when it changed; None means "list every time".
         """
+
+    def program_starts(self) -> StartSignal | None:
+        """A signal for program starts, where the OS gives one to an ordinary user; None means the
+        guard looks every interval."""
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        """The running processes numbered past `pid` (and older ones with higher numbers), if the
+        OS can list just those; None means "list them all". With `process_counter()`, the guard
+        finds the processes started since its last look without listing the others."""
+
+    def own_process_name(self, pid: int) -> str | None:
+        """The name of process `pid` when it may be this user's, else None (another user's, or
+        gone): cheap, since the guard asks it about every new process on the machine."""
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         """Whether `proc` belongs to the user running lockdown (only those may be closed)."""

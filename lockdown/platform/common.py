@@ -107,3 +107,12 @@ def first_running(candidates: Mapping[str, str],
         if proc_name in running:
             return shown
     return None
+
+
+def own_process_name(pid: int, is_own: Callable[[psutil.Process], bool]) -> str | None:
+    """`PlatformBackend.own_process_name` through psutil, where the OS has nothing cheaper."""
+    try:
+        proc = psutil.Process(pid)
+        return proc.name() if is_own(proc) else None
+    except psutil.Error:
+        return None

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 import psutil
 
 from lockdown.osname import OsName
-from lockdown.platform.base import DisplayServer, Switch
-from lockdown.platform.common import hypervisor_from_strings
+from lockdown.platform.base import DisplayServer, StartSignal, Switch
+from lockdown.platform.common import hypervisor_from_strings, own_process_name
 
 # Win32 constants (winuser.h, winnt.h).
 WM_KEYDOWN, WM_KEYUP, WM_SYSKEYDOWN, WM_SYSKEYUP = 0x0100, 0x0101, 0x0104, 0x0105
@@ -250,6 +250,15 @@ class WindowsBackend:
 
     def process_counter(self) -> int | None:
         return None  # no cheap creation counter on Windows: the guard lists PIDs every interval
+
+    def program_starts(self) -> StartSignal | None:
+        return None  # nothing an ordinary user can wait on: the guard looks every interval
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None  # no listing from a PID on Windows
+
+    def own_process_name(self, pid: int) -> str | None:
+        return own_process_name(pid, self.is_own_process)
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:
