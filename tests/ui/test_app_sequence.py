@@ -23,7 +23,7 @@ from lockdown.i18n import Language
 from lockdown.integrity.hashing import Progress
 from lockdown.integrity.pending import PendingCheck
 from lockdown.integrity.selfcheck import SelfCheckResult
-from lockdown.platform import DisplayServer, Switch
+from lockdown.platform import DisplayServer, StartSignal, Switch
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 
@@ -58,6 +58,15 @@ class FakeBackend:
         return None
 
     def process_counter(self) -> int | None:
+        return None
+
+    def program_starts(self) -> StartSignal | None:
+        return None
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None
+
+    def own_process_name(self, pid: int) -> str | None:
         return None
 
     def is_own_process(self, proc: psutil.Process) -> bool:
