@@ -15,6 +15,7 @@ from lockdown.platform.base import (
     PlatformBackend,
     ProcessFacts,
     SessionFacts,
+    StartSignal,
     Switch,
     SystemFacts,
     VmCheck,
@@ -23,5 +24,6 @@ from lockdown.platform.base import (
 from lockdown.platform.factory import current_os, get_backend, get_platform
 
 __all__ = ["DisplayServer", "FileSystem", "InstallSteps", "KeyboardLock", "KioskLocks", "OsFacts",
-           "OsName", "Platform", "PlatformBackend", "ProcessFacts", "SessionFacts", "Switch",
-           "SystemFacts", "VmCheck", "WindowKeyboardGrab", "current_os", "get_backend", "get_platform"]
+           "OsName", "Platform", "PlatformBackend", "ProcessFacts", "SessionFacts", "StartSignal",
+           "Switch", "SystemFacts", "VmCheck", "WindowKeyboardGrab", "current_os", "get_backend",
+           "get_platform"]

@@ -15,8 +15,8 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, Switch, VmCheck
-from lockdown.platform.common import hypervisor_from_strings
+from lockdown.platform.base import DisplayServer, KeyboardLock, OsName, StartSignal, Switch, VmCheck
+from lockdown.platform.common import hypervisor_from_strings, own_process_name
 from lockdown.words import Phrase, phrase
 
 # Win32 constants (winuser.h, winnt.h).
@@ -257,6 +257,15 @@ class WindowsBackend:
 
     def process_counter(self) -> int | None:
         return None  # no cheap creation counter on Windows: the guard lists PIDs every interval
+
+    def program_starts(self) -> StartSignal | None:
+        return None  # nothing an ordinary user can wait on: the guard looks every interval
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None  # no listing from a PID on Windows
+
+    def own_process_name(self, pid: int) -> str | None:
+        return own_process_name(pid, self.is_own_process)
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:
