@@ -4,8 +4,10 @@
 
 Compares lockdown's parallel verify (signature + every file) with Python hashlib on one thread,
 `sha256sum` over the same files and `openssl dgst -sha256` (one process, one stream), all on a warm
-cache; then the frozen `lockdown verify` end to end and the self-check the kiosk runs first. Without
-BUNDLE_DIR it uses (and if needed builds) the test bundle of tests/support/bundle.py.
+cache; then the frozen `lockdown verify` end to end and the self-check the kiosk runs first, in
+this process and in the child process `lockdown run` starts it in on Linux. Without BUNDLE_DIR it
+uses (and if needed builds) the test bundle of tests/support/bundle.py.
+Target (issue 14): lockdown's verify at least 2x one openssl stream on 2 cores.
 """
 
 from __future__ import annotations
@@ -23,23 +25,28 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lockdown.integrity.hashing import hash_files  # noqa: E402
+from lockdown.integrity.hashing import Progress, hash_files  # noqa: E402
 from lockdown.integrity.manifest import FileEntry, parse_manifest  # noqa: E402
-from lockdown.integrity.selfcheck import self_check  # noqa: E402
+from lockdown.integrity.pending import PendingCheck  # noqa: E402
+from lockdown.integrity.selfcheck import SelfCheckResult, self_check  # noqa: E402
 from lockdown.integrity.signature import load_private_key, load_public_key  # noqa: E402
 from lockdown.integrity.verify import verify  # noqa: E402
 from tests.support.bundle import TEST_PRIVATE_KEY, TEST_PUBLIC_KEY, built_bundle  # noqa: E402
 
 
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time of `repeat` runs after one warm-up run."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
+def timed_round_robin(methods: list[tuple[str, Callable[[], object]]],
+                      repeat: int) -> list[tuple[str, float, float]]:
+    """(name, median, best) wall time of each method over `repeat` rounds after one warm-up round;
+    each round runs every method once, so a change of load on a shared machine hits all alike."""
+    for _, fn in methods:
         fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name, _ in methods}
+    for _ in range(repeat):
+        for name, fn in methods:
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return [(name, statistics.median(times[name]), min(times[name])) for name, _ in methods]
 
 
 def linked_copy(bundle: Path, dest: Path) -> Path:
@@ -72,35 +79,42 @@ def main() -> int:
     sizes = {e.path: e.size for e in files}
 
     load = os.getloadavg()[0]
-    rows: list[tuple[str, float]] = []
-    rows.append((f"lockdown verify (parallel, {os.cpu_count()} cores, signature + all files)",
-                 timed(lambda: verify(bundle, manifest_bytes, signature, public), args.repeat)))
-    rows.append(("Python hashlib, one thread",
-                 timed(lambda: hash_files(bundle, sizes, workers=1), args.repeat)))
-    rows.append(("sha256sum over the same files",
-                 timed(lambda: subprocess.run(["sha256sum", *paths], capture_output=True, check=True),
-                       args.repeat)))
-    rows.append(("openssl dgst -sha256 (one stream)",
-                 timed(lambda: subprocess.run(["openssl", "dgst", "-sha256", *paths], capture_output=True,
-                                              check=True), args.repeat)))
     with tempfile.TemporaryDirectory() as tmp:
         copy = linked_copy(bundle, Path(tmp) / "lockdown")
         (copy / "manifest.sig").write_bytes(signature)
         result = self_check(install_dir=copy, public_key=public)
         assert result.status == "valid", result.problems
-        rows.append(("self_check() in process (what `lockdown run` does first)",
-                     timed(lambda: self_check(install_dir=copy, public_key=public), args.repeat)))
+
+        def check(progress: Progress) -> SelfCheckResult:
+            return self_check(progress, install_dir=copy, public_key=public)
+
         frozen = [str(copy / "lockdown"), "verify", "--pubkey", str(TEST_PUBLIC_KEY)]
-        rows.append(("frozen `lockdown verify` process, end to end",
-                     timed(lambda: subprocess.run(frozen, capture_output=True, check=True), args.repeat)))
+        rows = timed_round_robin([
+            (f"lockdown verify (parallel, {os.cpu_count()} cores, signature + all files)",
+             lambda: verify(bundle, manifest_bytes, signature, public)),
+            ("Python hashlib, one thread", lambda: hash_files(bundle, sizes, workers=1)),
+            ("sha256sum over the same files",
+             lambda: subprocess.run(["sha256sum", *paths], capture_output=True, check=True)),
+            ("openssl dgst -sha256 (one stream)",
+             lambda: subprocess.run(["openssl", "dgst", "-sha256", *paths], capture_output=True, check=True)),
+            ("self_check() in this process", lambda: check(lambda done, total: None)),
+            ("self-check in a child process (`lockdown run` on Linux)",
+             lambda: PendingCheck(check, in_child=True).start().result()),
+            ("frozen `lockdown verify` process, end to end",
+             lambda: subprocess.run(frozen, capture_output=True, check=True)),
+        ], args.repeat)
 
     links = len(manifest.entries) - len(files)
     print(f"bundle {bundle}: {total / 1e6:.1f} MB ({total / 2**20:.1f} MiB) in {len(files)} files "
-          f"and {links} symlinks; warm cache, median of {args.repeat}; load average before: {load:.1f} "
-          f"(other work on the machine skews every row alike)")
-    print(f"{'method':<64} {'seconds':>8} {'GB/s':>6}")
-    for name, seconds in rows:
-        print(f"{name:<64} {seconds:8.3f} {total / seconds / 1e9:6.2f}")
+          f"and {links} symlinks; warm cache, {args.repeat} interleaved rounds; load average before: "
+          f"{load:.1f} (other sessions share this machine)")
+    print(f"{'method':<64} {'median s':>9} {'GB/s':>6} {'best s':>7}")
+    for name, median, best in rows:
+        print(f"{name:<64} {median:9.3f} {total / median / 1e9:6.2f} {best:7.3f}")
+    openssl = next(row for row in rows if row[0].startswith("openssl"))
+    print(f"lockdown verify / one openssl stream: {openssl[1] / rows[0][1]:.2f}x on medians, "
+          f"{openssl[2] / rows[0][2]:.2f}x on best times (target >= 2.0x on 2 cores); load average after: "
+          f"{os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -1,11 +1,14 @@
 """The composition root: builds the objects of one exam and runs its steps in this order.
 
     1. refuse to run elevated                       lockdown.guard.elevation.refuse_elevated
-    2. integrity self-check of this build, then     lockdown.integrity.selfcheck.self_check
+    2. integrity self-check of this build, started  lockdown.integrity.pending.PendingCheck
        load and validate the configuration          lockdown.config.load_config
-       (no file or link: the start window; behind a login: the sign-in window)
+       (a remote one, the start window's link, the sign-in page: only after the verdict; a
+       local file is read while the files are hashed; no file or link: the start window;
+       behind a login: the sign-in window)
     3. the configuration decides on the build       check_build
-       (invalid: stop before anything is sent; could not check: only if the exam allows it);
+       (invalid: stop before anything is sent; could not check: only if the exam allows it),
+       before the notice when the verdict is ready by then, else when the notice is accepted;
        the first operations: the session folder, then the interface (Qt) inside it
     4. the notice: what is watched and what is sent  Frontend.show_notice
     5. environment checks (the configuration decides, a proctor may override)
@@ -47,10 +50,11 @@ No Qt here: the screens are behind the small `Frontend` interface, and the Qt on
 when an exam really runs (`lockdown.ui.frontend`); the front end makes the operations bound to its
 windows when the list reaches them.
 
-Start-up speed: step 5's facts are gathered in a thread started before the notice (the student
-reads it meanwhile) and only acted on after it; the network client, with requests, keyring and the
-queue's cipher, is imported only for exams that have a server. Each step's time since the start
-is logged at debug level.
+Start-up speed: the self-check hashes the bundle in threads from the start, while Qt starts and
+the notice is painted and read; step 5's facts are gathered in a thread started before the
+notice (the student reads it meanwhile) and only acted on after it; the network client, with
+requests, keyring and the queue's cipher, is imported only for exams that have a server. Each
+step's time since the start is logged at debug level.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ import sys
 from collections.abc import Callable
 
 from lockdown.config import ExamConfig, load_config, parse_config
+from lockdown.config.loader import is_remote
 from lockdown.config.passwords import PasswordPrompt
 from lockdown.errors import (
     EXIT_OK,
@@ -85,7 +90,8 @@ from lockdown.guard.events import (
 )
 from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes
 from lockdown.i18n import Language, system_language
-from lockdown.integrity.selfcheck import SelfCheckResult, self_check
+from lockdown.integrity.pending import PendingCheck, SelfCheck, start_self_check
+from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import get_paths
 from lockdown.platform import PlatformBackend, WindowKeyboardGrab, get_backend
@@ -223,12 +229,13 @@ def _perform(operations: OperationSequence, through: str | None = None) -> None:
 
 def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend,
              backend: PlatformBackend | None = None,
-             check: Callable[[], SelfCheckResult] = self_check,
+             check: PendingCheck | SelfCheck | None = None,
              passwords: PasswordPrompt | None = None,
              tell: Callable[[str], None] = tell_stderr,
              entrance: Entrance | None = None) -> int:
     """`lockdown run [SOURCE]`: every step of the exam, in order; returns the exit code.
 
+    `check` is the self-check already started by the caller, or the one to run (tests).
     `passwords` gives an encrypted `.seb` file's settings password (the student's dialog, or a file).
     `entrance` shows the start window when there is no SOURCE, and the sign-in window when the
     configuration's URL answers with a login page; without one, both are one-line errors.
@@ -236,9 +243,8 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     step = StartupClock()
     platform = backend or get_backend()
     refuse_elevated(platform)                                                     # 1
-    build = check()  # the build is checked before anything, even the configuration, is fetched
-    refuse_invalid_build(build)
-    step("integrity checked")
+    pending = (check if isinstance(check, PendingCheck)  # self-check: files hashed meanwhile
+               else PendingCheck(check).start() if check else start_self_check())
     # Qt's caches go to a folder removed at the end, made first (the start, sign-in and password
     # windows are Qt too); earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
@@ -249,7 +255,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     system = lang = system_language()
     try:
         try:
-            config = _configuration(source, entrance, passwords)                  # 2
+            config = _configuration(source, entrance, passwords, pending)         # 2
             if config is None:
                 return EXIT_OK  # the student left the start or sign-in window
             lang = config.language or system
@@ -260,7 +266,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
         assert temp.folder is not None
         operations.extend([OneExam(temp.folder)])  # performed with the first exam's interface
         while True:
-            following = _exam(config, lang, build, platform, frontend_factory, operations, step)
+            following = _exam(config, lang, pending, platform, frontend_factory, operations, step)
             if following is None:
                 return EXIT_OK
             _end_exam(operations)                                                 # 8, this exam's
@@ -271,15 +277,21 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
         _end(operations, lang, tell)                                              # 8
 
 
-def _configuration(source: str | None, entrance: Entrance | None,
-                   passwords: PasswordPrompt | None) -> ExamConfig | None:
-    """Step 2: the exam's configuration, through the start and sign-in windows when needed."""
+def _configuration(source: str | None, entrance: Entrance | None, passwords: PasswordPrompt | None,
+                   pending: PendingCheck) -> ExamConfig | None:
+    """Step 2: the exam's configuration, through the start and sign-in windows when needed.
+
+    Nothing is fetched before the self-check's verdict: a remote configuration (and so the sign-in
+    page it may lead to) waits for it and an invalid build stops here; a local file is read meanwhile.
+    """
     if source is None:
         if entrance is None:
             raise UsageError("run.no_config")
         source = entrance.choose_source()
         if source is None:
             return None
+    if is_remote(source):
+        refuse_invalid_build(pending.result())
     try:
         return load_config(source, passwords=passwords)
     except SignInRequired as needed:
@@ -292,24 +304,23 @@ def _configuration(source: str | None, entrance: Entrance | None,
         return parse_config(data, url, passwords=passwords)
 
 
-def _exam(config: ExamConfig, lang: Language, build: SelfCheckResult, platform: PlatformBackend,
+def _exam(config: ExamConfig, lang: Language, pending: PendingCheck, platform: PlatformBackend,
           frontend_factory: FrontendFactory, operations: OperationSequence,
           step: StartupClock) -> tuple[bytes, str] | None:
     """Steps 3 to 7 for one configuration; the next exam's configuration (its bytes, its URL) when
     the student opened one from the kiosk by a reconfiguration link, else None."""
-    check_build(build, config)                                                    # 3: it decides
+    if pending.done():  # self-check: a verdict ready now decides before the notice
+        check_build(pending.result(), config)                                     # 3: it decides
     policy = AppPolicy(config, platform)  # the prohibited programs, for the checks and the guard
     probe = EnvironmentProbe(config, policy, platform).start()  # step 5's facts, during the notice
-    keys = exam_keys(config, build)
     interface = Interface(frontend_factory, config, lang)
-    server = ExamServer(config, keys)
+    server = ExamServer(config, lambda: exam_keys(config, pending.result()))  # used after the verdict
     events = EventDispatcher(server=server, student=interface.show)
     tools = ExamTools(platform, config)  # the taskbar's sources, asked of the OS at the kiosk
     operations.extend(exam_operations(interface, server, platform, policy, events, config, tools))
     _perform(operations, through=Interface.name)  # Qt starts, inside the session folder
     step("interface loaded")
-    reason = _sit_exam(config, build, keys, interface.frontend, probe, operations, server, events, step,
-                       tools)
+    reason = _sit_exam(config, pending, interface.frontend, probe, operations, server, events, step, tools)
     return interface.frontend.next_configuration() if reason == "reconfigure" else None
 
 
@@ -322,14 +333,17 @@ def _end_exam(operations: OperationSequence) -> None:
         raise CheckFailed("exam.next_not_opened", error="; ".join(exc.errors)) from exc
 
 
-def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Frontend,
+def _sit_exam(config: ExamConfig, pending: PendingCheck, ui: Frontend,
               probe: EnvironmentProbe, operations: OperationSequence, server: ExamServer,
               events: EventSink, step: StartupClock, tools: ExamTools) -> EndReason | None:
     """Steps 4 to 7: how the kiosk ended, or None when the student left before it opened."""
     step("notice shown")
-    if not ui.show_notice():                                                      # 4
-        return None
+    if not ui.show_notice(pending):  # it shows the self-check's progress if the student is faster
+        return None                                                               # 4
     step("notice accepted")
+    build = pending.result()  # self-check: its verdict, before any check, page or request
+    check_build(build, config)                                                    # 3
+    step("integrity checked")
     environment, running = probe.result()
     findings = environment_decision(environment, config)                          # 5
     screens_ok = ui.screen_count() <= config.allowed_displays_max
@@ -344,6 +358,7 @@ def _sit_exam(config: ExamConfig, build: SelfCheckResult, keys: SebKeys, ui: Fro
         raise CheckFailed("exam.cannot_start", reasons=reasons)
 
     step("checks passed")
+    keys = exam_keys(config, build)
     ui.open_kiosk(keys, tools)  # shown, its first page load started: the keyboard grab comes after  # 6
     step("kiosk opened")
     _perform(operations)  # the rest of the list, from the exam server to capture protection

@@ -58,9 +58,20 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _debug_log() -> None:
+    """LOCKDOWN_DEBUG=1: debug messages on stderr (only there), stamped with the system's clock so
+    another process (a benchmark) can place each start-up step on its own time line."""
+    import logging
+
+    logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
+                        format="%(created).4f %(threadName)s %(name)s: %(message)s")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of `python -m lockdown`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get("LOCKDOWN_DEBUG"):
+        _debug_log()
     try:
         parser = build_parser(args_list)
         args = parser.parse_args(args_list)

@@ -16,6 +16,7 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.events import Event, EventSink
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
+from lockdown.integrity.pending import PendingCheck
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from lockdown.taskbar import ExamTools
@@ -31,8 +32,11 @@ WindowOperation = Literal["screen_covers", "clipboard_clear", "keyboard_grab", "
 class Frontend(Protocol):
     """The screens of one exam, in the order `lockdown.app` asks for them."""
 
-    def show_notice(self) -> bool:
-        """The notice; True when the student continues, False when they cancel."""
+    def show_notice(self, check: PendingCheck) -> bool:
+        """The notice; True when the student continues, False when they cancel.
+
+        Continuing waits for `check` to finish, showing its progress, if the student was faster.
+        """
 
     def screen_count(self) -> int:
         """How many screens are connected now."""

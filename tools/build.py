@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Build the reproducible lockdown bundle (dist/lockdown/) and its manifest; optionally sign it.
 
-    tools/build.py [--out DIR] [--sign-key FILE] [--pinned] [--check-reproducible]
+    tools/build.py [--out DIR] [--sign-key FILE] [--release-pubkey FILE] [--pinned] [--check-reproducible]
 
 The tracked source (plus uncommitted edits, recorded as "+dirty") is copied to a fresh temporary
 folder and frozen there with PYTHONHASHSEED=0 and SOURCE_DATE_EPOCH set (the commit's time), so the
 result does not depend on where the checkout lives. --pinned builds in a fresh virtual environment
 installed from requirements/build.txt with --require-hashes; without it the interpreter running
 this script is used. --check-reproducible builds twice in two fresh folders and exits 1, listing
-the files, if anything differs. Exit codes: 0 built, 1 not reproducible, 2 could not build.
+the files, if anything differs. --release-pubkey pins another Ed25519 public key in place of the
+release key (test and benchmark builds, which can then be signed and really checked with a key that
+is not the release's); without it a build trusts the release key. Exit codes: 0 built, 1 not
+reproducible, 2 could not build (or a bad key file).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -24,10 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from lockdown.errors import LockdownError  # noqa: E402
 from lockdown.integrity.manifest import BuildInfo, describe_tree, dump_manifest, parse_manifest  # noqa: E402
+from lockdown.integrity.signature import load_public_key, raw_key_hex, release_public_key  # noqa: E402
 from lockdown.integrity.tree import MANIFEST_NAME, SIGNATURE_NAME  # noqa: E402
 
 SOURCES = ("build.spec", "tools", "lockdown", "installer", "uninstaller")
@@ -96,11 +104,30 @@ def build_image() -> str:
     return f"{platform.platform()} {platform.machine()}"
 
 
-def export_source(dest: Path) -> None:
+def export_source(dest: Path, release_pubkey: bytes | None = None) -> None:
+    """Copy the source to `dest`; with `release_pubkey` (PEM), pin that key instead of the release key."""
     for rel in source_files():
         target = dest / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / rel, target)
+    if release_pubkey is not None:
+        pin_public_key(dest / PINNED_KEY_MODULE, release_pubkey)
+
+
+PINNED_KEY_MODULE = "lockdown/integrity/signature.py"
+_PINNED_PEM = re.compile(rb'(RELEASE_PUBLIC_KEY_PEM = b""")(-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+'
+                         rb'-----END PUBLIC KEY-----\n)(""")')
+
+
+def pin_public_key(module: Path, pem: bytes) -> None:
+    """Write `pem` as the pinned key of the exported `module` (the code, covered by the manifest)."""
+    text = module.read_bytes()
+    canonical = load_public_key(pem, "release public key").public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    pinned, count = _PINNED_PEM.subn(lambda m: m.group(1) + canonical + m.group(3), text)
+    if count != 1:
+        raise BuildError(f"{module}: the pinned key's definition was not found exactly once")
+    module.write_bytes(pinned)
 
 
 def pinned_python(where: Path) -> str:
@@ -125,10 +152,11 @@ def normalize_modes(root: Path) -> None:
     root.chmod(0o755)
 
 
-def build_once(python: str, where: Path, log: Path) -> tuple[Path, BuildInfo, str]:
+def build_once(python: str, where: Path, log: Path,
+               release_pubkey: bytes | None = None) -> tuple[Path, BuildInfo, str]:
     """Freeze the exported source under `where`; return the bundle folder, build info and app version."""
     src = where / "src"
-    export_source(src)
+    export_source(src, release_pubkey)
     from tools.make_dictionaries import make as make_dictionaries
 
     for line in make_dictionaries(src / "lockdown" / "dictionaries"):  # shipped for spell checking
@@ -188,11 +216,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the bundle goes (default: dist/lockdown)")
     parser.add_argument("--sign-key", type=Path, metavar="FILE",
                         help="PEM Ed25519 private key: also write manifest.sig")
+    parser.add_argument("--release-pubkey", type=Path, metavar="FILE",
+                        help="PEM Ed25519 public key to pin instead of the release key "
+                             "(test and benchmark builds; default: the release key)")
     parser.add_argument("--pinned", action="store_true",
                         help="build in a fresh venv from requirements/build.txt (hash-checked)")
     parser.add_argument("--check-reproducible", action="store_true",
                         help="build twice in fresh folders and fail listing any file that differs")
     args = parser.parse_args(argv)
+    try:
+        pubkey = args.release_pubkey.read_bytes() if args.release_pubkey else None
+        trusted = raw_key_hex(load_public_key(pubkey, str(args.release_pubkey)) if pubkey
+                              else release_public_key())
+    except OSError as exc:
+        print(f"build: {args.release_pubkey}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return 2
+    except LockdownError as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 2
     commit = source_commit()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="lockdown-build-") as tmp:
@@ -204,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
             built = []
             for n in range(rounds):
                 where = root / f"build-{n}-{os.urandom(3).hex()}"
-                bundle, info, version = build_once(python, where, log)
+                bundle, info, version = build_once(python, where, log, pubkey)
                 built.append((bundle, write_manifest(bundle, info, version, commit)))
             if args.check_reproducible:
                 diff = differences(built[0][1], built[1][1])
@@ -224,8 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     manifest = parse_manifest((args.out / MANIFEST_NAME).read_bytes())
     size = sum(getattr(e, "size", 0) for e in manifest.entries)
     signed = "signed" if (args.out / SIGNATURE_NAME).exists() else "unsigned"
+    which = "the release key" if pubkey is None else "NOT the release key"
     print(f"built {args.out}: {len(manifest.entries)} entries, {size / 1e6:.0f} MB, {signed}, "
-          f"commit {commit}, digest {manifest.digest} ({time.monotonic() - started:.0f} s)")
+          f"commit {commit}, digest {manifest.digest}, trusts key {trusted} ({which}) "
+          f"({time.monotonic() - started:.0f} s)")
     return 0
 
 

@@ -8,7 +8,11 @@ docs/INTEGRITY.md): the exam needs widgets + QtWebEngine, never QML, 3D, multime
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lockdown.i18n import LANGUAGES
 
 QT_MODULES = [
     "PySide6.QtCore",
@@ -31,8 +35,15 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGL", "PySide6.QtPositioning", "PySide6.QtDBus",
 ]
 
-LANGUAGES = ("en", "fr")
-"""Languages the kiosk ships; Qt and Chromium translations for other languages are dropped."""
+DROPPED_RUNTIME_HOOKS = {"pyi_rth_pyside6"}
+"""PyInstaller run-time hooks the bundle does without (see build.spec)."""
+
+CHROMIUM_LOCALES = {"en": ("en-US", "en-GB"), "fr": ("fr",)}
+"""Chromium's locale files (its own words in a page: form messages, date pickers) kept as files, for
+the languages lockdown speaks (lockdown.i18n.LANGUAGES); en-US is also Chromium's fallback. Every
+other language's file goes into LOCALE_ARCHIVE, unpacked at start-up for a student whose system
+speaks it (lockdown.ui.locales). Qt's own translations are kept for lockdown's languages only."""
+LOCALE_ARCHIVE = "PySide6/Qt/translations/qtwebengine_locales-more.zip"
 
 _DIST_INFO_NOISE = {"RECORD", "REQUESTED", "INSTALLER", "direct_url.json"}
 """Installer bookkeeping that carries the build machine's venv path and breaks reproducibility."""
@@ -97,10 +108,35 @@ def keep(dest: str) -> bool:
             return False
         if "translations" in parts:
             if "qtwebengine_locales" in parts:
-                return name.split(".")[0] in {"en-US", "en-GB", "fr"}
+                return is_kept_locale(name)
             stem = name.rsplit(".", 1)[0]
             return stem.rsplit("_", 1)[-1] in LANGUAGES
     return True
+
+
+def is_kept_locale(name: str) -> bool:
+    """Whether a Chromium locale file (`fr.pak`) stays a file of the bundle (else it is archived)."""
+    kept = {stem for lang in LANGUAGES for stem in CHROMIUM_LOCALES.get(lang, (lang,))}
+    return name.removesuffix(".pak") in kept
+
+
+def archived_locales(entries: Iterable[Entry]) -> list[Entry]:
+    """The Chromium locale files `keep` drops: they go into the locale archive instead."""
+    return [e for e in entries if "qtwebengine_locales" in _norm(e[0]).split("/")
+            and _norm(e[0]).endswith(".pak") and not is_kept_locale(_norm(e[0]).rsplit("/", 1)[-1])]
+
+
+def write_locale_archive(entries: Iterable[Entry], out: Path) -> Path:
+    """One LZMA zip of the given locale files, byte for byte the same from one build to the next
+    (sorted names, fixed dates and permissions): ~7.5 MB instead of ~43 MB of files."""
+    with zipfile.ZipFile(out, "w") as archive:
+        for dest, source, _ in sorted(entries, key=lambda e: _norm(e[0]).rsplit("/", 1)[-1]):
+            info = zipfile.ZipInfo(_norm(dest).rsplit("/", 1)[-1], date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_LZMA
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, Path(source).read_bytes())
+    return out
 
 
 Entry = tuple[str, str, str]

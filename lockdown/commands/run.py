@@ -6,14 +6,15 @@ session the kiosk then keeps.
 
 An encrypted `.seb` file's settings password comes from `--password-file` (admins, scripts) or,
 without it, from the student, in a dialog shown before anything is changed.
+
+The self-check of the build starts before the rest of lockdown is imported: its hashing then
+overlaps everything else the start-up does (see lockdown.integrity.pending).
 """
 
 from __future__ import annotations
 
 import argparse
 
-from lockdown.app import run_exam
-from lockdown.config import explain, load_config
 from lockdown.config.passwords import STUDENT_TRIES, PasswordFile, PasswordRequest
 from lockdown.errors import UsageError
 from lockdown.i18n import system_language
@@ -46,11 +47,17 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         if args.config is None:
             raise UsageError("run.explain_needs_config")
+        from lockdown.config import explain, load_config
+
         for line in explain(load_config(args.config, passwords=passwords), system_language()):
             print(line)
         return 0
+    from lockdown.integrity.pending import start_self_check
+
+    check = start_self_check()  # first, before the rest of lockdown is even imported
+    from lockdown.app import run_exam
     from lockdown.ui.entrance import QtEntrance  # Qt, which the student's windows need anyway
 
     entrance = QtEntrance(system_language())
     return run_exam(args.config, entrance.frontend, passwords=passwords or StudentPrompt(),
-                    entrance=entrance)
+                    entrance=entrance, check=check)

@@ -16,7 +16,7 @@ from lockdown.errors import IntegrityError, IntegrityUnknown
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.manifest import MAX_MANIFEST_BYTES
 from lockdown.integrity.selfcheck import installed_bundle_dir
-from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key
+from lockdown.integrity.signature import SIGNATURE_BYTES, load_public_key, raw_key_hex, release_public_key
 from lockdown.integrity.sources import read_source, sibling_signature
 from lockdown.integrity.tree import MANIFEST_NAME
 from lockdown.integrity.verify import VerifyResult, verify
@@ -91,9 +91,11 @@ def run(args: argparse.Namespace) -> int:
         return 0 if result.ok else IntegrityError.exit_code
     if result.ok:
         m = result.manifest
+        signer = (say(lang, "integrity.signer.file", path=args.pubkey) if key is not None
+                  else say(lang, "integrity.signer.pinned", key=raw_key_hex(release_public_key())))
         print(say(lang, "verify.ok", files=result.checked_files, mb=result.checked_bytes / 1e6,
                   folder=folder, app=m.app_name, version=m.app_version, commit=m.source_commit,
-                  digest=m.digest))
+                  digest=m.digest, signer=signer))
         return 0
     for line in result.problems():
         print(line.text(lang))

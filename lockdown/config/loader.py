@@ -169,3 +169,10 @@ def load_config(source: str, os_name: OsName | None = None,
     if len(scheme) > 1:  # a one-letter "scheme" is a Windows drive: C:\exam.seb
         raise ConfigError(source, "", "config.url.unsupported_scheme", scheme=scheme)
     return parse_config(_read_file(source), source, os_name, passwords)
+
+
+def is_remote(source: str) -> bool:
+    """Whether `load_config(source)` goes over the network (a URL or an seb(s):// link): what must
+    wait for the self-check's verdict, while a local file may be read meanwhile."""
+    scheme = urlsplit(source).scheme.lower()
+    return len(scheme) > 1 and scheme != "file"

@@ -4,15 +4,16 @@ Only the student's own processes are ever touched, assistive technology never is
 about a process leaves the machine: the names are shown to the student, and of the guard's
 `ProhibitedAppClosed(name)` event only its type is sent. One `AppPolicy` per exam is shared by
 the checks before it (`ProhibitedScan`) and the guard during it (`ProcessGuard`). The watcher
-looks only at PIDs it has not seen before (a full psutil sweep costs ~8 ms of CPU; listing PIDs
-only when one was created is far cheaper), plus a slow full pass that catches a program that
-replaces itself (exec) long after it started.
+looks only at processes started since its last look (a full psutil sweep costs ~8 ms of CPU; see
+`_Arrivals` for how they are found), plus a slow full pass that catches a program that replaces
+itself (exec) long after it started.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import select
 import threading
 import time
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ import psutil
 from lockdown.config.model import ExamConfig
 from lockdown.guard.applists import ASSISTIVE, PROHIBITED, names_for
 from lockdown.guard.events import EventSink, GuardFailed, ProhibitedAppClosed
-from lockdown.platform import ProcessFacts, get_backend
+from lockdown.platform import ProcessFacts, StartSignal, get_backend
 
 log = logging.getLogger(__name__)
 
@@ -174,27 +175,71 @@ class _Young:
     checks: list[float]
 
 
+class _Arrivals:
+    """The processes started since the last look, found without listing all of them where the OS allows.
+
+    Nothing is listed while the backend's counter stands still (it moves whenever a process or
+    thread is created). Where the OS lists the processes numbered past a PID (Linux), a look lists
+    only those past the counter's value two looks back (a PID handed out just before a look may
+    not be listed yet): the cost follows what was started, not how many processes run. Elsewhere,
+    and when the numbers wrap, every PID is listed and compared with the last list.
+    """
+
+    def __init__(self, backend: ProcessFacts) -> None:
+        self._backend = backend
+        self._counter = backend.process_counter()  # before the PIDs: a process started in between
+        self._floor = self._counter                # moves the counter and is looked at
+        self._seen = set(psutil.pids())
+
+    def look(self) -> set[int]:
+        latest = self._backend.process_counter()
+        if latest is not None and latest == self._counter:
+            return set()
+        floor, counter = self._floor, self._counter
+        self._floor, self._counter = counter, latest
+        listed = None
+        if latest is not None and floor is not None and counter is not None:
+            if latest < counter:  # wrapped: the new ones are past the old counter or below the new one
+                current = set(psutil.pids())
+                new = {pid for pid in current if pid > floor or pid <= latest} - self._seen
+                self._seen, self._floor = current, 0  # the next look lists from the start again
+                return new
+            listed = self._backend.pids_after(floor)
+        current = listed if listed is not None else set(psutil.pids())
+        new = current - self._seen
+        self._seen = current
+        return new
+
+
 class ProcessGuard:
     """Operation: a watcher thread that closes prohibited programs started during the exam.
 
-    Every `interval` seconds it asks the backend whether any process was created (Linux: the last
-    PID in /proc/loadavg) and only then lists the PIDs and looks at the new ones, by name. A new
-    PID is looked at again after one interval and after a second, in case it was caught between
-    fork and exec. Every `sweep_interval` seconds all processes are checked by name and executable,
-    which catches a later exec or a renamed process. A program it closes is asked to quit and
-    forced after `grace` seconds. `events` is called from the watcher thread: each closed program
-    as `ProhibitedAppClosed(name)`, and `GuardFailed` once when `FAILED_TICKS` ticks in a row
-    failed (the guard keeps trying, and reports again only after it worked in between).
+    It looks at the processes started since its last look (`_Arrivals`), by name, leaving other
+    users' aside at the cost of one stat each: at once when the backend signals a program start
+    (Linux: any dynamically linked program opening the C library; the starts that came while it
+    looked are taken together), and every `idle_interval` seconds otherwise, for what no signal
+    shows; where there is no signal, every `interval` seconds. A new process of
+    the student's is looked at again at the next program start, after one interval and after a
+    second, in case it was caught between fork and exec. Every `sweep_interval` seconds all
+    processes are checked by name and executable, which catches a later exec or a renamed
+    process. A program it closes is asked to quit and forced after `grace` seconds. `events` is
+    called from the watcher thread: each closed program as `ProhibitedAppClosed(name)`, and
+    `GuardFailed` once when `FAILED_TICKS` ticks in a row failed (the guard keeps trying, and
+    reports again only after it worked in between).
     """
 
     name = "process_guard"
 
-    def __init__(self, policy: AppPolicy, events: EventSink, interval: float = 0.1,
-                 sweep_interval: float | None = 30.0, grace: float = 1.0) -> None:
+    def __init__(self, policy: AppPolicy, events: EventSink, interval: float = 0.05,
+                 sweep_interval: float | None = 30.0, grace: float = 1.0,
+                 idle_interval: float = 0.25) -> None:
         self._backend = policy.backend
         self._policy = policy
         self._events = events
         self._interval = interval
+        self._idle_interval = idle_interval
+        self._starts: StartSignal | None = None
+        self._wake: tuple[int, int] | None = None
         self._recheck = (interval, 1.0)
         self._sweep_interval = sweep_interval
         self._grace = grace
@@ -203,34 +248,58 @@ class ProcessGuard:
 
     def perform(self) -> None:
         self._stop.clear()
-        counter = self._backend.process_counter()  # before the PIDs: a process started in between
-        known = set(psutil.pids())                 # moves the counter and is looked at
-        self._thread = threading.Thread(target=self._run, args=(known, counter),
+        self._starts = self._backend.program_starts()  # before the PIDs: a program started in
+        arrivals = _Arrivals(self._backend)            # between signals, and is new
+        if self._starts is not None:
+            self._wake = os.pipe()  # revert() writes to it: the watcher's wait ends at once
+        self._thread = threading.Thread(target=self._run, args=(arrivals,),
                                         name="lockdown-process-guard", daemon=True)
         self._thread.start()
 
     def revert(self) -> None:
         self._stop.set()
+        if self._wake is not None:
+            os.write(self._wake[1], b"x")
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        if self._starts is not None:
+            self._starts.close()
+            self._starts = None
+        if self._wake is not None:
+            for fd in self._wake:
+                os.close(fd)
+            self._wake = None
 
-    def _run(self, known: set[int], counter: int | None) -> None:
+    def _sleep(self, pending: bool) -> tuple[bool, bool]:
+        """Wait for the next look; (stop now, a program started)."""
+        if self._starts is None or self._wake is None:
+            return self._stop.wait(self._interval), False
+        timeout = self._interval if pending else self._idle_interval
+        ready, _, _ = select.select([self._starts.fileno(), self._wake[0]], [], [], timeout)
+        if self._stop.is_set():
+            return True, False
+        if self._starts.fileno() in ready:
+            self._starts.drain()
+            return False, True
+        return False, False
+
+    def _run(self, arrivals: _Arrivals) -> None:
         young: dict[int, _Young] = {}
         closing: list[tuple[psutil.Process, float]] = []
         next_sweep = time.monotonic() + (self._sweep_interval or 0)
         failures = 0
-        while not self._stop.wait(self._interval):
+        while True:
+            stop, started = self._sleep(bool(young or closing))
+            if stop:
+                return
             try:
                 now = time.monotonic()
-                latest = self._backend.process_counter()
-                if latest is None or latest != counter:
-                    counter = latest
-                    current = set(psutil.pids())
-                    self._look_at_new(current - known, young, closing, now)
-                    known = current
+                new = arrivals.look()
+                if new:
+                    self._look_at_new(new, young, closing, now)
                 if young:
-                    self._look_again(young, closing, now)
+                    self._look_again(young, closing, now, started)
                 if self._sweep_interval is not None and now >= next_sweep:
                     next_sweep = now + self._sweep_interval
                     self._sweep(closing, now)
@@ -251,24 +320,27 @@ class ProcessGuard:
     def _look_at_new(self, pids: set[int], young: dict[int, _Young],
                      closing: list[tuple[psutil.Process, float]], now: float) -> None:
         for pid in pids:
+            name = self._backend.own_process_name(pid)  # None: another user's, or gone already
+            if name is None:
+                continue
             try:
                 proc = psutil.Process(pid)
-                name = proc.name()
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
             if self._policy.prohibits(name) and self._policy.is_candidate(proc):
                 self._close(proc, name, now, closing)
-            else:
+            elif self._policy.is_candidate(proc):  # only the student's own are looked at again
                 young[pid] = _Young(proc, name, [now + d for d in self._recheck])
 
     def _look_again(self, young: dict[int, _Young], closing: list[tuple[psutil.Process, float]],
-                    now: float) -> None:
+                    now: float, started: bool = False) -> None:
         for pid, y in list(young.items()):
-            if now < y.checks[0]:
+            if now >= y.checks[0]:
+                y.checks.pop(0)
+                if not y.checks:
+                    del young[pid]
+            elif not started:  # a program start may be one of these becoming its program: look now
                 continue
-            y.checks.pop(0)
-            if not y.checks:
-                del young[pid]
             try:
                 name = y.proc.name()
             except (psutil.NoSuchProcess, psutil.AccessDenied):

@@ -11,16 +11,18 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from typing import TYPE_CHECKING, Literal
 
 from lockdown.errors import IntegrityError, IntegrityUnknown
 from lockdown.integrity.hashing import Progress
 from lockdown.integrity.manifest import ManifestError
 from lockdown.integrity.tree import MANIFEST_NAME, SIGNATURE_NAME
-from lockdown.integrity.verify import VerifyResult, verify
 from lockdown.words import Phrase, phrase
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from lockdown.integrity.verify import VerifyResult
 
 Status = Literal["valid", "unverifiable", "invalid"]
 
@@ -51,6 +53,10 @@ def self_check(progress: Progress | None = None, *, install_dir: Path | None = N
     (tests pass their own key explicitly). `progress(done_bytes, total_bytes)` is called from the
     calling thread while files are hashed.
     """
+    # Imported here: the signature check loads cryptography (~6 MB, ~10 ms), which `lockdown run`
+    # on Linux then loads only in the child process that runs this check.
+    from lockdown.integrity.verify import verify
+
     folder = install_dir or installed_bundle_dir()
     if folder is None:
         return SelfCheckResult("unverifiable", [phrase("integrity.from_source")])

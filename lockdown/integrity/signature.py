@@ -20,7 +20,10 @@ RELEASE_PUBLIC_KEY_PEM = b"""-----BEGIN PUBLIC KEY-----
 MCowBQYDK2VwAyEAmbpjzVaiNLgwcdqQQivP/xgsbpOqIGvVfHt/UTaZczA=
 -----END PUBLIC KEY-----
 """
-"""The lockdown release key (raw: 99ba63cd56a234b83071da90422bcfff182c6e93aa206bd57c7b7f5136997330)."""
+"""The lockdown release key (raw: 99ba63cd56a234b83071da90422bcfff182c6e93aa206bd57c7b7f5136997330).
+
+`tools/build.py --release-pubkey FILE` writes another key here in the copy it freezes (test and
+benchmark builds); `lockdown verify` names the key a build trusts."""
 
 SIGNATURE_BYTES = 64
 
@@ -63,6 +66,11 @@ def load_private_key(pem: bytes, source: str | Phrase = _PRIVATE_KEY) -> Ed25519
 def release_public_key() -> Ed25519PublicKey:
     """The pinned release key."""
     return load_public_key(RELEASE_PUBLIC_KEY_PEM, phrase("integrity.key.pinned"))
+
+
+def raw_key_hex(key: Ed25519PublicKey) -> str:
+    """The 32 raw bytes of a public key in hex: how people compare keys."""
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
 
 
 def sign(data: bytes, private_key: Ed25519PrivateKey) -> bytes:

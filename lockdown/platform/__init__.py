@@ -21,6 +21,7 @@ from lockdown.platform.base import (
     PowerSource,
     ProcessFacts,
     SessionFacts,
+    StartSignal,
     Switch,
     SystemFacts,
     VmCheck,
@@ -35,7 +36,6 @@ from lockdown.platform.factory import current_os, get_backend, get_platform
 
 __all__ = ["BatteryState", "Desk", "DeskSources", "DisplayServer", "FileSystem", "InstallSteps",
            "KeyboardLayouts", "KeyboardLock", "KioskLocks", "NetworkLink", "OsFacts", "OsName", "Platform",
-           "PlatformBackend", "PowerSource", "ProcessFacts", "SessionFacts", "Switch", "SystemFacts",
-           "VmCheck", "VolumeControl", "VolumeState", "WifiControl", "WifiNetwork", "WindowControl",
-           "WindowKeyboardGrab",
-           "current_os", "get_backend", "get_platform"]
+           "PlatformBackend", "PowerSource", "ProcessFacts", "SessionFacts", "StartSignal", "Switch",
+           "SystemFacts", "VmCheck", "VolumeControl", "VolumeState", "WifiControl", "WifiNetwork",
+           "WindowControl", "WindowKeyboardGrab", "current_os", "get_backend", "get_platform"]

@@ -65,6 +65,19 @@ class WindowKeyboardGrab:
     """The kiosk window itself must grab the keyboard; the toolkit does that (X11's XGrabKeyboard)."""
 
 
+class StartSignal(Protocol):
+    """A file descriptor that becomes readable soon after a program starts anywhere on the machine."""
+
+    def fileno(self) -> int:
+        """The descriptor to wait on (select)."""
+
+    def drain(self) -> None:
+        """Read what is pending, so the next wait blocks until the next start."""
+
+    def close(self) -> None:
+        """Stop watching."""
+
+
 KeyboardLock = Switch | WindowKeyboardGrab | None
 """How an OS keeps the switching shortcuts away: a system-wide switch, the window's own grab, or nothing."""
 
@@ -95,6 +108,19 @@ class ProcessFacts(Protocol):
 
         The process guard lists PIDs only when it changed; None means "list every time".
         """
+
+    def program_starts(self) -> StartSignal | None:
+        """A signal for program starts, where the OS gives one to an ordinary user; None means the
+        guard looks every interval."""
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        """The running processes numbered past `pid` (and older ones with higher numbers), if the
+        OS can list just those; None means "list them all". With `process_counter()`, the guard
+        finds the processes started since its last look without listing the others."""
+
+    def own_process_name(self, pid: int) -> str | None:
+        """The name of process `pid` when it may be this user's, else None (another user's, or
+        gone): cheap, since the guard asks it about every new process on the machine."""
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         """Whether `proc` belongs to the user running lockdown (only those may be closed)."""
@@ -330,6 +356,9 @@ class Platform(Protocol):
     name: OsName
     system: SystemFacts
     files: FileSystem
+    self_check_in_child: bool
+    """The build's self-check may run in a forked child process at start-up (Linux); elsewhere it
+    runs in threads (fork is unsafe once macOS frameworks are loaded; Windows has none)."""
 
     def backend(self) -> PlatformBackend:
         """The running session's calls: environment, processes, kiosk locks (built on demand)."""

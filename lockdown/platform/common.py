@@ -155,3 +155,10 @@ class InterfacesLink:
                 if address.family in (socket.AF_INET, socket.AF_INET6) and _usable(address.address):
                     return True
         return False
+def own_process_name(pid: int, is_own: Callable[[psutil.Process], bool]) -> str | None:
+    """`PlatformBackend.own_process_name` through psutil, where the OS has nothing cheaper."""
+    try:
+        proc = psutil.Process(pid)
+        return proc.name() if is_own(proc) else None
+    except psutil.Error:
+        return None

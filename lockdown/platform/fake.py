@@ -17,12 +17,14 @@ from lockdown.platform.base import (
     KeyboardLock,
     OsName,
     PlatformBackend,
+    StartSignal,
     Switch,
     VmCheck,
     VolumeState,
     WifiNetwork,
     WindowKeyboardGrab,
 )
+from lockdown.platform.common import own_process_name
 from lockdown.words import Phrase
 
 
@@ -165,6 +167,15 @@ class FakeBackend(PlatformBackend):
 
     def process_counter(self) -> int | None:
         return None  # the guard lists PIDs every interval
+
+    def program_starts(self) -> StartSignal | None:
+        return None  # the guard looks every interval
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None  # the guard lists every process
+
+    def own_process_name(self, pid: int) -> str | None:
+        return own_process_name(pid, self.is_own_process)
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         return proc.pid in self._own

@@ -160,7 +160,7 @@ class ExamServer:
 
     name = "exam_server"
 
-    def __init__(self, config: ExamConfig, keys: SebKeys,
+    def __init__(self, config: ExamConfig, keys: SebKeys | Callable[[], SebKeys],
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._config = config
         self._keys = keys
@@ -170,7 +170,8 @@ class ExamServer:
         self.budget = CLOSE_BUDGET_S["signal"]
 
     def perform(self) -> None:
-        self.client = exam_client(self._config, self._keys)
+        keys = self._keys() if callable(self._keys) else self._keys  # a function: known after the verdict
+        self.client = exam_client(self._config, keys)
 
     def revert(self) -> None:
         client, self.client = self.client, None

@@ -22,6 +22,7 @@ from lockdown.guard.environment import Finding
 from lockdown.guard.events import ConnectionLost, ConnectionRestored, Event, EventSink, ScreenCountChanged
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
+from lockdown.integrity.pending import PendingCheck
 from lockdown.sebkeys.jsapi import SebKeys
 from lockdown.session.operations import Operation
 from lockdown.spelling import ENV, candidate_folders, find_dictionaries
@@ -29,6 +30,7 @@ from lockdown.taskbar import ExamTools
 from lockdown.ui.browser import start_engine
 from lockdown.ui.event_bridge import EventBridge, message_for
 from lockdown.ui.kiosk import KioskWindow
+from lockdown.ui.locales import use_student_locale
 from lockdown.ui.notice import NoticeDialog
 from lockdown.ui.qtapp import SignalBridge, application, return_freed_memory
 from lockdown.ui.screens import ScreenCovers, screen_count
@@ -70,6 +72,7 @@ class QtFrontend:
         the kiosk makes its own, freed with it."""
         self._lang = lang
         self._spelling = self._dictionaries() if config.browser.spell_check else ()
+        use_student_locale()  # Chromium's words in the student's language, before the engine starts
         self._app = application()
         self._loop: QEventLoop | None = None
         self._kiosk: KioskWindow | None = None
@@ -97,8 +100,8 @@ class QtFrontend:
 
     # Before the exam -------------------------------------------------------------------------
 
-    def show_notice(self) -> bool:
-        notice = NoticeDialog(self._lang, self._config.start_url)
+    def show_notice(self, check: PendingCheck) -> bool:
+        notice = NoticeDialog(self._lang, self._config.start_url, check)
         painted = _AfterFirstPaint(self._start_engine, notice)
         notice.installEventFilter(painted)
         try:

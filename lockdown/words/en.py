@@ -18,6 +18,10 @@ SEPARATOR = "; "
 TEXT: Mapping[str, str] = {
     # The notice before the exam (the privacy manifest follows it, see privacy.*)
     "notice.title": "Before your exam",
+    "notice.checking": (
+        "Checking that this copy of lockdown is the official one, unmodified… {percent} %. The "
+        "exam opens as soon as it is done."),
+    "notice.checking.a11y": "Checking this copy of lockdown",
     "notice.intro": (
         "lockdown will now open your exam full screen and keep other apps, windows and web pages out until "
         "you finish. Nothing is changed on this computer once the exam ends."),
@@ -270,6 +274,11 @@ TEXT: Mapping[str, str] = {
         "running from source, not from a built release: there is no signed manifest to check against"),
     "integrity.unreadable": "{path}: cannot be read ({error})",
     "integrity.not_folder": "{path}: not a folder",
+    "integrity.pending.failed": "the self-check failed ({error})",
+    "integrity.pending.cut_short": "the self-check's report was cut short ({error})",
+    "integrity.pending.no_verdict": "the self-check ended without a verdict",
+    "integrity.signer.file": "the key in {path}",
+    "integrity.signer.pinned": "this build's pinned key {key}",
     "integrity.missing": "missing: {path}",
     "integrity.modified": "modified: {path} ({reason})",
     "integrity.extra": "extra: {path}",
@@ -683,7 +692,7 @@ TEXT: Mapping[str, str] = {
     "verify.progress": "verifying: {done:.0f} / {total:.0f} MB",
     "verify.ok": (
         "OK: {files} files ({mb:.0f} MB) in {folder} match the signed manifest of {app} {version} (commit "
-        "{commit}, digest {digest})"),
+        "{commit}, digest {digest}), signed with {signer}"),
     "verify.from_source": "verify: running from source; give the INSTALL_DIR of the copy to check",
     "verify.differs": (
         "{folder}: {missing} missing, {modified} modified, {extra} extra file(s) compared with the signed "

@@ -18,6 +18,10 @@ SEPARATOR = " ; "
 TEXT: Mapping[str, str] = {
     # The notice before the exam (the privacy manifest follows it, see privacy.*)
     "notice.title": "Avant votre examen",
+    "notice.checking": (
+        "Vérification que cette copie de lockdown est l'officielle, non modifiée… {percent} %. "
+        "L'examen s'ouvre dès que c'est terminé."),
+    "notice.checking.a11y": "Vérification de cette copie de lockdown",
     "notice.intro": (
         "lockdown va ouvrir votre examen en plein écran et tenir à l'écart les autres applications, "
         "fenêtres et pages web jusqu'à la fin. Rien ne reste modifié sur cet ordinateur après l'examen."),
@@ -294,6 +298,12 @@ TEXT: Mapping[str, str] = {
         "la vérification"),
     "integrity.unreadable": "{path} : illisible ({error})",
     "integrity.not_folder": "{path} : ce n'est pas un dossier",
+    "integrity.pending.failed": "la vérification de cette copie a échoué ({error})",
+    "integrity.pending.cut_short": (
+        "le compte rendu de la vérification de cette copie a été interrompu ({error})"),
+    "integrity.pending.no_verdict": "la vérification de cette copie s'est terminée sans verdict",
+    "integrity.signer.file": "la clé de {path}",
+    "integrity.signer.pinned": "la clé épinglée de cette version {key}",
     "integrity.missing": "manquant : {path}",
     "integrity.modified": "modifié : {path} ({reason})",
     "integrity.extra": "en trop : {path}",
@@ -752,7 +762,7 @@ TEXT: Mapping[str, str] = {
     "verify.progress": "vérification : {done:.0f} / {total:.0f} Mo",
     "verify.ok": (
         "OK : {files} fichiers ({mb:.0f} Mo) dans {folder} correspondent au manifeste signé de {app} "
-        "{version} (commit {commit}, empreinte {digest})"),
+        "{version} (commit {commit}, empreinte {digest}), signé avec {signer}"),
     "verify.from_source": (
         "verify : exécuté depuis les sources ; donnez le DOSSIER_D_INSTALLATION de la copie à vérifier"),
     "verify.differs": (

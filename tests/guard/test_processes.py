@@ -308,3 +308,50 @@ def test_refresh_lists_programs_started_after_the_sweep_and_drops_ended_ones(bin
     early.wait()
     after = scan.refresh()  # when the checks screen is shown
     assert [a.pid for a in after] == [late.pid]
+
+
+class ScriptedCounter(DescendantsOnly):
+    """The real backend, with a counter and a listing from a script: what _Arrivals is asked."""
+
+    def __init__(self, counters: list[int], listings: list[set[int]]) -> None:
+        super().__init__()
+        self._counters = counters
+        self._listings = listings
+        self.asked: list[int] = []
+
+    def process_counter(self) -> int | None:
+        return self._counters.pop(0)
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        self.asked.append(pid)
+        return self._listings.pop(0)
+
+
+def test_arrivals_list_from_two_looks_back_so_a_late_pid_is_not_missed() -> None:
+    from lockdown.guard.processes import _Arrivals
+
+    far = 10**8  # numbers no real process has
+    backend = ScriptedCounter([10, 10, 12, 15, 15, 17],
+                              [{far + 1}, {far + 1, far + 2}, {far + 2, far + 3}])
+    arrivals = _Arrivals(backend)
+    assert arrivals.look() == set()  # the counter stood still: nothing listed
+    assert arrivals.look() == {far + 1}
+    assert arrivals.look() == {far + 2}  # handed out before the last look, listed only now
+    assert arrivals.look() == set()
+    assert arrivals.look() == {far + 3}
+    assert backend.asked == [10, 10, 12]  # each listing starts at the counter two looks back
+
+
+def test_the_guard_closes_a_prohibited_app_while_the_machine_starts_many_others(bins: Path,
+                                                                                spawn: Spawn) -> None:
+    events: list[Event] = []
+    guard = ProcessGuard(POLICY, events=events.append)
+    guard.perform()
+    busy = subprocess.Popen(["sh", "-c", "i=0; while [ $i -lt 400 ]; do /bin/true; i=$((i+1)); done"])
+    try:
+        app = spawn(str(bins / "anydesk"), "30")
+        assert app.wait(5) == -15
+        assert events == [ProhibitedAppClosed("anydesk")]
+    finally:
+        busy.wait()
+        guard.revert()

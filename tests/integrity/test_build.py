@@ -20,8 +20,10 @@ from tests.support.bundle import (
     REPO,
     TEST_PRIVATE_KEY,
     TEST_PUBLIC_KEY,
+    copy_bundle,
     sign_bundle,
 )
+from tests.support.users import User, run_as
 
 pytestmark = pytest.mark.slow
 
@@ -173,3 +175,110 @@ def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path,
                        if first.by_path().get(p) != again.by_path().get(p))
     assert differing == []
     assert (again.build, again.app_version) == (first.build, first.app_version)
+
+
+# ---- a build that pins another key (tools/build.py --release-pubkey) --------------------------
+
+def _raw_hex(pem: Path) -> str:
+    from cryptography.hazmat.primitives import serialization
+
+    key = serialization.load_pem_public_key(pem.read_bytes())
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+
+
+@pytest.fixture
+def pinned_bundle(tmp_path: Path) -> Path:
+    """A private copy of a real build that trusts the TEST key instead of the release key."""
+    return copy_bundle(tmp_path / "pinned" / "lockdown", pinned_key=TEST_PUBLIC_KEY)
+
+
+def test_a_build_pinned_with_another_key_trusts_that_key_alone(pinned_bundle: Path) -> None:
+    sign_bundle(pinned_bundle, TEST_PRIVATE_KEY)
+    done = _frozen(pinned_bundle, "verify")  # no --pubkey: the key written into the build
+    assert done.returncode == 0, done.stderr
+    assert f"pinned key {_raw_hex(TEST_PUBLIC_KEY)}" in done.stdout
+    sign_bundle(pinned_bundle, OTHER_TEST_PRIVATE_KEY)
+    refused = _frozen(pinned_bundle, "verify")
+    assert refused.returncode == 1 and "signature does not match" in refused.stderr
+
+
+def test_a_tampered_pinned_build_fetches_not_even_the_exam_configuration(
+        pinned_bundle: Path, unprivileged_user: User) -> None:
+    """The real frozen program, its self-check hashing in the background: a modified build is
+    refused before any request leaves, however the exam is configured."""
+    import http.server
+    import shutil
+    import tempfile
+    import threading
+
+    sign_bundle(pinned_bundle, TEST_PRIVATE_KEY)
+    flip_a_byte_in_a_library(pinned_bundle)
+    where = Path(tempfile.mkdtemp(prefix="lockdown-tampered-", dir="/var/tmp"))  # the user can read it
+    shutil.copytree(pinned_bundle, where / "lockdown", symlinks=True)
+    for root, dirs, files in os.walk(where):
+        for name in dirs + files:
+            path = Path(root) / name
+            if not path.is_symlink():
+                path.chmod(0o755 if path.is_dir() or path.stat().st_mode & 0o100 else 0o644)
+    where.chmod(0o755)
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        done = run_as(unprivileged_user, [str(where / "lockdown" / "lockdown"), "run",
+                                          f"http://127.0.0.1:{server.server_port}/exam.json"],
+                      keyring=False, source_tree=False, timeout=120)
+    finally:
+        server.shutdown()
+        shutil.rmtree(where, ignore_errors=True)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "does not match its signed release" in done.stderr and "libQt6Core.so.6" in done.stderr
+    assert seen == []
+
+
+# ---- Chromium's locales: lockdown's languages as files, the others in one archive ------------
+
+def test_the_bundle_keeps_lockdowns_languages_and_archives_every_other(bundle: Path) -> None:
+    import zipfile
+
+    import PySide6
+
+    shipped = Path(PySide6.__file__).parent / "Qt" / "translations" / "qtwebengine_locales"
+    every = sorted(p.name for p in shipped.glob("*.pak"))
+    locales = bundle / "_internal" / "PySide6" / "Qt" / "translations"
+    as_files = sorted(p.name for p in (locales / "qtwebengine_locales").glob("*.pak"))
+    assert as_files == ["en-GB.pak", "en-US.pak", "fr.pak"]
+    with zipfile.ZipFile(locales / "qtwebengine_locales-more.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(set(every) - set(as_files))
+        assert archive.read("de.pak") == (shipped / "de.pak").read_bytes()
+    listed = {e.path for e in parse_manifest((bundle / "manifest.json").read_bytes()).entries}
+    assert "_internal/PySide6/Qt/translations/qtwebengine_locales-more.zip" in listed
+
+
+@pytest.mark.parametrize("bcp47, expected", [("de-DE", ["de.pak"]), ("pt-BR", ["pt-BR.pak", "pt-PT.pak"]),
+                                             ("fr-FR", None), ("en-US", None)])
+def test_a_student_whose_system_speaks_another_language_gets_its_locale(
+        bundle: Path, tmp_path: Path, bcp47: str, expected: list[str] | None) -> None:
+    import PySide6
+
+    from lockdown.ui.locales import unpack_locales
+
+    shipped = Path(PySide6.__file__).parent / "Qt" / "translations" / "qtwebengine_locales"
+    folder = unpack_locales(bundle / "_internal" / "PySide6" / "Qt" / "translations", bcp47, tmp_path)
+    if expected is None:
+        assert folder is None and list(tmp_path.iterdir()) == []  # a kept language: nothing to unpack
+        return
+    assert folder is not None and folder.parent == tmp_path
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["en-GB.pak", "en-US.pak", "fr.pak", *expected])
+    for name in expected:
+        assert (folder / name).read_bytes() == (shipped / name).read_bytes()

@@ -65,3 +65,33 @@ def test_libraries_only_a_trimmed_plugin_needed_are_pruned() -> None:
     kept = bundle_rules.prune_unreferenced(entries, lambda src: needs[src])
     assert sorted(e[0] for e in kept) == ["PySide6/QtWidgets.abi3.so", "libQt6Gui.so.6", "libQt6Widgets.so.6",
                                           "libsoftokn3.so", "libsqlite3.so.0"]
+
+
+def test_chromium_locales_kept_as_files_are_lockdowns_languages() -> None:
+    from lockdown.i18n import LANGUAGES
+
+    kept = {name for name in ("en-US.pak", "en-GB.pak", "fr.pak", "de.pak", "pt-BR.pak", "zh-CN.pak")
+            if bundle_rules.is_kept_locale(name)}
+    assert kept == {"en-US.pak", "en-GB.pak", "fr.pak"}
+    assert set(LANGUAGES) == {"en", "fr"}  # a new language must add its Chromium files above
+
+
+def test_the_other_locales_go_into_a_reproducible_archive(tmp_path: Path) -> None:
+    import zipfile
+
+    source = tmp_path / "src"
+    source.mkdir()
+    entries = []
+    for name in ("de.pak", "fr.pak", "ja.pak", "en-US.pak"):
+        (source / name).write_bytes(name.encode() * 1000)
+        entries.append((f"PySide6/Qt/translations/qtwebengine_locales/{name}", str(source / name), "DATA"))
+    entries.append(("PySide6/Qt/translations/qtbase_de.qm", str(source / "de.pak"), "DATA"))
+    archived = bundle_rules.archived_locales(entries)
+    assert sorted(e[0].rsplit("/", 1)[-1] for e in archived) == ["de.pak", "ja.pak"]
+    first = bundle_rules.write_locale_archive(archived, tmp_path / "a.zip")
+    second = bundle_rules.write_locale_archive(list(reversed(archived)), tmp_path / "b.zip")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as z:
+        assert z.namelist() == ["de.pak", "ja.pak"]
+        assert z.read("ja.pak") == (source / "ja.pak").read_bytes()
+    assert bundle_rules.keep("PySide6/Qt/translations/qtwebengine_locales/ja.pak") is False

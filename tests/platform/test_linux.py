@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -211,3 +213,119 @@ def test_process_counter_moves_when_a_process_starts_for_real() -> None:
     before = b.process_counter()
     subprocess.run(["true"], check=True)
     assert before is not None and b.process_counter() != before
+
+
+def _listed_past(pid: int) -> set[int]:
+    """The expected answer, from a plain listing of /proc (independent of the offset trick)."""
+    return {int(n) for n in os.listdir("/proc") if n.isdigit() and int(n) > pid}
+
+
+def _assert_same_processes(found: set[int] | None, expected: set[int], pid: int) -> None:
+    assert found is not None
+    assert all(p >= pid for p in found)
+    assert {p for p in expected - found if psutil.pid_exists(p)} == set()  # only ended ones may lack
+
+
+def test_pids_after_lists_the_processes_past_a_pid_and_no_thread() -> None:
+    b = LinuxBackend()
+    before = b.process_counter()
+    assert before is not None
+    child = subprocess.Popen(["sleep", "30"])
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        expected = _listed_past(before)
+        found = b.pids_after(before)
+        _assert_same_processes(found, expected, before)
+        assert found is not None and child.pid in found and thread.native_id not in found
+    finally:
+        stop.set()
+        thread.join()
+        child.kill()
+        child.wait()
+
+
+def test_pids_after_matches_a_full_listing_from_any_pid() -> None:
+    b = LinuxBackend()
+    running = sorted(int(n) for n in os.listdir("/proc") if n.isdigit())
+    for pid in (0, running[len(running) // 2], running[-1]):
+        expected = _listed_past(pid)
+        _assert_same_processes(b.pids_after(pid), expected, pid)
+
+
+def test_pids_after_is_none_where_proc_cannot_be_listed_that_way(tmp_path: Path) -> None:
+    assert backend(tmp_path, {"proc/123/stat": "x"}).pids_after(0) is None
+
+
+def test_own_process_name_names_own_processes_only() -> None:
+    b = LinuxBackend()
+    folder = Path(tempfile.mkdtemp(prefix="lockdown-names-", dir="/var/tmp"))
+    folder.chmod(0o755)
+    long_name = "a-name-longer-than-fifteen"
+    shutil.copy("/bin/sleep", folder / long_name)
+    mine = subprocess.Popen([str(folder / long_name), "30"])
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        for _ in range(100):
+            if psutil.Process(mine.pid).name() == long_name:
+                break
+            time.sleep(0.02)
+        assert b.own_process_name(mine.pid) == long_name  # beyond the kernel's 15 characters
+        assert b.own_process_name(thread.native_id) is None  # a thread is not a process
+        mine.kill()
+        mine.wait()
+        assert b.own_process_name(mine.pid) is None  # gone
+    finally:
+        stop.set()
+        thread.join()
+        if mine.poll() is None:
+            mine.kill()
+            mine.wait()
+        shutil.rmtree(folder)
+
+
+def test_own_process_name_leaves_another_users_process_aside() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("starting a process as another user needs root")
+    other = subprocess.Popen(["runuser", "-u", "nobody", "--", "sleep", "30"])
+    try:
+        target = None
+        for _ in range(100):
+            kids = psutil.Process(other.pid).children()
+            if kids and kids[0].uids().real != 0:
+                target = kids[0]
+                break
+            time.sleep(0.02)
+        if target is None:
+            pytest.skip("runuser did not switch user")
+        assert LinuxBackend().own_process_name(target.pid) is None
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_program_starts_signals_a_program_starting_and_nothing_else() -> None:
+    import select
+
+    starts = LinuxBackend().program_starts()
+    assert starts is not None
+    try:
+        starts.drain()
+        quiet, _, _ = select.select([starts.fileno()], [], [], 0)
+        subprocess.run(["/bin/true"], check=True)
+        ready, _, _ = select.select([starts.fileno()], [], [], 5)
+        assert ready == [starts.fileno()]
+        starts.drain()
+        assert select.select([starts.fileno()], [], [], 0)[0] == []
+        assert quiet in ([], [starts.fileno()])  # another session may have started one meanwhile
+    finally:
+        starts.close()
+
+
+def test_program_starts_needs_a_c_library_to_watch(tmp_path: Path) -> None:
+    from lockdown.platform.linux.backend import ProgramStarts
+
+    assert ProgramStarts.watch("7f00-7f01 r-xp 00000000 00:00 0  /opt/app/libonly.so\n") is None

@@ -5,6 +5,8 @@ temporary folder under a key made from the source files and the interpreter, so 
 on unchanged source reuses it. The cached bundle has its manifest.json but NO manifest.sig: its
 self-check says "unverifiable" (no test holds the release private key). `sign_bundle` signs a copy
 with a TEST key; `copy_bundle` gives a private copy to tamper with (never modify the cache itself).
+`built_bundle(pinned_key)` is a build that trusts another public key instead of the release key
+(`tools/build.py --release-pubkey`): signed with the matching private key, it checks as "valid".
 """
 
 from __future__ import annotations
@@ -27,47 +29,51 @@ TEST_PUBLIC_KEY = KEYS / "ed25519_TEST_public.pem"
 OTHER_TEST_PRIVATE_KEY = KEYS / "ed25519_OTHER_TEST_private.pem"
 OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
 
-_built: Path | None = None
+_built: dict[bytes, Path] = {}
 
 
-def _source_key() -> str:
-    """Changes whenever a file the bundle is built from (or the build interpreter) changes."""
+def source_key(extra: bytes = b"") -> str:
+    """Changes whenever a file the bundle is built from (or the build interpreter, or `extra`) changes."""
     sys.path.insert(0, str(REPO / "tools"))
     try:
         import build as build_tool
     finally:
         sys.path.pop(0)
-    digest = hashlib.sha256(sys.version.encode() + sys.executable.encode())
+    digest = hashlib.sha256(sys.version.encode() + sys.executable.encode() + extra)
     for rel in build_tool.source_files():
         digest.update(rel.encode() + b"\0" + (REPO / rel).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-def built_bundle() -> Path:
-    """The folder `lockdown/` of a real build of this source tree (unsigned; do not modify it)."""
-    global _built
-    if _built is not None:
-        return _built
-    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / _source_key()
+def built_bundle(pinned_key: Path | None = None) -> Path:
+    """The folder `lockdown/` of a real build of this source tree (unsigned; do not modify it).
+
+    With `pinned_key` (a PEM public key file) the build trusts that key instead of the release key.
+    """
+    pem = pinned_key.read_bytes() if pinned_key is not None else b""
+    if pem in _built:
+        return _built[pem]
+    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(pem)
     cache.mkdir(parents=True, exist_ok=True)
     bundle = cache / "lockdown"
+    pin = ["--release-pubkey", str(pinned_key)] if pinned_key is not None else []
     with (cache / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
-            done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(bundle)],
-                                  capture_output=True, text=True, timeout=600)
+            done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(bundle),
+                                   *pin], capture_output=True, text=True, timeout=900)
             if done.returncode != 0:
                 raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"
                                    f"{done.stdout}\n{done.stderr}")
             (cache / "complete").write_text(done.stdout)
-    _built = bundle
+    _built[pem] = bundle
     return bundle
 
 
-def copy_bundle(dest: Path) -> Path:
+def copy_bundle(dest: Path, pinned_key: Path | None = None) -> Path:
     """A private copy of the built bundle at `dest` (symlinks kept as links), to sign or tamper with."""
-    shutil.copytree(built_bundle(), dest, symlinks=True)
+    shutil.copytree(built_bundle(pinned_key), dest, symlinks=True)
     return dest
 
 

@@ -16,6 +16,7 @@ from lockdown.config.model import ExamConfig
 from lockdown.errors import ConfigError
 from lockdown.frontend import EndReason
 from lockdown.i18n import Language
+from lockdown.integrity.pending import PendingCheck
 from tests.config.helpers import plist_xml
 from tests.config.rncryptor import encrypted_seb
 from tests.ui.test_app_road_in import ScriptedEntrance
@@ -36,10 +37,10 @@ class ReconfiguringFrontend(RecordingFrontend):
         super().__init__(log)
         self._served = served
 
-    def show_notice(self) -> bool:
+    def show_notice(self, check: PendingCheck) -> bool:
         mark = Path(os.environ["XDG_CACHE_HOME"]).parent / "exam-running"
         self.log.append(f"mark {'there' if mark.exists() else 'missing'}")
-        return super().show_notice()
+        return super().show_notice(check)
 
     def run_kiosk(self) -> EndReason:
         super().run_kiosk()
@@ -64,7 +65,7 @@ def _run(source: str, log: list[str], served: tuple[bytes, str], **options: obje
         log.append(f"frontend {lang} {config.start_url}")
         return frontends.pop(0)
 
-    return run_exam(source, factory, WindowsLikeBackend(log), lambda: VALID, **options)  # type: ignore[arg-type]
+    return run_exam(source, factory, WindowsLikeBackend(log), lambda _progress: VALID, **options)  # type: ignore[arg-type]
 
 
 def test_the_exam_is_reverted_back_to_one_exam_and_the_next_one_runs_from_its_notice(

@@ -37,6 +37,8 @@ from lockdown.guard.events import (
 )
 from lockdown.guard.processes import RunningApp
 from lockdown.i18n import Language
+from lockdown.integrity.hashing import Progress
+from lockdown.integrity.pending import PendingCheck
 from lockdown.integrity.selfcheck import SelfCheckResult
 from lockdown.platform import Desk, Switch, WindowKeyboardGrab
 from lockdown.platform.fake import FakeBackend, FakeLink, FakePower, FakeVolume
@@ -87,7 +89,7 @@ class RecordingFrontend:
         self.guard_ran = False
         self._events: EventSink | None = None
 
-    def show_notice(self) -> bool:
+    def show_notice(self, check: PendingCheck) -> bool:
         self.log.append("notice")
         self.log.append("env XDG_CACHE_HOME=" + os.environ.get("XDG_CACHE_HOME", ""))
         return self._notice
@@ -144,12 +146,25 @@ def config_file(tmp_path: Path) -> Callable[..., str]:
 
 
 def run(source: str, frontend: RecordingFrontend, backend: FakeBackend | None = None,
-        build: SelfCheckResult = VALID) -> int:
+        build: SelfCheckResult = VALID, check: Callable[[Progress], SelfCheckResult] | None = None) -> int:
     def factory(config: ExamConfig, lang: Language) -> RecordingFrontend:
         frontend.log.append(f"frontend {lang}")
         return frontend
     x11 = FakeBackend(keyboard_lock=WindowKeyboardGrab())
-    return run_exam(source, factory, backend or x11, lambda: build)
+    return run_exam(source, factory, backend or x11, check or (lambda _progress: build))
+
+
+def gated(build: SelfCheckResult, log: list[str]) -> tuple[Callable[[Progress], SelfCheckResult],
+                                                             threading.Event]:
+    """A self-check that gives its verdict only once the returned event is set (a slow disk)."""
+    release = threading.Event()
+
+    def check(progress: Progress) -> SelfCheckResult:
+        progress(0, 100)
+        assert release.wait(30), "the exam never let the self-check finish"
+        log.append(f"verdict {build.status}")
+        return build
+    return check, release
 
 
 def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # type: ignore[no-untyped-def]
@@ -174,12 +189,45 @@ def test_cancel_on_the_notice_changes_nothing(config_file) -> None:  # type: ign
     assert not [line for line in log if line.startswith(("perform", "kiosk", "run"))]
 
 
-def test_an_invalid_build_stops_before_anything_is_shown(config_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_build_stops_before_anything_is_locked_or_sent(config_file) -> None:  # type: ignore[no-untyped-def]
     log: list[str] = []
     with pytest.raises(IntegrityError) as err:
         run(config_file(allow_unverified_build=True), RecordingFrontend(log), build=INVALID)
     assert err.value.exit_code == 1 and "modified: lockdown/app.py (content differs)" in str(err.value)
-    assert log == []
+    # The verdict may come before the notice (then nothing shows) or while it is read: either way
+    # the environment is not reviewed, no kiosk opens and nothing is locked.
+    assert [line for line in log if not line.startswith("env")] in ([], ["frontend en", "notice", "close"])
+
+
+class ReleasingFrontend(RecordingFrontend):
+    """A student who continues while the self-check is still running; the disk then catches up."""
+
+    def __init__(self, log: list[str], release: threading.Event) -> None:
+        super().__init__(log)
+        self._release = release
+
+    def show_notice(self, check: PendingCheck) -> bool:
+        self.log.append(f"notice (check done: {check.done()})")
+        self._release.set()
+        return True
+
+
+def test_the_notice_shows_while_the_build_is_checked_and_the_exam_waits_for_the_verdict(
+        config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    check, release = gated(VALID, log)
+    assert run(config_file(), ReleasingFrontend(log, release), check=check) == 0
+    steps = [line for line in log if not line.startswith(("env", "frontend", "perform", "revert"))]
+    assert steps == ["notice (check done: False)", "verdict valid", "review", "kiosk", "run", "close"]
+
+
+def test_an_invalid_verdict_after_the_notice_stops_before_the_checks(config_file) -> None:  # type: ignore[no-untyped-def]
+    log: list[str] = []
+    check, release = gated(INVALID, log)
+    with pytest.raises(IntegrityError):
+        run(config_file(allow_unverified_build=True), ReleasingFrontend(log, release), check=check)
+    assert [line for line in log if not line.startswith(("env", "frontend"))] == [
+        "notice (check done: False)", "verdict invalid", "close"]
 
 
 def test_an_unverifiable_build_runs_only_when_the_exam_allows_it(config_file) -> None:  # type: ignore[no-untyped-def]
@@ -236,9 +284,9 @@ def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # 
 
 
 def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
-    """The self-check comes first: a modified build sends no request at all, not even for the config."""
+    """The self-check comes first: a modified build sends no request at all, not even for the config,
+    however long the verdict takes."""
     import http.server
-    import threading
 
     requests_seen: list[str] = []
 
@@ -255,9 +303,13 @@ def test_an_invalid_build_fetches_not_even_the_configuration() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         log: list[str] = []
+        check, release = gated(INVALID, log)
+        threading.Timer(0.5, lambda: (log.append(f"requests while checking: {requests_seen}"),
+                                      release.set())).start()
         with pytest.raises(IntegrityError):
-            run(f"http://127.0.0.1:{server.server_port}/exam.json", RecordingFrontend(log), build=INVALID)
-        assert requests_seen == [] and log == []
+            run(f"http://127.0.0.1:{server.server_port}/exam.json", RecordingFrontend(log), check=check)
+        assert requests_seen == []
+        assert log == ["requests while checking: []", "verdict invalid"]
     finally:
         server.shutdown()
 
@@ -289,7 +341,7 @@ def test_an_encrypted_exam_is_asked_for_inside_the_session_folder(tmp_path: Path
     prompt = CachePrompt("s3cret")
     assert run_exam(_encrypted_exam(tmp_path), lambda config, lang: (log.append(f"frontend {lang}"),
                                                                      RecordingFrontend(log))[1],
-                    FakeBackend(), lambda: VALID, passwords=prompt) == 0
+                    FakeBackend(), lambda _progress: VALID, passwords=prompt) == 0
     assert "lockdown-session-" in prompt.caches[0]  # a password dialog's caches are removed at the end too
     assert not Path(prompt.caches[0]).exists()
     assert log[0] == "frontend fr"  # the decrypted settings decide the language
@@ -303,7 +355,7 @@ def test_a_missing_or_wrong_password_stops_before_anything_is_shown(tmp_path: Pa
         run(_encrypted_exam(tmp_path), RecordingFrontend(log))
     with pytest.raises(WrongPassword):
         run_exam(_encrypted_exam(tmp_path), lambda c, lang: RecordingFrontend(log), FakeBackend(),
-                 lambda: VALID, passwords=CachePrompt("nope"))
+                 lambda _progress: VALID, passwords=CachePrompt("nope"))
     assert log == [] and os.environ.get("XDG_CACHE_HOME") == before
 
 

@@ -45,7 +45,7 @@ def test_a_whole_demo_exam_sends_only_what_the_manifest_lists(qapp, stub) -> Non
     timer.timeout.connect(drive)
     timer.start(100)
     try:
-        code = run_exam(stub.url + "/exam/config.json", backend=FakeBackend(), check=lambda: VALID)
+        code = run_exam(stub.url + "/exam/config.json", backend=FakeBackend(), check=lambda _progress: VALID)
     finally:
         timer.stop()
     assert code == 0

@@ -181,7 +181,8 @@ def test_the_student_types_the_password_and_the_exam_opens(qapp, serve, tmp_path
     timer.timeout.connect(continue_after_the_notice)
     timer.start(50)
     try:
-        code = run_exam(str(path), backend=FakeBackend(), check=lambda: VALID, passwords=StudentPrompt())
+        code = run_exam(str(path), backend=FakeBackend(), check=lambda _progress: VALID,
+                        passwords=StudentPrompt())
     finally:
         timer.stop()
         student.stop()

@@ -22,6 +22,7 @@ class LinuxPlatform:
     name: OsName = "linux"
     system: SystemFacts = LinuxSystem()
     files: FileSystem = PosixFiles()
+    self_check_in_child = True
 
     def backend(self) -> PlatformBackend:
         return LinuxBackend()

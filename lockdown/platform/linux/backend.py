@@ -20,6 +20,7 @@ from lockdown.platform.base import (
     DisplayServer,
     KeyboardLock,
     OsName,
+    StartSignal,
     Switch,
     VmCheck,
     WindowKeyboardGrab,
@@ -46,6 +47,11 @@ class Ran:
 
 Runner = Callable[[Sequence[str]], Ran]
 
+_TGID_OFFSET = 258
+"""/proc's directory offset of PID 0: seeking to PID + 258 lists from PID on (see pids_after)."""
+_COMM_LEN = 15
+"""The kernel keeps the first 15 characters of a program's name."""
+
 _DMI_FIELDS = ("sys_vendor", "product_name", "board_vendor", "bios_vendor")
 
 # Servers that make the desktop itself remote (lower-case process name -> what the student is told).
@@ -59,6 +65,53 @@ _REMOTE_DISPLAY_SERVERS = {
     "x2goagent": phrase("reason.remote.x2go"),
     "nxagent": phrase("reason.remote.nx"),
 }
+
+
+class ProgramStarts:
+    """Readable when a dynamically linked program starts: inotify on the C library this process
+    was loaded with, which such a program opens as it starts, after the kernel gave it its name.
+
+    An ordinary user can watch a file others open (the kernel's process events are root's only)
+    and wait on it without any cost while nothing starts. Statically linked programs and those
+    with their own C library (Flatpak, Snap) open nothing watched: the guard's slower regular
+    look finds those.
+    """
+
+    _IN_OPEN = 0x20
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    @classmethod
+    def watch(cls, maps: str) -> ProgramStarts | None:
+        """Watch the C library named in `maps` (this process's /proc/self/maps), or None."""
+        libc = next((line.split()[-1] for line in maps.splitlines()
+                     if line.split() and os.path.basename(line.split()[-1]).startswith("libc.so")), None)
+        if libc is None:
+            return None
+        import ctypes
+
+        c = ctypes.CDLL(None, use_errno=True)
+        fd = c.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        if fd < 0:
+            return None
+        if c.inotify_add_watch(fd, os.fsencode(libc), cls._IN_OPEN) < 0:
+            os.close(fd)
+            return None
+        return cls(fd)
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def drain(self) -> None:
+        try:
+            while os.read(self._fd, 4096):
+                pass
+        except BlockingIOError:
+            pass
+
+    def close(self) -> None:
+        os.close(self._fd)
 
 
 def run_quiet(argv: Sequence[str]) -> Ran:
@@ -87,7 +140,10 @@ class LinuxBackend:
         self._run = run
         self._euid = os.geteuid() if euid is None else euid
         self._process_names = process_names
+        self._uid = os.getuid()
         self._loadavg: int | None = None
+        self._proc_dir: int | None = None
+        self._seek_works: bool | None = None
 
     def _read(self, relative: str) -> str:
         try:
@@ -175,6 +231,57 @@ class LinuxBackend:
         except OSError:
             return None
         return int(fields[-1]) if fields and fields[-1].isdigit() else None
+
+    def program_starts(self) -> StartSignal | None:
+        return ProgramStarts.watch(self._read("proc/self/maps"))
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        # /proc lists processes, never threads, in increasing PID order from a directory offset of
+        # PID + 258 (TGID_OFFSET in the kernel's fs/proc/base.c; 257 before Linux 3.17): seeking
+        # there lists `pid` (on older kernels, from the next one) and the processes past it in one
+        # call, and older ones with higher numbers from before the numbers wrapped. Checked once
+        # on this process's own PID; where it does not hold, None (the guard lists every process).
+        try:
+            if self._proc_dir is None:
+                self._proc_dir = os.open(self._root / "proc", os.O_RDONLY | os.O_DIRECTORY)
+            if self._seek_works is None:
+                self._seek_works = os.getpid() in self._listed_after(os.getpid() - 1)
+            return self._listed_after(pid) if self._seek_works else None
+        except OSError:
+            return None
+
+    def _listed_after(self, pid: int) -> set[int]:
+        assert self._proc_dir is not None
+        os.lseek(self._proc_dir, pid + _TGID_OFFSET, os.SEEK_SET)
+        return {int(e.name) for e in os.scandir(self._proc_dir) if e.name.isdigit()}
+
+    def own_process_name(self, pid: int) -> str | None:
+        # One stat tells another user's process apart (its folder is theirs). This user's and
+        # root's folders need the status read: a process that made itself non-dumpable shows as
+        # root's. That read gives the real user, the thread group (a thread is not a process)
+        # and the name, which the kernel cuts at 15 characters; psutil then reads the full one.
+        folder = self._root / "proc" / str(pid)
+        try:
+            if os.stat(folder).st_uid not in (self._uid, 0):
+                return None
+            fd = os.open(folder / "status", os.O_RDONLY)
+            try:
+                head = os.read(fd, 1024)
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        fields = dict(line.split(b":", 1) for line in head.splitlines() if b":" in line)
+        uid, tgid = fields.get(b"Uid", b"").split(), fields.get(b"Tgid", b"").strip()
+        if not uid or int(uid[0]) != self._uid or tgid != str(pid).encode():
+            return None
+        name = fields.get(b"Name", b"").strip().decode(errors="replace")
+        if len(name) < _COMM_LEN:
+            return name
+        try:
+            return psutil.Process(pid).name()
+        except psutil.Error:
+            return name
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:

@@ -25,6 +25,7 @@ class MacPlatform:
     name: OsName = "macos"
     system: SystemFacts = MacSystem()
     files: FileSystem = PosixFiles()
+    self_check_in_child = False
 
     def backend(self) -> PlatformBackend:
         return MacBackend()

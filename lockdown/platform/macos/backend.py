@@ -15,10 +15,11 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
+from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, StartSignal, Switch, VmCheck
 from lockdown.platform.common import (
     InterfacesLink,
     first_running,
+    own_process_name,
     posix_elevation,
     remote_from_env,
     running_process_names,
@@ -192,6 +193,15 @@ class MacBackend:
 
     def process_counter(self) -> int | None:
         return None  # no cheap creation counter on macOS: the guard lists PIDs every interval
+
+    def program_starts(self) -> StartSignal | None:
+        return None  # nothing an ordinary user can wait on: the guard looks every interval
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None  # no listing from a PID on macOS
+
+    def own_process_name(self, pid: int) -> str | None:
+        return own_process_name(pid, self.is_own_process)
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:

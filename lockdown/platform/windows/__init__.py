@@ -26,6 +26,7 @@ class WindowsPlatform:
     name: OsName = "windows"
     system: SystemFacts = WindowsSystem()
     files: FileSystem = WindowsFiles()
+    self_check_in_child = False
 
     def backend(self) -> PlatformBackend:
         return WindowsBackend()

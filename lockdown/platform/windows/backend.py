@@ -15,8 +15,8 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, Switch, VmCheck
-from lockdown.platform.common import InterfacesLink, hypervisor_from_strings
+from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, StartSignal, Switch, VmCheck
+from lockdown.platform.common import InterfacesLink, hypervisor_from_strings, own_process_name
 from lockdown.platform.windows.power import PowerStatusApi
 from lockdown.platform.windows.windows import UserApi
 from lockdown.words import Phrase, phrase
@@ -262,6 +262,15 @@ class WindowsBackend:
 
     def process_counter(self) -> int | None:
         return None  # no cheap creation counter on Windows: the guard lists PIDs every interval
+
+    def program_starts(self) -> StartSignal | None:
+        return None  # nothing an ordinary user can wait on: the guard looks every interval
+
+    def pids_after(self, pid: int) -> set[int] | None:
+        return None  # no listing from a PID on Windows
+
+    def own_process_name(self, pid: int) -> str | None:
+        return own_process_name(pid, self.is_own_process)
 
     def is_own_process(self, proc: psutil.Process) -> bool:
         try:
