@@ -38,6 +38,7 @@ from lockdown.guard.events import EventSink
 from lockdown.guard.processes import ProhibitedScan, RunningApp, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.selfcheck import SelfCheckResult, self_check
+from lockdown.launch import LaunchEnvironment
 from lockdown.platform import PlatformBackend, get_backend
 from lockdown.sebkeys.bek import browser_exam_key
 from lockdown.sebkeys.configkey import config_key
@@ -204,9 +205,12 @@ def run_exam(source: str, frontend_factory: FrontendFactory = qt_frontend,
     config = load_config(source)                                                  # 2
     step("configuration loaded")
     check_build(build, config)                                                    # 3: it decides
+    launch = LaunchEnvironment(config, platform.display_server())
+    launch.check()  # started with settings that change how it runs: the configuration decides
     probe = EnvironmentProbe(config, platform).start()  # step 5's facts, read during the notice
     lang: Language = config.language or system_language()
-    process = OperationSequence([SessionTempDir()])  # Qt's caches go to a folder removed at the end
+    # Qt's caches go to a folder removed at the end; the engine gets lockdown's own settings only
+    process = OperationSequence([SessionTempDir(), launch])
     process.perform()
     try:
         frontend = frontend_factory(config, lang)

@@ -57,6 +57,18 @@ def explain(config: ExamConfig) -> list[str]:
         _yes(config.allow_virtual_machine, "Virtual machines: allowed", "Virtual machines: refused"),
         _yes(config.allow_remote_session, "Remote desktop sessions: allowed",
              "Remote desktop sessions: refused"),
+        _yes(config.allow_virtual_machine if config.allow_virtual_display is None
+             else config.allow_virtual_display,
+             "Displays other than the machine's screen (nested X server, VNC, virtual framebuffer): allowed",
+             "Displays other than the machine's screen (nested X server, VNC, virtual framebuffer): refused"),
+        _yes(config.launch_overrides == "refuse",
+             "Started with settings that change how lockdown runs (Qt platform, engine switches, proxy "
+             "variables): refused",
+             "Started with settings that change how lockdown runs (Qt platform, engine switches, proxy "
+             "variables): ignored"),
+        f"Proxy: {config.proxy}" if config.proxy
+        else "Proxy: none (the environment's and the desktop's are ignored)",
+        _yes(config.allow_webrtc, "WebRTC: allowed", "WebRTC: off"),
         _yes(config.wayland == "limited", "Wayland: allowed with the limits it imposes (no keyboard grab)",
              "Wayland: refused; the student is asked to log in to an X11 session"),
         _yes(config.allow_unverified_build, "Unverified builds (running from source): allowed",

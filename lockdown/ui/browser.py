@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QWidget
 
 from lockdown import __version__
 from lockdown.sebkeys.jsapi import SebKeys, api_script
+from lockdown.ui.page_limits import BLOCKED_RESOURCES, limit_page_features
 from lockdown.urls.navigation import NavigationRules, Verdict
 
 DEFAULT_UA_SUFFIX = f" SEB/3 lockdown/{__version__}"
@@ -78,6 +79,9 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl().toString()
         kind = info.resourceType()
+        if kind in BLOCKED_RESOURCES:
+            info.block(True)
+            return
         if kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame:
             verdict = self._rules.navigation(url)
         elif kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSubFrame:
@@ -93,7 +97,8 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
-                 parent: QObject | None = None) -> tuple[QWebEngineProfile, RequestInterceptor]:
+                 parent: QObject | None = None,
+                 allow_webrtc: bool = False) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
     The caller keeps the interceptor: the profile does not own it, and once Python drops it the
@@ -107,7 +112,7 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
     profile.setSpellCheckEnabled(False)
     profile.setHttpUserAgent(user_agent(profile.httpUserAgent(), ua_suffix))
     profile.setHttpAcceptLanguage(lang)
-    profile.clientHints().setAllClientHintsEnabled(False)  # no model, platform version or architecture
+    limit_page_features(profile, allow_webrtc)  # no kernel version, workers beyond the page, WebRTC
     interceptor = RequestInterceptor(rules, keys, profile)
     profile.setUrlRequestInterceptor(interceptor)
     settings = profile.settings()

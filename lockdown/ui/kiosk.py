@@ -61,7 +61,8 @@ class KioskWindow(QWidget):
         self.setObjectName("lockdown-kiosk")
         self.setAccessibleName(tr(lang, "exam.a11y"))
 
-        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self)
+        self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
+                                                      allow_webrtc=config.allow_webrtc)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self)
         self.view = ExamView(self.page, self)
