@@ -24,6 +24,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "connection_restored",
     "build_unverified",
     "quit_requested",
+    "window_hidden",
+    "window_moved",
+    "window_covered",
 )
 """The only kinds of event lockdown reports; an event carries its type, never a name or a title."""
 

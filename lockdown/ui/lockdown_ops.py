@@ -266,6 +266,10 @@ def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSin
     elif backend.display_server() == "x11":
         ops.append(KeyboardGrab(window))
     ops.append(FocusKeeper(window, events))
+    if backend.display_server() == "x11":
+        from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
+
+        ops.append(WindowStateWatch(window, events))
     ops.append(ProcessGuard(config, events, backend))
     capture = CaptureExclusion.for_window(window, backend)
     if capture is not None:
