@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from lockdown.config.model import ExamConfig
 from lockdown.errors import UsageError
 from lockdown.platform.base import DisplayServer
+from lockdown.urls.hosts import NOWHERE_PROXY, bypass_list, policy_hosts
 
 CHROMIUM_FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
 
@@ -134,11 +135,18 @@ def engine_switches(config: ExamConfig) -> list[str]:
     """The browser engine's switches: lockdown's own, and nothing else.
 
     No proxy unless the configuration names one (Chromium otherwise reads the environment and the
-    desktop's settings); no shared workers (their WebSockets bypass the request interceptor), in
-    every frame; without WebRTC no UDP leaves outside a proxy (STUN to any host).
+    desktop's settings), but one that leads nowhere for every host outside the URL policy
+    (`lockdown.urls.hosts`: connections the request interceptor never sees); no shared workers
+    (their WebSockets bypass the request interceptor), in every frame; without WebRTC no UDP
+    leaves outside a proxy (STUN to any host).
     """
-    switches = [f"--proxy-server={config.proxy}" if config.proxy else "--no-proxy-server",
-                "--disable-blink-features=SharedWorker"]
+    if config.proxy:
+        switches = [f"--proxy-server={config.proxy}"]
+    else:
+        hosts = policy_hosts(config)
+        switches = (["--no-proxy-server"] if hosts is None
+                    else [f"--proxy-server={NOWHERE_PROXY}", f"--proxy-bypass-list={bypass_list(hosts)}"])
+    switches.append("--disable-blink-features=SharedWorker")
     if not config.allow_webrtc:
         switches.append("--force-webrtc-ip-handling-policy=disable_non_proxied_udp")
     return switches

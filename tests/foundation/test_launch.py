@@ -68,7 +68,9 @@ def test_ignore_starts_the_engine_with_lockdowns_switches_only_and_undoes_it() -
     launch = LaunchEnvironment(config(), "x11", env)
     launch.perform()
     assert env == {"HOME": "/home/s",
-                   "QTWEBENGINE_CHROMIUM_FLAGS": "--no-proxy-server --disable-blink-features=SharedWorker "
+                   "QTWEBENGINE_CHROMIUM_FLAGS": "--proxy-server=socks5://127.0.0.1:9 "
+                                                 "--proxy-bypass-list=<-loopback>;exam.example.org "
+                                                 "--disable-blink-features=SharedWorker "
                                                  "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"}
     launch.revert()
     assert env == HOSTILE
