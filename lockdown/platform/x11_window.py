@@ -108,12 +108,13 @@ class WindowWatch:
         fd = self._dpy.fileno()
         while not self._stop:
             timeout = max(0.0, min(CHECK_S, self._due - time.monotonic())) if self._due else CHECK_S
-            readable, _, _ = select.select([fd, self._wake_r], [], [], timeout)
-            if self._wake_r in readable:
-                os.read(self._wake_r, 64)
-            if self._stop:
-                break
             try:
+                if not self._dpy.pending_events():  # events read while waiting for a reply wait here
+                    readable, _, _ = select.select([fd, self._wake_r], [], [], timeout)
+                    if self._wake_r in readable:
+                        os.read(self._wake_r, 64)
+                if self._stop:
+                    break
                 while self._dpy.pending_events():
                     ev = self._dpy.next_event()
                     if ev.type == X.ReparentNotify and ev.window.id == self._watched:

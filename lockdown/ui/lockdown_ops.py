@@ -251,6 +251,14 @@ class ClipboardClear:
         self.clear()
 
 
+def _x11_clipboard(window: QWidget) -> Operation:
+    """X11: lockdown owns both selections (it also replaces emptying them: Qt's clear() from Python
+    would ask the owner, lockdown's own thread, while holding the interpreter)."""
+    from lockdown.ui.clipboard_keep import ClipboardKeeper  # python-xlib only on X11
+
+    return ClipboardKeeper(window)
+
+
 def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSink,
                            backend: PlatformBackend) -> list[Operation]:
     """The lockdown operations for this kiosk window, in start-up order.
@@ -259,14 +267,15 @@ def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSin
     and revert them before it closes. `events` is also called from the process guard's thread.
     Under Wayland there is no keyboard grab (the configuration chose limited lockdown).
     """
-    ops: list[Operation] = [ClipboardClear()]
+    x11 = backend.display_server() == "x11"
+    ops: list[Operation] = [_x11_clipboard(window) if x11 else ClipboardClear()]
     blocker = ShortcutBlock.for_backend(backend)
     if blocker is not None:
         ops.append(blocker)
     elif backend.display_server() == "x11":
         ops.append(KeyboardGrab(window))
     ops.append(FocusKeeper(window, events))
-    if backend.display_server() == "x11":
+    if x11:
         from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
 
         ops.append(WindowStateWatch(window, events))
