@@ -10,9 +10,11 @@ change (and every `CHECK_S` as a backup) compares the window with what an exam n
     moved      in another window than the window manager's      -> reparented back to the root
                frame, on another desktop, or the current           window, made sticky (shown on
                desktop switched away                               every desktop), desktop back
-    covered    another client's window above it and over it     -> the kiosk is raised; a window
-               (managed, or override-redirect, which X11 cannot    that stays over it is lowered
-               forbid)                                             under it
+    covered    another client's window above it and over it     -> the kiosk is raised; a managed
+               (managed, or override-redirect, which X11 cannot    window loses "above" and "full
+               forbid)                                             screen" (iconified if it comes
+                                                                   back), an override-redirect one
+                                                                   is lowered under the kiosk
 
 Each kind is reported once per change (`window_hidden`, `window_moved`, `window_covered`). A
 window of lockdown's own (a dialog, a menu, a screen cover) is recognised by its X resource id,
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import select
 import threading
 import time
@@ -39,6 +42,7 @@ SETTLE_S = 0.08
 ARM_AFTER_S = 2.0
 ALL_DESKTOPS = 0xFFFFFFFF
 X_CURRENT_TIME = 0
+ICONIC_STATE = 3
 
 HIDDEN, MOVED, COVERED = "window_hidden", "window_moved", "window_covered"
 
@@ -63,10 +67,12 @@ class WindowWatch:
         self._wake_r, self._wake_w = os.pipe()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name="lockdown-window-watch", daemon=True)
+        self._outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._reporter = threading.Thread(target=self._send, name="lockdown-window-events", daemon=True)
         self._atoms = {name: self._dpy.intern_atom(name) for name in (
             "_NET_WM_STATE", "_NET_WM_STATE_HIDDEN", "_NET_WM_STATE_BELOW", "_NET_WM_STATE_ABOVE",
             "_NET_WM_STATE_FULLSCREEN", "_NET_WM_DESKTOP", "_NET_CURRENT_DESKTOP", "_NET_ACTIVE_WINDOW",
-            "_NET_SUPPORTING_WM_CHECK")}
+            "_NET_SUPPORTING_WM_CHECK", "WM_CHANGE_STATE")}
         self._root: Any = self._dpy.screen().root
         self._mask = int(self._dpy.display.info.resource_id_mask)
         self._wm_owner = self._owner_of_wm()
@@ -78,6 +84,7 @@ class WindowWatch:
 
         self._root.change_attributes(event_mask=X.SubstructureNotifyMask | X.PropertyChangeMask)
         self._dpy.flush()
+        self._reporter.start()
         self._thread.start()
 
     def follow(self, window_id: int) -> None:
@@ -90,11 +97,18 @@ class WindowWatch:
         self._stop = True
         self._wake()
         self._thread.join(5)
+        self._outbox.put(None)
+        self._reporter.join(5)
         os.close(self._wake_r)
         os.close(self._wake_w)
         self._dpy.close()
 
-    # The watch's thread ----------------------------------------------------------------------
+    # The watch's threads ---------------------------------------------------------------------
+
+    def _send(self) -> None:
+        """Reports from a thread of their own: the sink may wait (disk, keyring), the watch may not."""
+        while (kind := self._outbox.get()) is not None:
+            self._report(kind)
 
     def _wake(self) -> None:
         try:
@@ -184,15 +198,16 @@ class WindowWatch:
         if not self._armed:
             if viewable or time.monotonic() - self._since > ARM_AFTER_S:
                 self._armed = True
-                self._home_desktop = self._cardinal(self._root, "_NET_CURRENT_DESKTOP")
+                if self._home_desktop is None:  # the desktop the exam began on, not a later one
+                    self._home_desktop = self._cardinal(self._root, "_NET_CURRENT_DESKTOP")
                 self._client_message(window, "_NET_WM_DESKTOP", [ALL_DESKTOPS, 2])
                 self._dpy.flush()
             if not viewable:
                 return
         found = {kind for kind in (self._moved(window), self._hidden(window, viewable),
                                    self._covered(window)) if kind}
-        for kind in found - self._reported:
-            self._report(kind)
+        for kind in sorted(found - self._reported):
+            self._outbox.put(kind)
         self._reported = found
         self._dpy.flush()
 
@@ -238,14 +253,18 @@ class WindowWatch:
                 return window
             window = parent
 
-    def _holds_foreign(self, window: Any, ours: int, depth: int = 3) -> bool:
-        """Whether `window` or a window inside it belongs to a client other than lockdown and the WM."""
+    def _foreign(self, window: Any, ours: int, depth: int = 3) -> Any | None:
+        """`window`, or the window inside it, of a client other than lockdown and the WM; or None."""
         owner = self._owner(window.id)
         if owner not in (ours, self._wm_owner):
-            return True
+            return window
         if depth == 0 or owner == ours:
-            return False
-        return any(self._holds_foreign(child, ours, depth - 1) for child in window.query_tree().children)
+            return None
+        for child in window.query_tree().children:
+            found = self._foreign(child, ours, depth - 1)
+            if found is not None:
+                return found
+        return None
 
     def _covered(self, window: Any) -> str | None:
         """Nothing of another client's is drawn above the kiosk where the kiosk is."""
@@ -266,15 +285,22 @@ class WindowWatch:
             g = other.get_geometry()
             overlaps = (g.x < box.x + box.width and box.x < g.x + g.width
                         and g.y < box.y + box.height and box.y < g.y + g.height)
-            if overlaps and self._holds_foreign(other, ours):
-                covering.append(other)
+            client = self._foreign(other, ours) if overlaps else None
+            if client is not None:
+                covering.append((other, client, bool(attributes.override_redirect)))
         if not covering:
             return None
+        for other, client, unmanaged in covering:
+            if unmanaged:
+                other.configure(stack_mode=X.Below)  # X11 lets nobody forbid it: under the exam it goes
+                continue
+            # A managed window: no longer above or full screen; iconified if it comes back.
+            self._client_message(client, "_NET_WM_STATE", [0, self._atoms["_NET_WM_STATE_ABOVE"],
+                                                           self._atoms["_NET_WM_STATE_FULLSCREEN"], 2])
+            if client.id in self._lowered:
+                self._client_message(client, "WM_CHANGE_STATE", [ICONIC_STATE])
+            self._lowered.add(client.id)
         frame.configure(stack_mode=X.Above)
         self._client_message(window, "_NET_ACTIVE_WINDOW", [2, X_CURRENT_TIME, 0])
-        for other in covering:
-            if other.id in self._lowered or other.get_attributes().override_redirect:
-                other.configure(stack_mode=X.Below)  # it stayed over the exam, or X11 lets nobody else
-            self._lowered.add(other.id)
         return COVERED
 
