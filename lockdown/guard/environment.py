@@ -16,7 +16,7 @@ from lockdown.i18n import Language
 from lockdown.platform import DisplayServer, PlatformBackend, get_backend
 
 Severity = Literal["info", "warning", "error"]
-Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "remote_session"]
+Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "virtual_display", "remote_session"]
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,20 @@ class Environment:
     virtual_machine: str | None
     remote_session: str | None
     elevated: str | None
+    virtual_display: str | None = None
+    """The display is not the machine's screen (a nested X server, a VNC server...)."""
 
 
 def detect_environment(backend: PlatformBackend | None = None) -> Environment:
     """Ask the platform backend; nothing found here is sent anywhere."""
     b = backend or get_backend()
+    display_probe = getattr(b, "virtual_display", None)  # only backends with X11 displays have it
     return Environment(
         display_server=b.display_server(),
         virtual_machine=b.virtual_machine(),
         remote_session=b.remote_session(),
         elevated=b.elevated(),
+        virtual_display=display_probe() if callable(display_probe) else None,
     )
 
 
@@ -74,6 +78,18 @@ _TEXT: dict[tuple[Check, bool], dict[Language, str]] = {
     ("virtual_machine", False): {
         "en": "This computer looks like a virtual machine ({detail}); this exam allows it.",
         "fr": "Cet ordinateur semble être une machine virtuelle ({detail}) ; cet examen le permet.",
+    },
+    ("virtual_display", True): {
+        "en": "The exam would not be shown on this computer's own screen but on {detail}, which "
+              "other programs can show elsewhere; this exam does not allow that. Start lockdown "
+              "from your desktop session itself.",
+        "fr": "L'examen ne s'afficherait pas sur l'écran de cet ordinateur mais sur {detail}, que "
+              "d'autres programmes peuvent afficher ailleurs ; cet examen ne le permet pas. Lancez "
+              "lockdown depuis votre session de bureau elle-même.",
+    },
+    ("virtual_display", False): {
+        "en": "The exam is shown on {detail}, not on this computer's own screen; this exam allows it.",
+        "fr": "L'examen s'affiche sur {detail}, pas sur l'écran de cet ordinateur ; cet examen le permet.",
     },
     ("remote_session", True): {
         "en": "This session seems to be used remotely ({detail}); this exam does not allow that. "
@@ -132,6 +148,11 @@ def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
         refuse = not config.allow_virtual_machine
         findings.append(Finding("virtual_machine", "error" if refuse else "info", refuse,
                                 refuse and proctor, env.virtual_machine))
+    if env.virtual_display:
+        allowed = (config.allow_virtual_machine if config.allow_virtual_display is None
+                   else config.allow_virtual_display)
+        findings.append(Finding("virtual_display", "info" if allowed else "error", not allowed,
+                                not allowed and proctor, env.virtual_display))
     if env.remote_session:
         refuse = not config.allow_remote_session
         findings.append(Finding("remote_session", "error" if refuse else "info", refuse,

@@ -97,6 +97,14 @@ class LinuxBackend:
                 return "the processor reports a hypervisor"
         return None
 
+    def virtual_display(self) -> str | None:
+        """Why the X display is not this machine's screen (nested, virtual, VNC), or None."""
+        if self.display_server() != "x11":
+            return None
+        from lockdown.platform.x11_display import virtual_display  # python-xlib, X11 only
+
+        return virtual_display(self._env.get("DISPLAY"), self._process_names)
+
     def remote_session(self) -> str | None:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)
 

@@ -224,11 +224,15 @@ class Kiosk:
                 return w
         return None
 
+    def named(self, title: str) -> list[str]:
+        return x(self.display, "xdotool", "search", "--onlyvisible", "--name", title).split()
+
+    def wait_notice(self) -> str:
+        assert wait_for(lambda: bool(self.named("Before your exam")), timeout=60), self.output()
+        return self.named("Before your exam")[0]
+
     def enter(self) -> str:
-        assert wait_for(lambda: bool(x(self.display, "xdotool", "search", "--onlyvisible", "--name",
-                                       "Before your exam")), timeout=60), self.output()
-        notice = x(self.display, "xdotool", "search", "--onlyvisible", "--name",
-                   "Before your exam").split()[0]
+        notice = self.wait_notice()
         for _attempt in range(10):
             x(self.display, "xdotool", "windowactivate", "--sync", notice)
             x(self.display, "xdotool", "key", "Return")
@@ -313,3 +317,23 @@ def test_refused_starts_end_with_one_line_and_exit_2(unprivileged_user: User, va
     lines = [line for line in done.stderr.splitlines() if "ld.so" not in line]  # the loader's own warning
     assert done.returncode == 2, done.stderr
     assert len(lines) == 1 and shown in lines[0] and "start it without them" in lines[0], done.stderr
+
+
+def test_a_display_that_is_not_the_screen_is_explained_and_the_exam_decides(
+        x_display: str, unprivileged_user: User, sites: tuple[Site, Site, Site], tmp_path: Path) -> None:
+    """This very Xvfb is such a display: refused by the configuration, the checks say so."""
+    exam, _, _ = sites
+    config = write_config(unprivileged_user, start_url=exam.url + "/", allow_virtual_display=False)
+    kiosk = Kiosk(unprivileged_user, x_display, config, {}, tmp_path / "kiosk.log")
+    title = "lockdown - Before the exam starts"
+    try:
+        notice = kiosk.wait_notice()
+        for _attempt in range(10):
+            x(x_display, "xdotool", "windowactivate", "--sync", notice)
+            x(x_display, "xdotool", "key", "Return")
+            if wait_for(lambda: bool(kiosk.named(title)), timeout=6):
+                break
+        assert kiosk.named(title), kiosk.output()
+        assert kiosk.full_screen() is None and exam.asked == [], "the exam started anyway"
+    finally:
+        kiosk.end()
