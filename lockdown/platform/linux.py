@@ -23,8 +23,10 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.platform.x11_display import virtual_display as x11_virtual_display
 
 Runner = Callable[[Sequence[str]], str | None]
+DisplayProbe = Callable[[str | None, Callable[[], set[str]]], str | None]
 
 _DMI_FIELDS = ("sys_vendor", "product_name", "board_vendor", "bios_vendor")
 
@@ -57,12 +59,14 @@ class LinuxBackend:
 
     def __init__(self, env: Mapping[str, str] | None = None, root: Path = Path("/"),
                  run: Runner = run_quiet, euid: int | None = None,
-                 process_names: Callable[[], set[str]] = running_process_names) -> None:
+                 process_names: Callable[[], set[str]] = running_process_names,
+                 display_probe: DisplayProbe = x11_virtual_display) -> None:
         self._env = os.environ if env is None else env
         self._root = root
         self._run = run
         self._euid = os.geteuid() if euid is None else euid
         self._process_names = process_names
+        self._display_probe = display_probe
         self._loadavg: int | None = None
 
     def _read(self, relative: str) -> str:
@@ -101,9 +105,7 @@ class LinuxBackend:
         """Why the X display is not this machine's screen (nested, virtual, VNC), or None."""
         if self.display_server() != "x11":
             return None
-        from lockdown.platform.x11_display import virtual_display  # python-xlib, X11 only
-
-        return virtual_display(self._env.get("DISPLAY"), self._process_names)
+        return self._display_probe(self._env.get("DISPLAY"), self._process_names)
 
     def remote_session(self) -> str | None:
         return remote_from_env(self._env) or first_running(_REMOTE_DISPLAY_SERVERS, self._process_names)

@@ -267,7 +267,8 @@ def build_kiosk_operations(window: QWidget, config: ExamConfig, events: EventSin
     and revert them before it closes. `events` is also called from the process guard's thread.
     Under Wayland there is no keyboard grab (the configuration chose limited lockdown).
     """
-    x11 = backend.display_server() == "x11"
+    # Lockdown's own X connections only where Qt itself talks to an X server (not offscreen).
+    x11 = backend.display_server() == "x11" and QGuiApplication.platformName() == "xcb"
     ops: list[Operation] = [_x11_clipboard(window) if x11 else ClipboardClear()]
     blocker = ShortcutBlock.for_backend(backend)
     if blocker is not None:

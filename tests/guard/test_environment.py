@@ -23,9 +23,17 @@ def test_a_clean_x11_session_has_nothing_to_say() -> None:
 
 
 def test_detect_environment_asks_the_backend() -> None:
+    asked: list[str | None] = []
+
+    def probe(display: str | None, names: object) -> str:
+        asked.append(display)
+        return "a nested X server (Xephyr)"
+
     env = detect_environment(LinuxBackend(env={"DISPLAY": ":3", "SSH_TTY": "/dev/pts/1"}, euid=1000,
-                                          run=lambda argv: "kvm", process_names=set))
-    assert env == Environment("x11", "kvm (systemd-detect-virt)", "SSH connection", env.elevated)
+                                          run=lambda argv: "kvm", process_names=set, display_probe=probe))
+    assert env == Environment("x11", "kvm (systemd-detect-virt)", "SSH connection", env.elevated,
+                              virtual_display="a nested X server (Xephyr)")
+    assert asked == [":3"]
 
 
 def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
