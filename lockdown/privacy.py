@@ -200,6 +200,20 @@ NEVER: Mapping[Language, tuple[str, ...]] = {
 }
 
 
+PAGE_CAN_LEARN: Mapping[Language, tuple[str, ...]] = {
+    "en": ("the user agent: browser engine and lockdown versions, the system family and processor "
+           "family (such as \"X11; Linux x86_64\"), never the kernel or build version nor the model",
+           "the number of processor cores and a rough memory class (e.g. 8 GB)",
+           "the time zone and the language", "the screen's size"),
+    "fr": ("l'agent utilisateur : versions du moteur de navigation et de lockdown, familles du "
+           "système et du processeur (par ex. « X11; Linux x86_64 »), jamais la version du noyau ou "
+           "du build ni le modèle",
+           "le nombre de cœurs du processeur et une classe de mémoire approximative (par ex. 8 Go)",
+           "le fuseau horaire et la langue", "la taille de l'écran"),
+}
+"""What the exam page itself can read in the browser, as any web page can; lockdown sends none of it."""
+
+
 class PrivacyViolation(ValueError):
     """Code tried to send something the privacy manifest does not list: a bug, never user input."""
 
@@ -247,11 +261,14 @@ _TITLES: Mapping[Language, Mapping[str, str]] = {
     "en": {"title": "What lockdown sends and keeps", "never": "Never collected",
            "sent": "Sent", "to": "To", "when": "When", "kept": "Retention",
            "stored": "Stored on this machine", "protection": "Protection", "deleted": "Deleted",
-           "field": "Field", "why": "Why"},
+           "field": "Field", "why": "Why",
+           "page": "What the exam page itself can read (as any web page can; lockdown sends none of it)"},
     "fr": {"title": "Ce que lockdown envoie et conserve", "never": "Jamais collecté",
            "sent": "Envoyé", "to": "À", "when": "Quand", "kept": "Conservation",
            "stored": "Conservé sur cette machine", "protection": "Protection", "deleted": "Effacé",
-           "field": "Champ", "why": "Pourquoi"},
+           "field": "Champ", "why": "Pourquoi",
+           "page": "Ce que la page d'examen peut lire elle-même (comme toute page web ; lockdown "
+                   "n'en envoie rien)"},
 }
 
 
@@ -273,6 +290,8 @@ def render_markdown(lang: Language) -> str:
     lines += [f"### {t['stored']}", "",
               f"| | {t['protection']} | {t['deleted']} |", "|---|---|---|"]
     lines += [f"| {s.what[lang]} | {s.protection[lang]} | {s.deleted[lang]} |" for s in STORED]
+    lines += ["", f"### {t['page']}", ""]
+    lines += [f"- {item}" for item in PAGE_CAN_LEARN[lang]]
     return "\n".join(lines) + "\n"
 
 
