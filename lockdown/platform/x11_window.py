@@ -18,10 +18,11 @@ change (and every `CHECK_S` as a backup) compares the window with what an exam n
 
 Each kind is reported once per change (`window_hidden`, `window_moved`, `window_covered`). A
 window of lockdown's own (a dialog, a menu, a screen cover) is recognised by its X resource id,
-which carries the id of the client that made it. The watch is armed only once the window has
-been seen mapped (or `ARM_AFTER_S` after it was given), and waits `SETTLE_S` after a change, so
-Qt's own start-up and a window Qt replaces (it does when QtWebEngine first shows a page;
-`follow()` gives the new id) are no attack.
+which carries the id of the client that made it; windows of assistive technology (`spared`, by
+X class or process name, as the process guard spares them) and of input methods are left alone.
+The watch is armed only once the window has been seen mapped (or `ARM_AFTER_S` after it was
+given), and waits `SETTLE_S` after a change, so Qt's own start-up and a window Qt replaces (it
+does when QtWebEngine first shows a page; `follow()` gives the new id) are no attack.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import psutil
+
 log = logging.getLogger(__name__)
 
 CHECK_S = 0.25
@@ -45,16 +48,20 @@ X_CURRENT_TIME = 0
 ICONIC_STATE = 3
 
 HIDDEN, MOVED, COVERED = "window_hidden", "window_moved", "window_covered"
+INPUT_METHODS = ("ibus", "fcitx", "uim", "scim")
+"""Input methods draw their candidate windows over the page the student types in: never covering."""
 
 
 class WindowWatch:
     """Watches one top-level window; `report(kind)` is called from the watch's thread."""
 
-    def __init__(self, window_id: int, report: Callable[[str], None], display: str | None = None) -> None:
+    def __init__(self, window_id: int, report: Callable[[str], None], display: str | None = None,
+                 spared: frozenset[str] = frozenset()) -> None:
         from Xlib import display as xdisplay  # only on X11: the module imports everywhere
 
         self._dpy: Any = xdisplay.Display(display)
         self._report = report
+        self._spared = spared
         self._lock = threading.Lock()
         self._target = window_id
         self._watched = 0
@@ -72,7 +79,7 @@ class WindowWatch:
         self._atoms = {name: self._dpy.intern_atom(name) for name in (
             "_NET_WM_STATE", "_NET_WM_STATE_HIDDEN", "_NET_WM_STATE_BELOW", "_NET_WM_STATE_ABOVE",
             "_NET_WM_STATE_FULLSCREEN", "_NET_WM_DESKTOP", "_NET_CURRENT_DESKTOP", "_NET_ACTIVE_WINDOW",
-            "_NET_SUPPORTING_WM_CHECK", "WM_CHANGE_STATE")}
+            "_NET_SUPPORTING_WM_CHECK", "WM_CHANGE_STATE", "_NET_WM_PID")}
         self._root: Any = self._dpy.screen().root
         self._mask = int(self._dpy.display.info.resource_id_mask)
         self._wm_owner = self._owner_of_wm()
@@ -266,6 +273,20 @@ class WindowWatch:
                 return found
         return None
 
+    def _is_spared(self, client: Any) -> bool:
+        """An input method's or assistive program's window (by X class or process name) may stay."""
+        names: set[str] = set()
+        wm_class = client.get_wm_class()
+        if wm_class:
+            names.update(n.lower() for n in wm_class)
+        pid = self._cardinal(client, "_NET_WM_PID")
+        if pid:
+            try:
+                names.add(psutil.Process(pid).name().lower())
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        return any(n in self._spared or n.startswith(INPUT_METHODS) for n in names)
+
     def _covered(self, window: Any) -> str | None:
         """Nothing of another client's is drawn above the kiosk where the kiosk is."""
         from Xlib import X
@@ -286,7 +307,7 @@ class WindowWatch:
             overlaps = (g.x < box.x + box.width and box.x < g.x + g.width
                         and g.y < box.y + box.height and box.y < g.y + g.height)
             client = self._foreign(other, ours) if overlaps else None
-            if client is not None:
+            if client is not None and not self._is_spared(client):
                 covering.append((other, client, bool(attributes.override_redirect)))
         if not covering:
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from lockdown.guard.applists import ASSISTIVE, names_for
 from lockdown.guard.events import EventSink
 from lockdown.platform.x11_window import WindowWatch
 
@@ -56,7 +57,8 @@ class WindowStateWatch:
         self._filter: _WinIdChanges | None = None
 
     def perform(self) -> None:
-        self._watch = WindowWatch(int(self._window.winId()), self._events)
+        self._watch = WindowWatch(int(self._window.winId()), self._events,
+                                  spared=names_for(ASSISTIVE, "linux"))
         self._filter = _WinIdChanges(self._window, self._watch)
         self._window.installEventFilter(self._filter)
         self._watch.start()

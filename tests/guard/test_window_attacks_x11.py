@@ -5,7 +5,8 @@ program of the same user (x11_attacker.py, python-xlib only) unmaps the kiosk wi
 it into a window of its own, sends it to another desktop, switches the desktop, sets it "below",
 stacks a full-screen window over it and maps an override-redirect window over it. After each,
 the exam must be back in front, mapped, full screen, in the window manager's frame, and stay
-so; the server receives one event of each kind (its type only).
+so; the server receives one event of each kind (its type only). An on-screen keyboard's window
+over the exam (assistive technology) is left where it is.
 """
 
 from __future__ import annotations
@@ -171,6 +172,17 @@ def test_another_program_cannot_hide_move_or_bury_the_exam(kiosk: KioskRun, exam
             assert not wait_for(lambda: bool(problems()), timeout=1.0), (attack, problems())
         finally:
             program.communicate(b"\n", timeout=20)
+    wid = kiosk_window(kiosk)
+    helper = popen_as(unprivileged_user, [str(user_python()), str(attacker_dir / ATTACKER.name), str(wid),
+                                          "assistive"],
+                      env={"DISPLAY": x_display}, keyring=False, stdin=subprocess.PIPE,
+                      stdout=subprocess.PIPE)
+    try:
+        assert helper.stdout is not None and helper.stdout.readline() == b"done\n"
+        time.sleep(1.5)
+        assert any("above the exam" in p for p in problems()), "an assistive program's window was lowered"
+    finally:
+        helper.communicate(b"\n", timeout=20)
     kinds = {"window_hidden", "window_moved", "window_covered"}
     assert wait_for(lambda: kinds <= {e["type"] for e in stored_events(exam_stub)}, timeout=30), \
         stored_events(exam_stub)

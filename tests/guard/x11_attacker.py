@@ -1,7 +1,8 @@
 """A student's own program against the kiosk window: `python x11_attacker.py WINDOW ATTACK`.
 
 Run as the same user as the kiosk, with nothing but python-xlib: any X client may do this to
-any window. ATTACK is one of unmap, reparent, desktop, switch, below, hidden, stack, override.
+any window. ATTACK is one of unmap, reparent, desktop, switch, below, hidden, stack, override, or assistive
+(an override-redirect window of class "onboard", which lockdown must leave alone).
 Windows it makes stay until it is told to end (a line on stdin, or end of input), as a real
 program's would; it prints "done" once the attack is made.
 """
@@ -51,6 +52,10 @@ def main() -> None:
         w.configure(stack_mode=X.Above)
     elif attack == "override":
         w = window(True)
+        w.configure(stack_mode=X.Above)
+    elif attack == "assistive":  # an on-screen keyboard's window over the exam: it must stay
+        w = window(True)
+        w.set_wm_class("onboard", "Onboard")
         w.configure(stack_mode=X.Above)
     else:
         raise SystemExit(f"unknown attack {attack!r}")
