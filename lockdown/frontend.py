@@ -23,7 +23,8 @@ EndReason = Literal["quit_url", "quit_shortcut", "signal", "reconfigure"]
 """How the kiosk ended; "reconfigure": the student opened another exam by a `seb(s)://` link the
 configuration allows (`Frontend.next_configuration()`)."""
 Review = Literal["start", "leave", "blocked"]
-WindowOperation = Literal["screen_covers", "clipboard_clear", "keyboard_grab", "focus_keeper"]
+WindowOperation = Literal["screen_covers", "clipboard_clear", "clipboard_keep", "keyboard_grab",
+                          "focus_keeper", "window_watch"]
 """The operations only the front end can make: they need its windows or its toolkit."""
 
 
@@ -44,8 +45,9 @@ class Frontend(Protocol):
     def open_kiosk(self, keys: SebKeys) -> None:
         """Create and show the kiosk window full screen and start loading the exam page."""
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
-        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`."""
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
+        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`.
+        None when the toolkit cannot make it here (the X11 ones where Qt runs offscreen)."""
 
     def kiosk_window_id(self) -> int:
         """The kiosk's native window id, for the operating system's capture protection."""

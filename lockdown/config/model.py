@@ -13,6 +13,7 @@ from lockdown.i18n import Language
 
 UrlAction = Literal["allow", "block"]
 WaylandPolicy = Literal["refuse", "limited"]
+LaunchPolicy = Literal["ignore", "refuse"]
 
 DEFAULT_ALLOWED_DISPLAYS = 1
 DEFAULT_MIN_DOWNLOAD_KBPS = 256
@@ -83,6 +84,9 @@ class ExamConfig:
     allowed_displays_max: int = DEFAULT_ALLOWED_DISPLAYS
     allow_virtual_machine: bool = False
     allow_remote_session: bool = False
+    allow_virtual_display: bool | None = None
+    """Whether the exam may run on a display that is not the machine's screen (a nested X server,
+    a virtual framebuffer, a VNC server); None follows `allow_virtual_machine`."""
     wayland: WaylandPolicy = "refuse"
     allow_unverified_build: bool = False
     """Whether a build that could not be checked (running from source) may sit this exam."""
@@ -102,6 +106,13 @@ class ExamConfig:
     reconfiguration_url: str = ""
     """SEB's `examSessionReconfigureConfigURL`: which links may (`*` matches anything); empty: any."""
     network: NetworkNeeds = field(default_factory=NetworkNeeds)
+    launch_overrides: LaunchPolicy = "ignore"
+    """What to do when lockdown is started with settings that change how it runs (lockdown.launch):
+    start without them, or refuse to start."""
+    proxy: str | None = None
+    """The proxy the exam browser uses; None: none, whatever the environment or desktop says."""
+    allow_webrtc: bool = False
+    """Whether pages may use WebRTC (peer connections to STUN/TURN servers they choose)."""
     settings: Mapping[str, Any] = field(default_factory=dict)
     """The whole document as read (plist dict or JSON object): the Config Key is computed on it."""
     ignored_keys: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from lockdown.config.model import (
     DEFAULT_MAX_LATENCY_MS,
     DEFAULT_MIN_DOWNLOAD_KBPS,
     ExamConfig,
+    LaunchPolicy,
     NetworkNeeds,
     ProcessRule,
     ServerSettings,
@@ -24,7 +25,7 @@ from lockdown.config.model import (
     UrlRule,
     WaylandPolicy,
 )
-from lockdown.config.rules import checked_rule
+from lockdown.config.rules import checked_proxy, checked_rule
 from lockdown.i18n import Language
 from lockdown.platform import OsName
 
@@ -38,7 +39,8 @@ KNOWN_KEYS = frozenset({
     "allowPrint", "examKeySalt", "examSessionReconfigureAllow", "examSessionReconfigureConfigURL",
     "lockdownWayland", "lockdownAllowUnverifiedBuild", "lockdownLanguage", "lockdownServerURL",
     "lockdownSendEvents", "lockdownMinDownloadKbps", "lockdownMaxLatencyMs", "lockdownMaxClockOffsetS",
-    "lockdownUserAgentSuffix",
+    "lockdownUserAgentSuffix", "lockdownAllowVirtualDisplay", "lockdownLaunchOverrides", "lockdownProxy",
+    "lockdownAllowWebRTC",
 })
 
 
@@ -85,6 +87,7 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
     both = f.get("allowDownUploads", bool, False)
     wayland: WaylandPolicy = f.choice("lockdownWayland", ("refuse", "limited"), "refuse")
     language: Language | Literal[""] = f.choice("lockdownLanguage", ("en", "fr", ""), "")
+    launch: LaunchPolicy = f.choice("lockdownLaunchOverrides", ("ignore", "refuse"), "ignore")
     return ExamConfig(
         source=source,
         format="seb",
@@ -98,6 +101,8 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
         allowed_displays_max=f.integer("allowedDisplaysMaxNumber", DEFAULT_ALLOWED_DISPLAYS, 1, 64),
         allow_virtual_machine=f.get("allowVirtualMachine", bool, False),
         allow_remote_session=f.get("allowScreenSharing", bool, False),
+        allow_virtual_display=(f.get("lockdownAllowVirtualDisplay", bool, False)
+                               if "lockdownAllowVirtualDisplay" in settings else None),
         wayland=wayland,
         allow_unverified_build=f.get("lockdownAllowUnverifiedBuild", bool, False),
         window_title_suffix=f.get("browserWindowTitleSuffix", str, ""),
@@ -115,6 +120,9 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
             max_latency_ms=f.integer("lockdownMaxLatencyMs", DEFAULT_MAX_LATENCY_MS, 1, 600_000),
             max_clock_offset_s=f.integer("lockdownMaxClockOffsetS", DEFAULT_MAX_CLOCK_OFFSET_S, 0, 86_400),
         ),
+        launch_overrides=launch,
+        proxy=checked_proxy(f, "lockdownProxy", f.get("lockdownProxy", str, "")),
+        allow_webrtc=f.get("lockdownAllowWebRTC", bool, False),
         settings=settings,
         ignored_keys=tuple(sorted((k for k in settings if k not in KNOWN_KEYS), key=str.casefold)),
     )

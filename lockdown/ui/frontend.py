@@ -144,14 +144,24 @@ class QtFrontend:
         log.debug("exam page loaded")
         QTimer.singleShot(1000, return_freed_memory)
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
         assert self._kiosk is not None, "open_kiosk() first"
         from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 
+        # lockdown's own X connections only where Qt itself talks to an X server (not offscreen)
+        xcb = QApplication.platformName() == "xcb"
         if kind == "screen_covers":
             return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
-        if kind == "clipboard_clear":
+        if kind == "clipboard_keep" and xcb:
+            from lockdown.ui.clipboard_keep import ClipboardKeeper  # python-xlib only on X11
+
+            return ClipboardKeeper(self._kiosk)
+        if kind in ("clipboard_clear", "clipboard_keep"):
             return ClipboardClear()
+        if kind == "window_watch":
+            from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
+
+            return WindowStateWatch(self._kiosk, events) if xcb else None
         if kind == "keyboard_grab":
             return KeyboardGrab(self._kiosk)
         return FocusKeeper(self._kiosk, events)

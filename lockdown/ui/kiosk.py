@@ -71,7 +71,7 @@ class KioskWindow(QWidget):
 
         self._own_profile = profile is None  # the sign-in step's belongs to the sign-in step
         self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
-                                                      profile)
+                                                      profile, allow_webrtc=config.allow_webrtc)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self, stall_timeout=stall_timeout)
         self.view = ExamView(self.page, self)

@@ -11,7 +11,7 @@ from lockdown.config.model import ExamConfig
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
 from lockdown.platform import VmCheck
 from lockdown.platform.linux.backend import LinuxBackend, Ran
-from lockdown.words import phrase
+from lockdown.words import Phrase, phrase
 from tests.support.words import english, french
 
 NO_VM = VmCheck(None, ("systemd-detect-virt",))
@@ -28,11 +28,20 @@ def test_a_clean_x11_session_has_nothing_to_say() -> None:
 
 
 def test_detect_environment_asks_the_backend() -> None:
+    asked: list[str | None] = []
+
+    def probe(display: str | None, names: object) -> Phrase:
+        asked.append(display)
+        return phrase("reason.display.xephyr")
+
     env = detect_environment(LinuxBackend(env={"DISPLAY": ":3", "SSH_TTY": "/dev/pts/1"}, euid=1000,
-                                          run=lambda argv: Ran(0, "kvm"), process_names=set))
+                                          run=lambda argv: Ran(0, "kvm"), process_names=set,
+                                          display_probe=probe))
     assert env.virtual_machine.checked == ("systemd-detect-virt",)
     assert (english(env.virtual_machine.found), english(env.remote_session)) == \
         ("kvm (systemd-detect-virt)", "SSH connection")
+    assert english(env.virtual_display) == "a nested X server (Xephyr)"
+    assert asked == [":3"]
 
 
 def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
