@@ -144,24 +144,23 @@ class QtFrontend:
         log.debug("exam page loaded")
         QTimer.singleShot(1000, return_freed_memory)
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
         assert self._kiosk is not None, "open_kiosk() first"
         from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 
-        # lockdown's own X connections only where Qt itself talks to an X server (not offscreen)
-        xcb = QApplication.platformName() == "xcb"
         if kind == "screen_covers":
             return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
-        if kind == "clipboard_keep" and xcb:
+        # the X11 ones are asked for on X11 only, where launch_environment left Qt its X server plugin
+        if kind == "clipboard_keep":
             from lockdown.ui.clipboard_keep import ClipboardKeeper  # python-xlib only on X11
 
             return ClipboardKeeper(self._kiosk)
-        if kind in ("clipboard_clear", "clipboard_keep"):
+        if kind == "clipboard_clear":
             return ClipboardClear()
         if kind == "window_watch":
             from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
 
-            return WindowStateWatch(self._kiosk, events) if xcb else None
+            return WindowStateWatch(self._kiosk, events)
         if kind == "keyboard_grab":
             return KeyboardGrab(self._kiosk)
         return FocusKeeper(self._kiosk, events)

@@ -27,18 +27,21 @@ _WEBRTC = ("RTCPeerConnection", "webkitRTCPeerConnection", "RTCDataChannel", "RT
            "RTCSctpTransport", "RTCDtlsTransport")
 
 
+_SCRIPT = ("(function () {\n"
+           "  for (const name of [NAMES]) {\n"
+           "    try { delete window[name]; } catch (e) {}\n"
+           "    try { Object.defineProperty(window, name, {value: undefined, configurable: false}); }"
+           " catch (e) {}\n"
+           "  }\n"
+           "  try { delete Navigator.prototype.serviceWorker; } catch (e) {}\n"
+           "})();\n")
+"""The page script; NAMES becomes the quoted constructor names."""
+
+
 def limits_script(allow_webrtc: bool) -> str:
     """JavaScript that removes the listed constructors and `navigator.serviceWorker` for good."""
     names = list(_WORKERS) + ([] if allow_webrtc else list(_WEBRTC))
-    listed = ", ".join(f'"{n}"' for n in names)
-    return ("(function () {\n"
-            f"  for (const name of [{listed}]) {{\n"
-            "    try { delete window[name]; } catch (e) {}\n"
-            "    try { Object.defineProperty(window, name, {value: undefined, configurable: false}); }"
-            " catch (e) {}\n"
-            "  }\n"
-            "  try { delete Navigator.prototype.serviceWorker; } catch (e) {}\n"
-            "})();\n")
+    return _SCRIPT.replace("NAMES", ", ".join(f'"{n}"' for n in names))
 
 
 def _empty_high_entropy_hints(profile: QWebEngineProfile) -> None:

@@ -74,19 +74,24 @@ def test_a_virtual_machine_check_that_could_not_be_made_warns_and_says_why() -> 
     assert environment_decision(env, config(allow_virtual_machine=True)) == []  # it would not matter
 
 
+def NO_DISPLAY_FINDING(display: str | None, names: object) -> Phrase | None:
+    """The display is the machine's screen (no X server is asked)."""
+    return None
+
+
 def test_could_not_check_is_apart_from_none_found_from_the_real_linux_check(tmp_path: object) -> None:
     """The real Linux check on an empty file tree and without its program: nothing could be read."""
     assert isinstance(tmp_path, Path)
     unchecked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                                run=MISSING,
-                                                process_names=set))
+                                                run=MISSING, process_names=set,
+                                                display_probe=NO_DISPLAY_FINDING))
     assert unchecked.virtual_machine.state == "unknown"
     assert [f.check for f in environment_decision(unchecked, config())] == ["virtual_machine_unknown"]
     (tmp_path / "proc").mkdir()
     (tmp_path / "proc" / "cpuinfo").write_text("flags\t\t: fpu sse\n")
     checked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                              run=MISSING,
-                                              process_names=set))
+                                              run=MISSING, process_names=set,
+                                              display_probe=NO_DISPLAY_FINDING))
     assert checked.virtual_machine.state == "none"
     assert environment_decision(checked, config()) == []
 
