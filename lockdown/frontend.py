@@ -45,8 +45,9 @@ class Frontend(Protocol):
     def open_kiosk(self, keys: SebKeys) -> None:
         """Create and show the kiosk window full screen and start loading the exam page."""
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
-        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`."""
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
+        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`.
+        None when there is nothing to do (the X11 window watch where Qt has no X window)."""
 
     def kiosk_window_id(self) -> int:
         """The kiosk's native window id, for the operating system's capture protection."""
