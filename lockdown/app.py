@@ -57,6 +57,7 @@ is logged at debug level.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -238,6 +239,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     build = check()  # the build is checked before anything, even the configuration, is fetched
     refuse_invalid_build(build)
     step("integrity checked")
+    started = dict(os.environ)  # what lockdown was started with, for launch_environment's check
     # Qt's caches go to a folder removed at the end, made first (the start, sign-in and password
     # windows are Qt too); earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
@@ -258,7 +260,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
         step("configuration loaded")
         assert temp.folder is not None
         # the engine gets lockdown's own settings only (the first exam's: the engine reads them once)
-        operations.extend([LaunchEnvironment(config, platform.display_server()),
+        operations.extend([LaunchEnvironment(config, platform.display_server(), started=started),
                            OneExam(temp.folder)])  # performed with the first exam's interface
         while True:
             following = _exam(config, lang, build, platform, frontend_factory, operations, step)

@@ -164,15 +164,19 @@ class LaunchEnvironment:
     name = "launch_environment"
 
     def __init__(self, config: ExamConfig, display: DisplayServer,
-                 environ: MutableMapping[str, str] | None = None) -> None:
+                 environ: MutableMapping[str, str] | None = None,
+                 started: Mapping[str, str] | None = None) -> None:
         self._config = config
         self._display = display
         self._environ = os.environ if environ is None else environ
+        self._started = self._environ if started is None else started
+        """The environment lockdown was started with: the session folder's own settings, made
+        before the configuration is known, already left the debugging switches out."""
         self._saved: dict[str, str | None] = {}
 
     def check(self) -> None:
         """Raise LaunchRefused (one line) when the configuration or the loader forbids the start."""
-        line = refusal(foreign_settings(self._environ, self._display), self._config.launch_overrides)
+        line = refusal(foreign_settings(self._started, self._display), self._config.launch_overrides)
         if line is not None:
             raise LaunchRefused(line.key, **line.values)
 
