@@ -30,15 +30,18 @@ to "interface" in step 3 and the rest in step 6:
     session-temp-dir    Qt's caches and temporary files go to a folder removed at the end; before Qt
     entrance            the run's browser session (the sign-in window's, else the first kiosk's), kept
                         for every kiosk of the run, freed on revert
+    launch_environment  the engine's settings are lockdown's own (the first exam's; see lockdown.launch)
     one_exam            this session folder marked as sitting an exam: a second launch is refused
       (each exam's operations; a reconfiguration link reverts them, and the next exam's follow)
     interface           Qt starts; the notice, the checks and the kiosk are its windows, closed on revert
       (steps 4 and 5; the kiosk is shown and its first page load started: before the keyboard grab)
     exam_server         the network client, when the exam has a server; its session ends on revert
     screen_covers       every secondary screen covered, and any plugged in later
-    clipboard_clear     emptied now, whenever lockdown gains or loses the focus, and at the end
+    clipboard           emptied now, whenever lockdown gains or loses the focus, and at the end; on X11
+                        lockdown owns both selections instead and serves the exam's text to the kiosk alone
     keyboard_lock       the OS's shortcut block, or the kiosk's keyboard grab on X11, none on Wayland
     focus_keeper        the kiosk brought back whenever it loses the front
+    window_watch        X11: the kiosk window restored at once when another program hides, moves or covers it
     process_guard       prohibited programs closed as they start: the list the checks used
     capture_protection  the kiosk kept out of screenshots and screen sharing, where the OS can
     sound               muted or set to the exam's volume; the volume as it was, put back
@@ -60,6 +63,7 @@ step's time since the start is logged at debug level.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -92,6 +96,7 @@ from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.pending import PendingCheck, SelfCheck, start_self_check
 from lockdown.integrity.selfcheck import SelfCheckResult
+from lockdown.launch import LaunchEnvironment
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import get_paths
 from lockdown.platform import PlatformBackend, WindowKeyboardGrab, get_backend
@@ -200,16 +205,18 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
     The ones after "interface" are performed once the kiosk is open; those bound to its window
     are made by the front end when their turn comes.
     """
-    def window(kind: WindowOperation) -> Lazy:
-        return Lazy(kind, lambda: interface.frontend.window_operation(kind, events))
+    def window(kind: WindowOperation, name: str | None = None) -> Lazy:
+        return Lazy(name or kind, lambda: interface.frontend.window_operation(kind, events))
 
+    x11 = platform.display_server() == "x11"  # lockdown's own X connections watch the X server
     return [
         interface,
         server,
         window("screen_covers"),
-        window("clipboard_clear"),
+        window("clipboard_keep" if x11 else "clipboard_clear", "clipboard"),
         Lazy("keyboard_lock", lambda: keyboard_lock(interface.frontend, platform, events)),
         window("focus_keeper"),
+        *([window("window_watch")] if x11 else []),
         ProcessGuard(policy, events),
         Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
         SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume),
@@ -245,6 +252,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     refuse_elevated(platform)                                                     # 1
     pending = (check if isinstance(check, PendingCheck)  # self-check: files hashed meanwhile
                else PendingCheck(check).start() if check else start_self_check())
+    started = dict(os.environ)  # what lockdown was started with, for launch_environment's check
     # Qt's caches go to a folder removed at the end, made first (the start, sign-in and password
     # windows are Qt too); earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))
@@ -264,7 +272,9 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
                 tell(LeftoversRemain(temp.earlier.left, will_retry=True).text(lang))
         step("configuration loaded")
         assert temp.folder is not None
-        operations.extend([OneExam(temp.folder)])  # performed with the first exam's interface
+        # the engine gets lockdown's own settings only (the first exam's: the engine reads them once)
+        operations.extend([LaunchEnvironment(config, platform.display_server(), started=started),
+                           OneExam(temp.folder)])  # performed with the first exam's interface
         while True:
             following = _exam(config, lang, pending, platform, frontend_factory, operations, step)
             if following is None:

@@ -25,7 +25,8 @@ EndReason = Literal["quit_url", "quit_shortcut", "signal", "reconfigure"]
 """How the kiosk ended; "reconfigure": the student opened another exam by a `seb(s)://` link the
 configuration allows (`Frontend.next_configuration()`)."""
 Review = Literal["start", "leave", "blocked"]
-WindowOperation = Literal["screen_covers", "clipboard_clear", "keyboard_grab", "focus_keeper"]
+WindowOperation = Literal["screen_covers", "clipboard_clear", "clipboard_keep", "keyboard_grab",
+                          "focus_keeper", "window_watch"]
 """The operations only the front end can make: they need its windows or its toolkit."""
 
 
@@ -50,8 +51,9 @@ class Frontend(Protocol):
         """Create and show the kiosk window full screen and start loading the exam page; its
         taskbar shows `tools` (the OS's sources, the permitted programs)."""
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
-        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`."""
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
+        """Make one operation bound to the kiosk (after `open_kiosk()`); it reports to `events`.
+        None when there is nothing to do (the X11 window watch where Qt has no X window)."""
 
     def kiosk_window_id(self) -> int:
         """The kiosk's native window id, for the operating system's capture protection."""

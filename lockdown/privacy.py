@@ -27,6 +27,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "build_unverified",
     "quit_requested",
     "guard_failed",
+    "window_hidden",
+    "window_moved",
+    "window_covered",
 )
 """The only kinds of event lockdown reports; an event carries its type, never a name or a title."""
 
@@ -152,6 +155,13 @@ NEVER: tuple[Phrase, ...] = (
 """What lockdown never collects, as the notice and docs/PRIVACY.md list it."""
 
 
+PAGE_CAN_LEARN: tuple[Phrase, ...] = (
+    phrase("privacy.page.user_agent"), phrase("privacy.page.cores"), phrase("privacy.page.locale"),
+    phrase("privacy.page.screen"),
+)
+"""What the exam page itself can read in the browser, as any web page can; lockdown sends none of it."""
+
+
 class PrivacyViolation(ValueError):
     """Code tried to send something the privacy manifest does not list: a bug, never user input."""
 
@@ -214,6 +224,8 @@ def render_markdown(lang: Language) -> str:
     lines += [f"### {t('privacy.heading.stored')}", "",
               f"| | {t('privacy.heading.protection')} | {t('privacy.heading.deleted')} |", "|---|---|---|"]
     lines += [f"| {s.what.text(lang)} | {s.protection.text(lang)} | {s.deleted.text(lang)} |" for s in STORED]
+    lines += ["", f"### {t('privacy.heading.page')}", ""]
+    lines += [f"- {item.text(lang)}" for item in PAGE_CAN_LEARN]
     return "\n".join(lines) + "\n"
 
 

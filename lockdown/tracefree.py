@@ -27,6 +27,7 @@ from pathlib import Path
 
 import psutil
 
+from lockdown.launch import is_debugging_switch
 from lockdown.leftovers import Leftover, LeftoversRemain, PendingRemovals, remove_folder
 from lockdown.paths import SESSION_TMP_PREFIX
 
@@ -56,7 +57,7 @@ def session_environment(folder: Path, environ: MutableMapping[str, str]) -> dict
     for name in _DEBUG_VARIABLES:
         changes[name] = None
     flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    kept = [f for f in flags.split() if not f.startswith(("--remote-debugging", "--auto-open-devtools"))]
+    kept = [f for f in flags.split() if not (f.startswith("-") and is_debugging_switch(f.lstrip("-")))]
     if kept != flags.split():
         changes["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(kept)
     if not environ.get("DBUS_SESSION_BUS_ADDRESS"):

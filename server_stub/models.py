@@ -26,6 +26,7 @@ class _Strict(BaseModel):
 EventType = Literal[
     "exam_started", "exam_ended", "focus_lost", "prohibited_app_closed", "screen_count_changed",
     "connection_lost", "connection_restored", "build_unverified", "quit_requested", "guard_failed",
+    "window_hidden", "window_moved", "window_covered",
 ]
 
 

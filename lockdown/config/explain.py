@@ -131,6 +131,11 @@ def explain(config: ExamConfig, lang: Language = "en") -> list[str]:
         t("explain.screens", count=config.allowed_displays_max),
         t("explain.vm.allowed" if config.allow_virtual_machine else "explain.vm.refused"),
         t("explain.remote.allowed" if config.allow_remote_session else "explain.remote.refused"),
+        t("explain.display.allowed" if (config.allow_virtual_machine if config.allow_virtual_display is None
+                                        else config.allow_virtual_display) else "explain.display.refused"),
+        t("explain.launch.refused" if config.launch_overrides == "refuse" else "explain.launch.ignored"),
+        t("explain.proxy", proxy=config.proxy) if config.proxy else t("explain.proxy.none"),
+        t("explain.webrtc.allowed" if config.allow_webrtc else "explain.webrtc.off"),
         t("explain.wayland.limited" if config.wayland == "limited" else "explain.wayland.refused"),
         t("explain.unverified.allowed" if config.allow_unverified_build else "explain.unverified.refused"),
         t("explain.transfers", downloads=allowed(config.allow_downloads),

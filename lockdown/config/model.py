@@ -17,6 +17,7 @@ NewWindowPolicy = Literal["same_window", "refuse"]
 """What a link or script that asks for a new window gets: the same window, or nothing."""
 UrlShown = Literal["never", "load_error", "always"]
 """When the taskbar shows the page's address (SEB's `browserWindowShowURL`)."""
+LaunchPolicy = Literal["ignore", "refuse"]
 
 DEFAULT_ALLOWED_DISPLAYS = 1
 DEFAULT_MIN_DOWNLOAD_KBPS = 256
@@ -149,6 +150,9 @@ class ExamConfig:
     allowed_displays_max: int = DEFAULT_ALLOWED_DISPLAYS
     allow_virtual_machine: bool = False
     allow_remote_session: bool = False
+    allow_virtual_display: bool | None = None
+    """Whether the exam may run on a display that is not the machine's screen (a nested X server,
+    a virtual framebuffer, a VNC server); None follows `allow_virtual_machine`."""
     wayland: WaylandPolicy = "refuse"
     allow_unverified_build: bool = False
     """Whether a build that could not be checked (running from source) may sit this exam."""
@@ -171,6 +175,13 @@ class ExamConfig:
     taskbar: TaskbarSettings = field(default_factory=TaskbarSettings)
     browser: BrowserSettings = field(default_factory=BrowserSettings)
     audio: AudioSettings = field(default_factory=AudioSettings)
+    launch_overrides: LaunchPolicy = "ignore"
+    """What to do when lockdown is started with settings that change how it runs (lockdown.launch):
+    start without them, or refuse to start."""
+    proxy: str | None = None
+    """The proxy the exam browser uses; None: none, whatever the environment or desktop says."""
+    allow_webrtc: bool = False
+    """Whether pages may use WebRTC (peer connections to STUN/TURN servers they choose)."""
     settings: Mapping[str, Any] = field(default_factory=dict)
     """The whole document as read (plist dict or JSON object): the Config Key is computed on it."""
     ignored_keys: tuple[str, ...] = ()

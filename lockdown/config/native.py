@@ -21,6 +21,7 @@ from lockdown.config.model import (
     AudioSettings,
     BrowserSettings,
     ExamConfig,
+    LaunchPolicy,
     NetworkNeeds,
     ProcessRule,
     ServerSettings,
@@ -30,7 +31,7 @@ from lockdown.config.model import (
     UrlRule,
     WaylandPolicy,
 )
-from lockdown.config.rules import checked_rule
+from lockdown.config.rules import checked_proxy, checked_rule
 from lockdown.i18n import Language
 from lockdown.platform import OsName
 
@@ -42,6 +43,7 @@ TOP_KEYS = (
     "allow_remote_session", "wayland", "allow_unverified_build", "window_title_suffix", "language",
     "allow_downloads", "allow_uploads", "allow_printing", "exam_key_salt", "user_agent_suffix", "server",
     "network", "allow_reconfiguration", "reconfiguration_url", "taskbar", "browser", "audio",
+    "allow_virtual_display", "launch_overrides", "proxy", "allow_webrtc",
 )
 _SUB_KEYS = {
     "url_filter": ("enabled", "rules", "content_filter"),
@@ -203,6 +205,7 @@ def from_native(document: dict[str, Any], source: str, os_name: OsName) -> ExamC
     assert start_url is not None
     wayland: WaylandPolicy = f.choice("wayland", ("refuse", "limited"), "refuse")
     language: Language | None = f.choice("language", ("en", "fr", None), None)
+    launch: LaunchPolicy = f.choice("launch_overrides", ("ignore", "refuse"), "ignore")
     return ExamConfig(
         source=source,
         format="native",
@@ -217,6 +220,8 @@ def from_native(document: dict[str, Any], source: str, os_name: OsName) -> ExamC
         allowed_displays_max=f.integer("allowed_displays_max", DEFAULT_ALLOWED_DISPLAYS, 1, 64),
         allow_virtual_machine=f.get("allow_virtual_machine", bool, False),
         allow_remote_session=f.get("allow_remote_session", bool, False),
+        allow_virtual_display=(f.get("allow_virtual_display", bool, False)
+                               if f.data.get("allow_virtual_display") is not None else None),
         wayland=wayland,
         allow_unverified_build=f.get("allow_unverified_build", bool, False),
         window_title_suffix=f.get("window_title_suffix", str, ""),
@@ -233,6 +238,9 @@ def from_native(document: dict[str, Any], source: str, os_name: OsName) -> ExamC
         taskbar=_taskbar(f),
         browser=_browser(f),
         audio=_audio(f),
+        launch_overrides=launch,
+        proxy=checked_proxy(f, "proxy", _optional_str(f, "proxy") or ""),
+        allow_webrtc=f.get("allow_webrtc", bool, False),
         settings=document,
         ignored_keys=tuple(k for k in document if k.startswith("_")),
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from lockdown.config.fields import Fields
 from lockdown.config.model import UrlAction, UrlRule
 from lockdown.urls.policy import InvalidExpression, compile_rule
+
+_PROXY_URL = re.compile(r"(https?|socks4|socks5)://[A-Za-z0-9.-]+(:\d{1,5})?/?")
 
 
 def checked_rule(fields: Fields, action: UrlAction, expression_key: str, expression: str,
@@ -17,3 +21,10 @@ def checked_rule(fields: Fields, action: UrlAction, expression_key: str, express
     except InvalidExpression as exc:
         fields.fail(expression_key, exc.phrase.key, **exc.phrase.values)
     return rule
+
+
+def checked_proxy(fields: Fields, key: str, value: str) -> str | None:
+    """A proxy URL (`http`, `https`, `socks4` or `socks5`, host, optional port), or None when empty."""
+    if value and _PROXY_URL.fullmatch(value) is None:
+        fields.fail(key, "config.field.proxy")
+    return value or None

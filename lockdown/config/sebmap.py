@@ -18,6 +18,7 @@ from lockdown.config.model import (
     AudioSettings,
     BrowserSettings,
     ExamConfig,
+    LaunchPolicy,
     NetworkNeeds,
     NewWindowPolicy,
     ProcessRule,
@@ -29,7 +30,7 @@ from lockdown.config.model import (
     UrlShown,
     WaylandPolicy,
 )
-from lockdown.config.rules import checked_rule
+from lockdown.config.rules import checked_proxy, checked_rule
 from lockdown.i18n import Language
 from lockdown.platform import OsName
 
@@ -48,7 +49,8 @@ KNOWN_KEYS = frozenset({
     "audioMute", "audioSetVolumeLevel", "audioVolumeLevel", "browserWindowAllowReload", "showReloadWarning",
     "allowBrowsingBackForward", "enableZoomPage", "allowSpellCheck", "quitURLConfirm",
     "URLFilterEnableContentFilter", "newBrowserWindowByLinkPolicy", "newBrowserWindowByScriptPolicy",
-    "browserWindowShowURL",
+    "browserWindowShowURL", "lockdownAllowVirtualDisplay", "lockdownLaunchOverrides", "lockdownProxy",
+    "lockdownAllowWebRTC",
 })
 
 
@@ -136,6 +138,7 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
     both = f.get("allowDownUploads", bool, False)
     wayland: WaylandPolicy = f.choice("lockdownWayland", ("refuse", "limited"), "refuse")
     language: Language | Literal[""] = f.choice("lockdownLanguage", ("en", "fr", ""), "")
+    launch: LaunchPolicy = f.choice("lockdownLaunchOverrides", ("ignore", "refuse"), "ignore")
     return ExamConfig(
         source=source,
         format="seb",
@@ -150,6 +153,8 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
         allowed_displays_max=f.integer("allowedDisplaysMaxNumber", DEFAULT_ALLOWED_DISPLAYS, 1, 64),
         allow_virtual_machine=f.get("allowVirtualMachine", bool, False),
         allow_remote_session=f.get("allowScreenSharing", bool, False),
+        allow_virtual_display=(f.get("lockdownAllowVirtualDisplay", bool, False)
+                               if "lockdownAllowVirtualDisplay" in settings else None),
         wayland=wayland,
         allow_unverified_build=f.get("lockdownAllowUnverifiedBuild", bool, False),
         window_title_suffix=f.get("browserWindowTitleSuffix", str, ""),
@@ -170,6 +175,9 @@ def from_seb(settings: dict[str, Any], source: str, os_name: OsName) -> ExamConf
         taskbar=_taskbar(f),
         browser=_browser(f),
         audio=_audio(f),
+        launch_overrides=launch,
+        proxy=checked_proxy(f, "lockdownProxy", f.get("lockdownProxy", str, "")),
+        allow_webrtc=f.get("lockdownAllowWebRTC", bool, False),
         settings=settings,
         ignored_keys=tuple(sorted((k for k in settings if k not in KNOWN_KEYS), key=str.casefold)),
     )

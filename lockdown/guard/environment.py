@@ -20,7 +20,7 @@ from lockdown.words import Phrase, phrase
 
 Severity = Literal["info", "warning", "error"]
 Check = Literal["elevated", "no_display", "wayland", "virtual_machine", "virtual_machine_unknown",
-                "remote_session"]
+                "virtual_display", "remote_session"]
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,20 @@ class Environment:
     virtual_machine: VmCheck
     remote_session: Phrase | None
     elevated: Phrase | None
+    virtual_display: Phrase | None = None
+    """The display is not the machine's screen (a nested X server, a VNC server...)."""
 
 
 def detect_environment(backend: SessionFacts | None = None) -> Environment:
     """Ask the platform backend; nothing found here is sent anywhere."""
     b = backend or get_backend()
+    display_probe = getattr(b, "virtual_display", None)  # only backends with X11 displays have it
     return Environment(
         display_server=b.display_server(),
         virtual_machine=b.virtual_machine(),
         remote_session=b.remote_session(),
         elevated=b.elevated(),
+        virtual_display=display_probe() if callable(display_probe) else None,
     )
 
 
@@ -55,6 +59,8 @@ _SAID: dict[tuple[Check, bool], str] = {
     ("remote_session", True): "finding.remote.refused",
     ("remote_session", False): "finding.remote.allowed",
     ("virtual_machine_unknown", False): "finding.vm.unknown",
+    ("virtual_display", True): "finding.display.refused",
+    ("virtual_display", False): "finding.display.allowed",
 }
 
 
@@ -105,6 +111,11 @@ def environment_decision(env: Environment, config: ExamConfig) -> list[Finding]:
         why: Phrase | list[Phrase] = list(vm.problems) or phrase("check.vm.no_source")
         findings.append(Finding("virtual_machine_unknown", "warning", False, False,
                                 phrase("reason.list", items=why)))
+    if env.virtual_display:
+        allowed = (config.allow_virtual_machine if config.allow_virtual_display is None
+                   else config.allow_virtual_display)
+        findings.append(Finding("virtual_display", "info" if allowed else "error", not allowed,
+                                not allowed and proctor, env.virtual_display))
     if env.remote_session:
         refuse = not config.allow_remote_session
         findings.append(Finding("remote_session", "error" if refuse else "info", refuse,

@@ -77,6 +77,27 @@ class QuitRequested(Event):
     wire: ClassVar[str] = "quit_requested"
 
 
+@dataclass(frozen=True)
+class WindowHidden(Event):
+    """Another program unmapped or iconified the kiosk window (X11); it was shown again."""
+
+    wire: ClassVar[str] = "window_hidden"
+
+
+@dataclass(frozen=True)
+class WindowMoved(Event):
+    """Another program reparented the kiosk window or sent it to another desktop (X11); undone."""
+
+    wire: ClassVar[str] = "window_moved"
+
+
+@dataclass(frozen=True)
+class WindowCovered(Event):
+    """Another program's window was put over the kiosk, or the kiosk below it (X11); undone."""
+
+    wire: ClassVar[str] = "window_covered"
+
+
 GuardName = Literal["process_guard"]
 
 

@@ -37,6 +37,7 @@ from lockdown import __version__
 from lockdown.config.model import NewWindowPolicy
 from lockdown.load_failures import is_retried, stalled_load_failed
 from lockdown.sebkeys.jsapi import SebKeys, api_script
+from lockdown.ui.page_limits import BLOCKED_RESOURCES, limit_page_features
 from lockdown.ui.reconfiguration import ConfigurationFetch
 from lockdown.urls.navigation import NavigationRules, Verdict
 from lockdown.urls.seblinks import is_seb_link
@@ -128,6 +129,9 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl().toString()
         kind = info.resourceType()
+        if kind in BLOCKED_RESOURCES:
+            info.block(True)
+            return
         if kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeMainFrame:
             verdict = self._rules.navigation(url)
         elif kind == QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSubFrame:
@@ -148,7 +152,7 @@ class RequestInterceptor(QWebEngineUrlRequestInterceptor):
 
 def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, lang: str,
                  parent: QObject | None = None, profile: QWebEngineProfile | None = None,
-                 *, spelling: tuple[str, ...] = (),
+                 allow_webrtc: bool = False, *, spelling: tuple[str, ...] = (),
                  ) -> tuple[QWebEngineProfile, RequestInterceptor]:
     """An off-the-record profile: cookies, cache and storage live in memory and die with it.
 
@@ -171,7 +175,7 @@ def make_profile(rules: NavigationRules, keys: SebKeys, ua_suffix: str | None, l
         profile.setProperty(ENGINE_UA_PROPERTY, engine_ua)
     profile.setHttpUserAgent(user_agent(engine_ua, ua_suffix))
     profile.setHttpAcceptLanguage(lang)
-    profile.clientHints().setAllClientHintsEnabled(False)  # no model, platform version or architecture
+    limit_page_features(profile, allow_webrtc)  # no kernel version, workers beyond the page, WebRTC
     interceptor = RequestInterceptor(rules, keys, profile)
     profile.setUrlRequestInterceptor(interceptor)
     settings = profile.settings()

@@ -171,14 +171,26 @@ class QtFrontend:
         log.debug("exam page loaded")
         QTimer.singleShot(1000, return_freed_memory)
 
-    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation:
+    def window_operation(self, kind: WindowOperation, events: EventSink) -> Operation | None:
         assert self._kiosk is not None, "open_kiosk() first"
         from lockdown.ui.lockdown_ops import ClipboardClear, FocusKeeper, KeyboardGrab
 
         if kind == "screen_covers":
             return ScreenCovers(self._lang, on_change=lambda: events(ScreenCountChanged(screen_count())))
-        if kind == "clipboard_clear":
+        # the X11 ones are asked for on X11 only; a headless Qt (tests) has no X window to watch
+        headless = QApplication.platformName() == "offscreen"
+        if kind == "clipboard_keep" and not headless:
+            from lockdown.ui.clipboard_keep import ClipboardKeeper  # python-xlib only on X11
+
+            return ClipboardKeeper(self._kiosk)
+        if kind in ("clipboard_clear", "clipboard_keep"):
             return ClipboardClear()
+        if kind == "window_watch" and not headless:
+            from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
+
+            return WindowStateWatch(self._kiosk, events)
+        if kind == "window_watch":
+            return None
         may_leave = self._tools.may_leave if self._tools is not None else None
         if kind == "keyboard_grab":
             return KeyboardGrab(self._kiosk, may_leave)

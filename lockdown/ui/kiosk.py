@@ -79,7 +79,8 @@ class KioskWindow(QWidget):
 
         self._own_profile = profile is None  # the sign-in step's belongs to the sign-in step
         self.profile, self.interceptor = make_profile(rules, keys, config.user_agent_suffix, lang, self,
-                                                      profile, spelling=spelling)
+                                                      profile, allow_webrtc=config.allow_webrtc,
+                                                      spelling=spelling)
         self.page = ExamPage(self.profile, rules, keys, config.allow_uploads, config.allow_printing,
                              config.allow_downloads, self, stall_timeout=stall_timeout,
                              new_windows=(config.browser.new_window_by_link,

@@ -98,6 +98,7 @@ class SimplifiedRule:
         if user:
             pattern = _wildcard(user) + (":" + _wildcard(password) if password else "(:.*)?")
             self.user_info = _anchored(pattern)
+        self.host_expression = (host or "").lower()
         self.host = self._host(host or "")
         self.port = int(port) if port and port.isdigit() else None
         self.path = None

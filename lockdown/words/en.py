@@ -67,6 +67,12 @@ TEXT: Mapping[str, str] = {
         "lockdown could not check whether this computer is a virtual machine ({detail}). This exam "
         "does not allow virtual machines: if you are using one, leave and sit the exam on the "
         "computer itself."),
+    "finding.display.refused": (
+        "The exam would not be shown on this computer's own screen but on {detail}, which other "
+        "programs can show elsewhere; this exam does not allow that. Start lockdown from your "
+        "desktop session itself."),
+    "finding.display.allowed": (
+        "The exam is shown on {detail}, not on this computer's own screen; this exam allows it."),
     "reason.list": "{items}",
     "leftovers.will_retry": (
         "could not remove {path} ({reason}); lockdown will try again the next time it starts, or "
@@ -97,6 +103,37 @@ TEXT: Mapping[str, str] = {
     "reason.vm.no_cpu_flags": "/proc/cpuinfo lists no processor flags",
     "reason.vm.bios_unreadable": "the BIOS strings cannot be read from the registry",
     "reason.vm.sysctl_silent": "sysctl answers neither kern.hv_vmm_present nor hw.model",
+    "reason.display.vnc_extension": "a VNC server (its VNC extension)",
+    "reason.display.no_outputs": "an X server that reports no screen outputs (Xnest or similar)",
+    "reason.display.virtual_outputs": (
+        "a virtual or nested X server (its only screen output is named {outputs})"),
+    "reason.display.xephyr": "a nested X server (Xephyr)",
+    "reason.display.xnest": "a nested X server (Xnest)",
+    "reason.display.xvnc": "a VNC server (Xvnc)",
+    "reason.display.tigervnc": "a VNC server (TigerVNC)",
+    "reason.display.tightvnc": "a VNC server (TightVNC)",
+    "reason.display.xpra": "an Xpra session",
+    "launch.effect.loader": "a library loaded into lockdown before it starts",
+    "launch.effect.platform": "the exam on another display than this screen",
+    "launch.effect.switches": "browser engine switches ({switches})",
+    "launch.effect.debugging": "remote debugging ({switches})",
+    "launch.effect.no_switch": "no switch",
+    "launch.effect.engine_switches": "browser engine switches",
+    "launch.effect.remote_debugging": "remote debugging of the exam page",
+    "launch.effect.renderer": "another program as the page's renderer",
+    "launch.effect.resources": "other browser engine resources",
+    "launch.effect.dictionaries": "other spelling dictionaries",
+    "launch.effect.platform_plugins": "display plugins from another folder",
+    "launch.effect.qt_plugins": "Qt plugins from another folder",
+    "launch.effect.input_plugins": "extra input plugins",
+    "launch.effect.proxy": "the exam's traffic through a proxy the exam did not name",
+    "launch.override": "{variable}: {effect}",
+    "launch.refused": (
+        "lockdown was started with settings that would change how the exam runs ({listed}); start "
+        "it without them"),
+    "config.field.proxy": (
+        "must be a proxy URL such as http://proxy.example.org:3128 (http, https, socks4 or socks5; "
+        "host and port only)"),
     "reason.program.missing": "{program} is not installed",
     "reason.program.silent": "{program} gave no answer within {seconds} s",
     "reason.program.failed": "{program} could not be run ({error})",
@@ -722,6 +759,14 @@ TEXT: Mapping[str, str] = {
     "privacy.heading.deleted": "Deleted",
     "privacy.heading.field": "Field",
     "privacy.heading.why": "Why",
+    "privacy.heading.page": (
+        "What the exam page itself can read (as any web page can; lockdown sends none of it)"),
+    "privacy.page.user_agent": (
+        "the user agent: browser engine and lockdown versions, the system family and processor "
+        "family (such as X11, Linux x86_64), never the kernel or build version nor the model"),
+    "privacy.page.cores": "the number of processor cores and a rough memory class (e.g. 8 GB)",
+    "privacy.page.locale": "the time zone and the language",
+    "privacy.page.screen": "the screen's size",
     "privacy.never.camera": "camera or microphone",
     "privacy.never.screen": "screenshots or screen recordings",
     "privacy.never.keystrokes": "keystrokes",
@@ -794,6 +839,20 @@ TEXT: Mapping[str, str] = {
     "explain.vm.refused": "Virtual machines: refused",
     "explain.remote.allowed": "Remote desktop sessions: allowed",
     "explain.remote.refused": "Remote desktop sessions: refused",
+    "explain.display.allowed": (
+        "Displays other than the machine's screen (nested X server, VNC, virtual framebuffer): allowed"),
+    "explain.display.refused": (
+        "Displays other than the machine's screen (nested X server, VNC, virtual framebuffer): refused"),
+    "explain.launch.refused": (
+        "Started with settings that change how lockdown runs (Qt platform, engine switches, proxy "
+        "variables): refused"),
+    "explain.launch.ignored": (
+        "Started with settings that change how lockdown runs (Qt platform, engine switches, proxy "
+        "variables): ignored"),
+    "explain.proxy": "Proxy: {proxy}",
+    "explain.proxy.none": "Proxy: none (the environment's and the desktop's are ignored)",
+    "explain.webrtc.allowed": "WebRTC: allowed",
+    "explain.webrtc.off": "WebRTC: off",
     "explain.wayland.limited": "Wayland: allowed with the limits it imposes (no keyboard grab)",
     "explain.wayland.refused": "Wayland: refused; the student is asked to log in to an X11 session",
     "explain.unverified.allowed": "Unverified builds (running from source): allowed",

@@ -71,6 +71,12 @@ TEXT: Mapping[str, str] = {
         "lockdown n'a pas pu vérifier si cet ordinateur est une machine virtuelle ({detail}). Cet "
         "examen n'autorise pas les machines virtuelles : si vous en utilisez une, quittez et "
         "passez l'examen directement sur l'ordinateur."),
+    "finding.display.refused": (
+        "L'examen ne s'afficherait pas sur l'écran de cet ordinateur mais sur {detail}, que "
+        "d'autres programmes peuvent afficher ailleurs ; cet examen ne le permet pas. Lancez "
+        "lockdown depuis votre session de bureau elle-même."),
+    "finding.display.allowed": (
+        "L'examen s'affiche sur {detail}, pas sur l'écran de cet ordinateur ; cet examen le permet."),
     "reason.list": "{items}",
     "leftovers.will_retry": (
         "impossible de supprimer {path} ({reason}) ; lockdown réessaiera à son prochain démarrage, "
@@ -104,6 +110,37 @@ TEXT: Mapping[str, str] = {
     "reason.vm.no_cpu_flags": "/proc/cpuinfo n'indique aucun indicateur du processeur",
     "reason.vm.bios_unreadable": "les informations du BIOS ne peuvent pas être lues dans le registre",
     "reason.vm.sysctl_silent": "sysctl ne répond ni pour kern.hv_vmm_present ni pour hw.model",
+    "reason.display.vnc_extension": "un serveur VNC (son extension VNC)",
+    "reason.display.no_outputs": "un serveur X qui ne déclare aucune sortie d'écran (Xnest ou semblable)",
+    "reason.display.virtual_outputs": (
+        "un serveur X virtuel ou imbriqué (sa seule sortie d'écran s'appelle {outputs})"),
+    "reason.display.xephyr": "un serveur X imbriqué (Xephyr)",
+    "reason.display.xnest": "un serveur X imbriqué (Xnest)",
+    "reason.display.xvnc": "un serveur VNC (Xvnc)",
+    "reason.display.tigervnc": "un serveur VNC (TigerVNC)",
+    "reason.display.tightvnc": "un serveur VNC (TightVNC)",
+    "reason.display.xpra": "une session Xpra",
+    "launch.effect.loader": "une bibliothèque chargée dans lockdown avant son démarrage",
+    "launch.effect.platform": "l'examen sur un autre affichage que cet écran",
+    "launch.effect.switches": "des options du moteur de navigation ({switches})",
+    "launch.effect.debugging": "le débogage à distance ({switches})",
+    "launch.effect.no_switch": "aucune option",
+    "launch.effect.engine_switches": "des options du moteur de navigation",
+    "launch.effect.remote_debugging": "le débogage à distance de la page d'examen",
+    "launch.effect.renderer": "un autre programme pour afficher la page",
+    "launch.effect.resources": "d'autres ressources du moteur de navigation",
+    "launch.effect.dictionaries": "d'autres dictionnaires d'orthographe",
+    "launch.effect.platform_plugins": "des modules d'affichage d'un autre dossier",
+    "launch.effect.qt_plugins": "des modules Qt d'un autre dossier",
+    "launch.effect.input_plugins": "des modules de saisie supplémentaires",
+    "launch.effect.proxy": "le trafic de l'examen par un proxy que l'examen n'a pas désigné",
+    "launch.override": "{variable} : {effect}",
+    "launch.refused": (
+        "lockdown a été lancé avec des réglages qui changeraient le déroulement de l'examen "
+        "({listed}) ; relancez-le sans eux"),
+    "config.field.proxy": (
+        "doit être l'URL d'un proxy comme http://proxy.example.org:3128 (http, https, socks4 ou "
+        "socks5 ; hôte et port seulement)"),
     "reason.program.missing": "{program} n'est pas installé",
     "reason.program.silent": "{program} n'a pas répondu en {seconds} s",
     "reason.program.failed": "{program} n'a pas pu être lancé ({error})",
@@ -794,6 +831,16 @@ TEXT: Mapping[str, str] = {
     "privacy.heading.deleted": "Effacé",
     "privacy.heading.field": "Champ",
     "privacy.heading.why": "Pourquoi",
+    "privacy.heading.page": (
+        "Ce que la page d'examen peut lire elle-même (comme toute page web ; lockdown n'en envoie rien)"),
+    "privacy.page.user_agent": (
+        "l'agent utilisateur : versions du moteur de navigation et de lockdown, familles du "
+        "système et du processeur (par exemple X11, Linux x86_64), jamais la version du noyau ou "
+        "du build ni le modèle"),
+    "privacy.page.cores": (
+        "le nombre de cœurs du processeur et une classe de mémoire approximative (par exemple 8 Go)"),
+    "privacy.page.locale": "le fuseau horaire et la langue",
+    "privacy.page.screen": "la taille de l'écran",
     "privacy.never.camera": "caméra ou microphone",
     "privacy.never.screen": "captures ou enregistrements d'écran",
     "privacy.never.keystrokes": "frappes au clavier",
@@ -873,6 +920,20 @@ TEXT: Mapping[str, str] = {
     "explain.vm.refused": "Machines virtuelles : refusées",
     "explain.remote.allowed": "Sessions de bureau à distance : autorisées",
     "explain.remote.refused": "Sessions de bureau à distance : refusées",
+    "explain.display.allowed": (
+        "Affichages autres que l'écran de la machine (serveur X imbriqué, VNC, écran virtuel) : autorisés"),
+    "explain.display.refused": (
+        "Affichages autres que l'écran de la machine (serveur X imbriqué, VNC, écran virtuel) : refusés"),
+    "explain.launch.refused": (
+        "Lancement avec des réglages qui changent le fonctionnement de lockdown (plateforme Qt, "
+        "options du moteur, variables de proxy) : refusé"),
+    "explain.launch.ignored": (
+        "Lancement avec des réglages qui changent le fonctionnement de lockdown (plateforme Qt, "
+        "options du moteur, variables de proxy) : réglages ignorés"),
+    "explain.proxy": "Proxy : {proxy}",
+    "explain.proxy.none": "Proxy : aucun (ceux de l'environnement et du bureau sont ignorés)",
+    "explain.webrtc.allowed": "WebRTC : autorisé",
+    "explain.webrtc.off": "WebRTC : désactivé",
     "explain.wayland.limited": "Wayland : autorisé avec les limites qu'il impose (pas de capture du clavier)",
     "explain.wayland.refused": "Wayland : refusé ; l'étudiant doit ouvrir une session X11",
     "explain.unverified.allowed": "Versions non vérifiées (exécutées depuis les sources) : autorisées",

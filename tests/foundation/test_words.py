@@ -104,6 +104,7 @@ NOT_FOR_THE_STUDENT = {
     ("commands/demo.py", "BANNER"): "the line the server stub prints when it starts, read by the program",
     ("guard/applists.py", "PROHIBITED"): "category labels of the table of programs, never shown",
     ("guard/applists.py", "ASSISTIVE"): "category labels of the table of programs, never shown",
+    ("ui/page_limits.py", "_SCRIPT"): "JavaScript run in the exam page, never shown",
     ("sebkeys/rootcollation.py", "TABLE"): "ICU's collation elements, data for the Config Key's key order",
 }
 """Assignments whose strings are not text for the student, and why."""

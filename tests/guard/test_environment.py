@@ -11,7 +11,7 @@ from lockdown.config.model import ExamConfig
 from lockdown.guard.environment import Environment, detect_environment, environment_decision
 from lockdown.platform import VmCheck
 from lockdown.platform.linux.backend import LinuxBackend, Ran
-from lockdown.words import phrase
+from lockdown.words import Phrase, phrase
 from tests.support.words import english, french
 
 NO_VM = VmCheck(None, ("systemd-detect-virt",))
@@ -28,11 +28,20 @@ def test_a_clean_x11_session_has_nothing_to_say() -> None:
 
 
 def test_detect_environment_asks_the_backend() -> None:
+    asked: list[str | None] = []
+
+    def probe(display: str | None, names: object) -> Phrase:
+        asked.append(display)
+        return phrase("reason.display.xephyr")
+
     env = detect_environment(LinuxBackend(env={"DISPLAY": ":3", "SSH_TTY": "/dev/pts/1"}, euid=1000,
-                                          run=lambda argv: Ran(0, "kvm"), process_names=set))
+                                          run=lambda argv: Ran(0, "kvm"), process_names=set,
+                                          display_probe=probe))
     assert env.virtual_machine.checked == ("systemd-detect-virt",)
     assert (english(env.virtual_machine.found), english(env.remote_session)) == \
         ("kvm (systemd-detect-virt)", "SSH connection")
+    assert english(env.virtual_display) == "a nested X server (Xephyr)"
+    assert asked == [":3"]
 
 
 def test_a_virtual_machine_blocks_unless_the_exam_allows_it() -> None:
@@ -65,19 +74,24 @@ def test_a_virtual_machine_check_that_could_not_be_made_warns_and_says_why() -> 
     assert environment_decision(env, config(allow_virtual_machine=True)) == []  # it would not matter
 
 
+def NO_DISPLAY_FINDING(display: str | None, names: object) -> Phrase | None:
+    """The display is the machine's screen (no X server is asked)."""
+    return None
+
+
 def test_could_not_check_is_apart_from_none_found_from_the_real_linux_check(tmp_path: object) -> None:
     """The real Linux check on an empty file tree and without its program: nothing could be read."""
     assert isinstance(tmp_path, Path)
     unchecked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                                run=MISSING,
-                                                process_names=set))
+                                                run=MISSING, process_names=set,
+                                                display_probe=NO_DISPLAY_FINDING))
     assert unchecked.virtual_machine.state == "unknown"
     assert [f.check for f in environment_decision(unchecked, config())] == ["virtual_machine_unknown"]
     (tmp_path / "proc").mkdir()
     (tmp_path / "proc" / "cpuinfo").write_text("flags\t\t: fpu sse\n")
     checked = detect_environment(LinuxBackend(env={"DISPLAY": ":3"}, root=tmp_path, euid=1000,
-                                              run=MISSING,
-                                              process_names=set))
+                                              run=MISSING, process_names=set,
+                                              display_probe=NO_DISPLAY_FINDING))
     assert checked.virtual_machine.state == "none"
     assert environment_decision(checked, config()) == []
 

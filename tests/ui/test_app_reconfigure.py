@@ -25,8 +25,8 @@ from tests.ui.test_app_sequence import VALID, CachePrompt, RecordingFrontend, Wi
 NEXT_URL = "https://lms.example.org/mod/quiz/accessrule/seb/config.php?cmid=3"
 NEXT = plist_xml("<key>startURL</key><string>https://lms.example.org/mod/quiz/view.php?id=3</string>")
 
-EXAM_OPERATIONS = ["interface", "exam_server", "screen_covers", "clipboard_clear", "keyboard_lock",
-                   "focus_keeper", "process_guard", "capture_protection", "sound"]
+EXAM_OPERATIONS = ["interface", "exam_server", "screen_covers", "clipboard", "keyboard_lock",
+                   "focus_keeper", "window_watch", "process_guard", "capture_protection", "sound"]
 
 
 class ReconfiguringFrontend(RecordingFrontend):
@@ -75,10 +75,12 @@ def test_the_exam_is_reverted_back_to_one_exam_and_the_next_one_runs_from_its_no
     assert _run(_exam_file(tmp_path), log, (NEXT, NEXT_URL)) == 0
     messages = [r.getMessage() for r in caplog.records if r.name == "lockdown.session.operations"]
     assert messages == (
-        [f"performed {name}" for name in ["session-temp-dir", "one_exam", *EXAM_OPERATIONS]]
+        [f"performed {name}"
+         for name in ["session-temp-dir", "launch_environment", "one_exam", *EXAM_OPERATIONS]]
         + [f"reverted {name}" for name in EXAM_OPERATIONS[::-1]]
         + [f"performed {name}" for name in EXAM_OPERATIONS]
-        + [f"reverted {name}" for name in [*EXAM_OPERATIONS[::-1], "one_exam", "session-temp-dir"]])
+        + [f"reverted {name}" for name in [*EXAM_OPERATIONS[::-1], "one_exam", "launch_environment",
+                                                           "session-temp-dir"]])
     steps = [line for line in log if line.startswith(("frontend", "mark", "notice", "run", "close"))]
     assert steps == [
         "frontend fr https://lms.example.org/mod/quiz/view.php?id=2", "mark there", "notice", "run", "close",
@@ -113,5 +115,5 @@ def test_a_next_configuration_that_is_not_one_ends_in_one_line_with_everything_u
         _run(_exam_file(tmp_path), log, (b"<html>sign in</html>", NEXT_URL))
     assert err.value.exit_code == 2 and NEXT_URL in str(err.value)
     reverted = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reverted")]
-    assert reverted[-2:] == ["reverted one_exam", "reverted session-temp-dir"]
+    assert reverted[-3:] == ["reverted one_exam", "reverted launch_environment", "reverted session-temp-dir"]
     assert [line for line in log if line == "notice"] == ["notice"]  # no second exam

@@ -173,9 +173,11 @@ def test_every_step_in_order_and_every_exit_reverts(config_file) -> None:  # typ
     assert run(config_file(language="fr"), RecordingFrontend(log)) == 0
     assert [line for line in log if not line.startswith("env")] == [
         "frontend fr", "notice", "review", "kiosk",
-        "perform screen_covers", "perform clipboard_clear", "perform keyboard_grab", "perform focus_keeper",
+        "perform screen_covers", "perform clipboard_keep", "perform keyboard_grab", "perform focus_keeper",
+        "perform window_watch",
         "run",
-        "revert focus_keeper", "revert keyboard_grab", "revert clipboard_clear", "revert screen_covers",
+        "revert window_watch",
+        "revert focus_keeper", "revert keyboard_grab", "revert clipboard_keep", "revert screen_covers",
         "close"]
     cache = next(line for line in log if line.startswith("env"))
     assert "lockdown-session-" in cache  # Qt's caches pointed at the session folder...
@@ -277,8 +279,8 @@ def test_a_failing_operation_undoes_the_ones_before_it(config_file) -> None:  # 
     with pytest.raises(CheckFailed) as err:
         run(config_file(), RecordingFrontend(log, failing_op="keyboard_grab"))
     assert err.value.exit_code == 1 and "keyboard_lock" in str(err.value)
-    assert log[-5:] == ["perform screen_covers", "perform clipboard_clear",
-                        "revert clipboard_clear", "revert screen_covers", "close"]
+    assert log[-5:] == ["perform screen_covers", "perform clipboard_keep",
+                        "revert clipboard_keep", "revert screen_covers", "close"]
     assert "run" not in log
     assert os.environ.get("XDG_CACHE_HOME") == before  # the session folder was undone too
 
@@ -395,9 +397,9 @@ def test_the_exam_is_one_list_performed_in_order_and_reverted_last_first(
     log: list[str] = []
     frontend = RecordingFrontend(log)
     assert run(config_file(), frontend, backend=WindowsLikeBackend(log)) == 0
-    order = ["session-temp-dir", "one_exam", "interface", "exam_server", "screen_covers", "clipboard_clear",
-             "keyboard_lock", "focus_keeper", "process_guard", "capture_protection",
-             "sound"]
+    order = ["session-temp-dir", "launch_environment", "one_exam", "interface", "exam_server",
+             "screen_covers", "clipboard", "keyboard_lock", "focus_keeper", "process_guard",
+             "capture_protection", "sound"]
     messages = [r.getMessage() for r in caplog.records if r.name == "lockdown.session.operations"]
     assert [m.removeprefix("performed ") for m in messages if m.startswith("performed ")] == order
     assert [m.removeprefix("reverted ") for m in messages if m.startswith("reverted ")] == order[::-1]

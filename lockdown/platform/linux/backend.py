@@ -33,7 +33,10 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.platform.linux.x11_display import virtual_display as x11_virtual_display
 from lockdown.words import Phrase, phrase
+
+DisplayProbe = Callable[[str | None, Callable[[], set[str]]], Phrase | None]
 
 
 @dataclass(frozen=True)
@@ -128,19 +131,22 @@ def run_quiet(argv: Sequence[str]) -> Ran:
 
 
 class LinuxBackend:
-    """The Linux backend; `root`, `env`, `run`, `euid` and `process_names` are seams for tests."""
+    """The Linux backend; `root`, `env`, `run`, `euid`, `process_names` and `display_probe` are seams
+    for tests."""
 
     os_name: OsName = "linux"
 
     def __init__(self, env: Mapping[str, str] | None = None, root: Path = Path("/"),
                  run: Runner = run_quiet, euid: int | None = None,
-                 process_names: Callable[[], set[str]] = running_process_names) -> None:
+                 process_names: Callable[[], set[str]] = running_process_names,
+                 display_probe: DisplayProbe = x11_virtual_display) -> None:
         self._env = os.environ if env is None else env
         self._root = root
         self._run = run
         self._euid = os.geteuid() if euid is None else euid
         self._process_names = process_names
         self._uid = os.getuid()
+        self._display_probe = display_probe
         self._loadavg: int | None = None
         self._proc_dir: int | None = None
         self._seek_works: bool | None = None
@@ -153,6 +159,12 @@ class LinuxBackend:
 
     def display_server(self) -> DisplayServer:
         return display_server_from_env(self._env)
+
+    def virtual_display(self) -> Phrase | None:
+        """Why the X display is not this machine's screen (nested, virtual, VNC), or None."""
+        if self.display_server() != "x11":
+            return None
+        return self._display_probe(self._env.get("DISPLAY"), self._process_names)
 
     def elevated(self) -> Phrase | None:
         login = self._read("proc/self/loginuid").strip()
