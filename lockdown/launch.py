@@ -16,6 +16,7 @@ engine's switches are exactly `engine_switches()`. No Qt in this module.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 
@@ -99,14 +100,31 @@ def _flags_effect(flags: str) -> Phrase:
     return phrase("launch.effect.debugging" if debugging else "launch.effect.switches", switches=shown)
 
 
-def foreign_settings(environ: Mapping[str, str], display: DisplayServer) -> list[Override]:
+FROZEN_SAVED_SUFFIX = "_ORIG"
+"""PyInstaller's bootloader points LD_LIBRARY_PATH (DYLD_LIBRARY_PATH) at the bundle's own folder
+and keeps what the process was started with under this suffix: that saved value is the student's."""
+
+
+def _loader_value(environ: Mapping[str, str], variable: str, frozen: bool) -> str:
+    """What the student set for a loader variable (in a frozen build, the value saved before the
+    bootloader put the bundle's folder there)."""
+    saved = variable + FROZEN_SAVED_SUFFIX
+    if frozen and variable in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"):
+        return environ.get(saved, "")
+    return environ.get(variable, "")
+
+
+def foreign_settings(environ: Mapping[str, str], display: DisplayServer,
+                     frozen: bool | None = None) -> list[Override]:
     """Every variable of `environ` that would change how the kiosk runs, in a fixed order.
 
     The Qt platform counts only when it is not one that shows the machine's own screen; with no
-    screen at all there is nothing to protect (the exam cannot start, and says so).
+    screen at all there is nothing to protect (the exam cannot start, and says so). `frozen`: the
+    running program is the built bundle (default: asked of `sys`).
     """
+    bundle = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
     found = [Override(v, phrase("launch.effect.loader"), ignorable=False)
-             for v in LOADER_VARIABLES if environ.get(v)]
+             for v in LOADER_VARIABLES if _loader_value(environ, v, bundle)]
     platform = environ.get("QT_QPA_PLATFORM", "")
     native = _NATIVE_PLATFORMS.get(display)
     if platform and native is not None and platform not in native:

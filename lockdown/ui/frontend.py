@@ -188,7 +188,8 @@ class QtFrontend:
         if kind == "window_watch" and not headless:
             from lockdown.ui.window_watch import WindowStateWatch  # python-xlib only on X11
 
-            return WindowStateWatch(self._kiosk, events)
+            apps = self._tools.apps if self._tools is not None else None
+            return WindowStateWatch(self._kiosk, events, apps.pids if apps is not None else frozenset)
         if kind == "window_watch":
             return None
         may_leave = self._tools.may_leave if self._tools is not None else None

@@ -8,6 +8,8 @@ and stops it at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -53,15 +55,17 @@ class WindowStateWatch:
 
     name = "window_state_watch"
 
-    def __init__(self, window: QWidget, events: EventSink) -> None:
+    def __init__(self, window: QWidget, events: EventSink,
+                 permitted: Callable[[], Collection[int]] = frozenset) -> None:
         self._window = window
         self._events = events
+        self._permitted = permitted
         self._watch: WindowWatch | None = None
         self._filter: _WinIdChanges | None = None
 
     def perform(self) -> None:
         self._watch = WindowWatch(int(self._window.winId()), self._report,
-                                  spared=names_for(ASSISTIVE, "linux"))
+                                  spared=names_for(ASSISTIVE, "linux"), spared_pids=self._permitted)
         self._filter = _WinIdChanges(self._window, self._watch)
         self._window.installEventFilter(self._filter)
         self._watch.start()

@@ -104,3 +104,16 @@ def test_loader_variables_are_refused_whatever_the_configuration(variable: str) 
     env = {variable: "/home/s/hook.so"}
     with pytest.raises(LaunchRefused, match=variable):
         LaunchEnvironment(config(), "x11", env).check()
+
+
+def test_the_built_bundles_own_library_path_is_not_the_students() -> None:
+    """PyInstaller's bootloader sets LD_LIBRARY_PATH to the bundle and saves the original value:
+    only that original is what the student started lockdown with."""
+    from lockdown.launch import foreign_settings
+
+    bootloader = {"LD_LIBRARY_PATH": "/home/s/.local/share/lockdown/app/_internal",
+                  "LD_LIBRARY_PATH_ORIG": ""}
+    assert foreign_settings(bootloader, "x11", frozen=True) == []
+    student = {**bootloader, "LD_LIBRARY_PATH_ORIG": "/home/s/evil"}
+    assert [o.variable for o in foreign_settings(student, "x11", frozen=True)] == ["LD_LIBRARY_PATH"]
+    assert [o.variable for o in foreign_settings(bootloader, "x11", frozen=False)] == ["LD_LIBRARY_PATH"]
