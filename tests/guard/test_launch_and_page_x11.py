@@ -228,8 +228,14 @@ class Kiosk:
         return x(self.display, "xdotool", "search", "--onlyvisible", "--name", title).split()
 
     def wait_notice(self) -> str:
-        assert wait_for(lambda: bool(self.named("Before your exam")), timeout=60), self.output()
-        return self.named("Before your exam")[0]
+        found: list[str] = []
+
+        def shown() -> bool:  # the id seen is the one returned: asked twice, the second could miss it
+            found[:] = self.named("Before your exam")
+            return bool(found)
+
+        assert wait_for(shown, timeout=60), self.output()
+        return found[0]
 
     def enter(self) -> str:
         notice = self.wait_notice()
