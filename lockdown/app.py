@@ -121,7 +121,8 @@ from lockdown.session.operations import (
     RevertFailed,
     SwitchOperation,
 )
-from lockdown.sound import SoundAtStart
+from lockdown.sound import SoundAtStart, restore_after_crash
+from lockdown.state_record import StateRecord
 from lockdown.taskbar import ExamTools
 from lockdown.tracefree import SessionTempDir
 from lockdown.words import phrase
@@ -219,7 +220,8 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
         *([window("window_watch")] if x11 else []),
         ProcessGuard(policy, events),
         Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
-        SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume),
+        SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume,
+                     StateRecord(get_paths().volume_record)),
         *([tools.apps] if tools.apps is not None else []),
     ]
 
@@ -253,6 +255,7 @@ def run_exam(source: str | None, frontend_factory: FrontendFactory = qt_frontend
     pending = (check if isinstance(check, PendingCheck)  # self-check: files hashed meanwhile
                else PendingCheck(check).start() if check else start_self_check())
     started = dict(os.environ)  # what lockdown was started with, for launch_environment's check
+    restore_after_crash(StateRecord(get_paths().volume_record), platform.volume_control)  # a killed exam's
     # Qt's caches go to a folder removed at the end, made first (the start, sign-in and password
     # windows are Qt too); earlier sessions' leftovers are tried again
     temp = SessionTempDir(pending=PendingRemovals(get_paths().pending_removals))

@@ -11,8 +11,6 @@ No Qt in this module.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
 import os
 import shutil
@@ -24,11 +22,10 @@ from types import TracebackType
 
 from lockdown.errors import CheckFailed
 from lockdown.i18n import Language
+from lockdown.state_record import StateRecord
 from lockdown.words import phrase
 
 log = logging.getLogger(__name__)
-
-RECORD_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -92,62 +89,38 @@ class PendingRemovals:
     """The record of folders to remove at the next start, kept at `Paths.pending_removals`.
 
     It lists only folders lockdown made (the caller checks each before removing it: the record is a
-    plain file in the user's own folder). `created` remembers the folders made to hold the record, so
-    that clearing it leaves nothing either.
+    plain file in the user's own folder). Clearing it also removes the folders made to hold it.
     """
 
     def __init__(self, file: Path) -> None:
         self.file = file
+        self._record = StateRecord(file)
 
-    def _read(self) -> tuple[list[Leftover], list[Path]]:
+    def _read(self) -> list[Leftover]:
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-            folders = [Leftover(Path(f["path"]), str(f["reason"])) for f in data["folders"]]
-            created = [Path(p) for p in data.get("created", [])]
-        except FileNotFoundError:
-            return [], []
+            data = self._record.read()
+            if data is None:
+                return []
+            return [Leftover(Path(f["path"]), str(f["reason"])) for f in data["folders"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("the record of folders to remove, %s, cannot be read (%s): it is replaced",
                         self.file, _describe(exc))
-            return [], []
-        return folders, created
+            return []
 
     def folders(self) -> list[Path]:
         """The recorded folders, absolute paths only."""
-        return [left.path for left in self._read()[0] if left.path.is_absolute()]
+        return [left.path for left in self._read() if left.path.is_absolute()]
 
     def add(self, leftovers: Sequence[Leftover]) -> None:
         """Record more folders (raises OSError when the record cannot be written)."""
-        known, created = self._read()
+        known = self._read()
         paths = {left.path for left in known}
-        self._write([*known, *(left for left in leftovers if left.path not in paths)], created)
+        self.replace([*known, *(left for left in leftovers if left.path not in paths)])
 
     def replace(self, leftovers: Sequence[Leftover]) -> None:
         """What is still left after a retry; none: the record and the folders made for it go."""
-        _known, created = self._read()
-        self._write(list(leftovers), created)
-
-    def _write(self, leftovers: list[Leftover], created: list[Path]) -> None:
         if not leftovers:
-            self._clear(created)
+            self._record.clear()
             return
-        for folder in reversed(self.file.parents):
-            if not os.path.lexists(folder):
-                folder.mkdir(mode=0o700)
-                created.append(folder)
-        data = {"format": RECORD_FORMAT, "created": [str(p) for p in created],
-                "folders": [{"path": str(left.path), "reason": left.reason} for left in leftovers]}
-        part = self.file.with_name(self.file.name + ".part")
-        part.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(part, self.file)
-
-    def _clear(self, created: list[Path]) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.file.unlink()
-        for folder in sorted(created, key=lambda p: len(p.parts), reverse=True):
-            try:
-                folder.rmdir()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                break  # it holds something else now (lockdown's state, the user's files): it stays
+        self._record.write({"folders": [{"path": str(left.path), "reason": left.reason}
+                                        for left in leftovers]})

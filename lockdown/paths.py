@@ -67,6 +67,11 @@ class Paths:
         return self.state / "pending-removals.json"
 
     @property
+    def volume_record(self) -> Path:
+        """The volume as it was before an exam changed it, until it is put back (lockdown.sound)."""
+        return self.state / "volume-before-exam.json"
+
+    @property
     def event_queue(self) -> Path:
         """The encrypted offline queue of exam events."""
         return self.state / "event-queue.bin"
@@ -104,6 +109,7 @@ class Paths:
             "receipt": str(self.receipt),
             "event_queue": str(self.event_queue),
             "pending_removals": str(self.pending_removals),
+            "volume_record": str(self.volume_record),
             "session_temp": str(self.temp_root / (SESSION_TMP_PREFIX + "*")),
             "shortcuts": [str(s) for s in self.shortcuts],
             "registry_keys": list(self.registry_keys),

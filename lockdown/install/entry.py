@@ -23,7 +23,7 @@ from lockdown.install.uninstaller import NO_TRACE, Uninstaller, UninstallReport
 from lockdown.integrity.signature import load_public_key
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import Paths, get_paths
-from lockdown.platform import get_platform
+from lockdown.platform import VolumeControl, current_os, get_backend, get_platform
 from lockdown.secrets import system_secrets
 from lockdown.tracefree import trace_free
 from lockdown.words import Phrase, phrase, say
@@ -144,6 +144,13 @@ def print_report(prog: str, report: UninstallReport, lang: Language) -> int:
     return 0 if report.clean else EXIT_PROBLEM
 
 
+def _volume(paths: Paths) -> Callable[[], VolumeControl | None]:
+    """This session's volume control, to put back a volume a killed exam left changed."""
+    if paths.os != current_os():
+        return lambda: None
+    return get_backend().volume_control
+
+
 def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | None = None,
                           lang: Language | None = None) -> int:
     """The terminal uninstall (also `lockdown uninstall`); raises LockdownError for bad use."""
@@ -151,7 +158,7 @@ def uninstall_in_terminal(prog: str, dry_run: bool, quiet: bool, paths: Paths | 
     where = paths or get_paths()
     said = lang or system_language()
     steps = get_platform(where.os).install_steps(where)
-    uninstaller = Uninstaller(where, steps, system_secrets, keep=_own_folders(where))
+    uninstaller = Uninstaller(where, steps, system_secrets, keep=_own_folders(where), volume=_volume(where))
     if dry_run:
         plan = uninstaller.dry_run()
         lines = [phrase("uninstall.report.note", note=note) for note in plan.notes]
@@ -189,7 +196,8 @@ def uninstall_main(argv: Sequence[str] | None = None) -> int:
             except LockdownError as exc:
                 install_window.show_error(lang, exc.phrase)
                 return exc.exit_code
-            uninstaller = Uninstaller(paths, platform, system_secrets, keep=_own_folders(paths))
+            uninstaller = Uninstaller(paths, platform, system_secrets, keep=_own_folders(paths),
+                                      volume=_volume(paths))
             return install_window.run_uninstall(lang, uninstaller)
     except LeftoversRemain as exc:
         print(f"{prog}: {exc.text(lang)}", file=sys.stderr)

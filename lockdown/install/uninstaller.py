@@ -26,8 +26,10 @@ from lockdown.install.changes import ChangeLeft
 from lockdown.install.receipt import Entry, Receipt, ReceiptError, read_receipt
 from lockdown.leftovers import Leftover, PendingRemovals
 from lockdown.paths import KEYRING_ENTRIES, Paths
-from lockdown.platform import InstallSteps
+from lockdown.platform import InstallSteps, VolumeControl
 from lockdown.secrets import SecretStore, SecretsUnavailable
+from lockdown.sound import restore_after_crash
+from lockdown.state_record import StateRecord
 from lockdown.tracefree import owner_pid
 from lockdown.words import Phrase, phrase
 
@@ -97,8 +99,10 @@ class Uninstaller:
     copy of the uninstaller), removed after it exits."""
 
     def __init__(self, paths: Paths, platform: InstallSteps, secrets: Callable[[str], SecretStore],
-                 keep: Sequence[Path] = (), retry_pause: float = 1.0) -> None:
+                 keep: Sequence[Path] = (), retry_pause: float = 1.0,
+                 volume: Callable[[], VolumeControl | None] = lambda: None) -> None:
         self.paths = paths
+        self.volume = volume
         self.platform = platform
         self.secrets = secrets
         self.keep = tuple(keep)
@@ -207,6 +211,10 @@ class Uninstaller:
         step = progress or (lambda _done, _total, _what: None)
         plan = self.plan()
         report = UninstallReport(refused=plan.refused, notes=plan.notes, remaining=list(plan.busy))
+        # the record goes with the state folder: the volume a killed exam left changed comes back first
+        restored = restore_after_crash(StateRecord(self.paths.volume_record), self.volume)
+        if restored is not None:
+            report.notes.append(phrase("uninstall.volume_restored"))
         errors: dict[Item, Phrase] = {}
         total = len(plan.items) + 1
         for i, item in enumerate(plan.items):

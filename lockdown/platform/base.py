@@ -254,6 +254,10 @@ class DeskSources(Protocol):
     def desk(self) -> Desk:
         """This session's taskbar sources; built when the kiosk opens (it may open a connection)."""
 
+    def volume_control(self) -> VolumeControl | None:
+        """The output volume where an ordinary user may set it, else None; asked at every start (an
+        exam that was killed may have left it changed), so it opens nothing else."""
+
 
 class PlatformBackend(SessionFacts, ProcessFacts, KioskLocks, DeskSources, Protocol):
     """The running session's OS calls: one object, so the seams for tests are set in one place."""

@@ -20,6 +20,7 @@ from lockdown.platform.base import (
     StartSignal,
     Switch,
     VmCheck,
+    VolumeControl,
     VolumeState,
     WifiNetwork,
     WindowKeyboardGrab,
@@ -182,3 +183,6 @@ class FakeBackend(PlatformBackend):
 
     def desk(self) -> Desk:
         return self._desk
+
+    def volume_control(self) -> VolumeControl | None:
+        return self._desk.volume

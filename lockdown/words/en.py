@@ -535,6 +535,7 @@ TEXT: Mapping[str, str] = {
     "uninstall.note.key_put_back": "{key} was not there; the handler it held before the install is put back",
     "uninstall.keyring_unasked": "the keyring could not be asked: {problem}",
     "uninstall.still_present": "still present after removal",
+    "uninstall.volume_restored": "the sound an interrupted exam had changed is set back as it was before",
     "uninstall.record_kept": "{path} keeps the list of those folders for the next uninstall",
     "uninstall.record_failed": "{path} could not be written ({error}): delete those folders yourself",
     "uninstall.step.looking": "looking again",
@@ -1212,6 +1213,8 @@ TEXT: Mapping[str, str] = {
         "keyboard layouts and windows: only under X11 (under Wayland no app may switch them or "
         "raise another's window)"),
     "desk.missing.pactl": "volume: no sound server answers pactl",
+    "desk.missing.osascript": (
+        "volume: the sound output in use has no volume of its own, or osascript cannot be run"),
     "desk.missing.layouts": "keyboard layouts: not available on {os} yet",
     "desk.missing.volume": "volume: not available on {os} yet",
     "desk.missing.wifi": "Wi-Fi list: not available on {os} yet",

@@ -581,6 +581,7 @@ TEXT: Mapping[str, str] = {
         "{key} n'était plus là ; le programme qu'elle désignait avant l'installation y est remis"),
     "uninstall.keyring_unasked": "le trousseau n'a pas pu être interrogé : {problem}",
     "uninstall.still_present": "toujours présent après suppression",
+    "uninstall.volume_restored": "le son qu'un examen interrompu avait modifié est remis comme avant",
     "uninstall.record_kept": "{path} garde la liste de ces dossiers pour la prochaine désinstallation",
     "uninstall.record_failed": "{path} n'a pas pu être écrit ({error}) : supprimez ces dossiers vous-même",
     "uninstall.step.looking": "nouvelle vérification",
@@ -1336,6 +1337,8 @@ TEXT: Mapping[str, str] = {
         "dispositions du clavier et fenêtres : seulement sous X11 (sous Wayland aucune application "
         "ne peut les changer ni mettre en avant la fenêtre d'une autre)"),
     "desk.missing.pactl": "volume : aucun serveur de son ne répond à pactl",
+    "desk.missing.osascript": (
+        "volume : la sortie son utilisée n'a pas de volume propre, ou osascript ne peut pas être lancé"),
     "desk.missing.layouts": "dispositions du clavier : pas encore disponibles sous {os}",
     "desk.missing.volume": "volume : pas encore disponible sous {os}",
     "desk.missing.wifi": "liste Wi-Fi : pas encore disponible sous {os}",

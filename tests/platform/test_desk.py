@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import socket
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from lockdown.platform.base import BatteryState
+from lockdown.platform.base import BatteryState, VolumeState
 from lockdown.platform.common import InterfacesLink
 from lockdown.platform.fake import FakeBackend
 from lockdown.platform.linux import LinuxBackend
@@ -126,7 +126,56 @@ def test_macos_battery_from_pmset() -> None:
     assert battery_from_pmset(CHARGING) == BatteryState(87, True)
     assert battery_from_pmset(DESKTOP_MAC) is None
     assert battery_from_pmset("") is None
-    assert MacBackend(pmset=lambda: ON_BATTERY).desk().power.battery() == BatteryState(62, False)
+    on_battery = MacBackend(pmset=lambda: ON_BATTERY, osascript=no_volume)
+    assert on_battery.desk().power.battery() == BatteryState(62, False)
+
+
+# The macOS volume through AppleScript -----------------------------------------------------------------
+
+def no_volume(_lines: Sequence[str]) -> str:
+    raise OSError("osascript: not a Mac")
+
+
+class FakeOsascript:
+    """AppleScript's volume settings as macOS keeps them; answers `get volume settings` in its format
+    (output volume:N, input volume:N, alert volume:N, output muted:BOOL) and applies `set volume`."""
+
+    def __init__(self, level: int | str = 44, muted: bool = False) -> None:
+        self.level, self.muted = level, muted
+        self.lines: list[str] = []
+
+    def __call__(self, lines: Sequence[str]) -> str:
+        self.lines += lines
+        (line,) = lines
+        if line == "get volume settings":
+            muted = "missing value" if self.level == "missing value" else str(self.muted).lower()
+            return f"output volume:{self.level}, input volume:75, alert volume:100, output muted:{muted}\n"
+        words = line.split()
+        assert words[:3] == ["set", "volume", "output"], line
+        if words[3] == "volume":
+            self.level = int(words[4])
+        else:
+            assert words[3] == "muted" and words[4] in ("true", "false"), line
+            self.muted = words[4] == "true"
+        return ""
+
+
+def test_macos_volume_read_and_set_with_applescript() -> None:
+    script = FakeOsascript(level=44, muted=False)
+    sound = MacBackend(pmset=lambda: "", osascript=script).desk().volume
+    assert sound is not None and sound.state() == VolumeState(44, False)
+    sound.set_level(130)
+    sound.set_muted(True)
+    assert script.lines[-2:] == ["set volume output volume 100", "set volume output muted true"]
+    assert sound.state() == VolumeState(100, True)
+
+
+def test_macos_output_without_a_volume_offers_no_control() -> None:
+    backend = MacBackend(pmset=lambda: "", osascript=FakeOsascript(level="missing value"))
+    desk = backend.desk()
+    assert desk.volume is None and backend.volume_control() is None
+    assert "desk.missing.osascript" in [p.key for p in desk.missing]
+    assert MacBackend(pmset=lambda: "", osascript=no_volume).volume_control() is None
 
 
 # The network link from the interfaces ---------------------------------------------------------------

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from lockdown.install.uninstaller import Uninstaller
+from lockdown.paths import get_paths
 from lockdown.platform.base import VolumeState
+from lockdown.platform.linux.install import LinuxInstall
 from lockdown.platform.linux.volume import PactlVolume, available
+from tests.install.helpers import FakeSecrets
 
 
 @pytest.fixture
@@ -69,3 +75,26 @@ def test_asking_for_the_volume_never_starts_a_sound_server(monkeypatch: pytest.M
     monkeypatch.setenv("HOME", str(tmp_path))
     assert not available()
     assert list(tmp_path.iterdir()) == []  # no pulse/ folder, no daemon
+
+
+def test_a_killed_exam_leaves_the_sound_changed_and_the_uninstaller_puts_it_back(
+        sound_server: str, tmp_path: Path) -> None:
+    paths = get_paths("linux", home=tmp_path / "home", env={})
+    exam = (
+        "import os, signal, sys; from pathlib import Path\n"
+        "from lockdown.config.model import AudioSettings\n"
+        "from lockdown.platform.linux.volume import PactlVolume\n"
+        "from lockdown.sound import SoundAtStart\n"
+        "from lockdown.state_record import StateRecord\n"
+        "SoundAtStart(AudioSettings(mute=True, volume=20), False, PactlVolume,"
+        " StateRecord(Path(sys.argv[1]))).perform()\n"
+        "os.kill(os.getpid(), signal.SIGKILL)  # no undo\n")
+    killed = subprocess.run([sys.executable, "-c", exam, str(paths.volume_record)], timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert "20%" in pactl("get-sink-volume", "exam")
+    assert pactl("get-sink-mute", "exam").strip() == "Mute: yes"  # the sound server kept it
+    report = Uninstaller(paths, LinuxInstall(paths), FakeSecrets(), retry_pause=0, volume=PactlVolume).run()
+    assert "100%" in pactl("get-sink-volume", "exam")
+    assert pactl("get-sink-mute", "exam").strip() == "Mute: no"
+    assert any(note.key == "uninstall.volume_restored" for note in report.notes)
+    assert not paths.volume_record.exists() and not paths.state.exists()

@@ -23,6 +23,7 @@ from lockdown.platform.base import (
     StartSignal,
     Switch,
     VmCheck,
+    VolumeControl,
     WindowKeyboardGrab,
 )
 from lockdown.platform.common import (
@@ -301,10 +302,15 @@ class LinuxBackend:
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
 
+    def volume_control(self) -> VolumeControl | None:
+        """The session's sound server through pactl, when it answers."""
+        from lockdown.platform.linux import volume
+
+        return volume.PactlVolume(self._run) if volume.available(self._run) else None
+
     def desk(self) -> Desk:
         """Battery (/sys), network and Wi-Fi (NetworkManager), XKB layouts and windows (X11),
         volume (pactl)."""
-        from lockdown.platform.linux import volume
         from lockdown.platform.linux.keyboard import CtypesXkb, XkbLayouts
         from lockdown.platform.linux.network import NetworkManager, NetworkManagerLink, NetworkManagerWifi
         from lockdown.platform.linux.power import SysfsPower
@@ -320,7 +326,7 @@ class LinuxBackend:
                 missing.append(phrase("desk.missing.x11"))
         else:
             missing.append(phrase("desk.missing.wayland"))
-        sound = volume.PactlVolume(self._run) if volume.available(self._run) else None
+        sound = self.volume_control()
         if sound is None:
             missing.append(phrase("desk.missing.pactl"))
         manager = NetworkManager()

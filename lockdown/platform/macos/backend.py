@@ -15,7 +15,16 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, StartSignal, Switch, VmCheck
+from lockdown.platform.base import (
+    Desk,
+    DisplayServer,
+    KeyboardLock,
+    OsName,
+    StartSignal,
+    Switch,
+    VmCheck,
+    VolumeControl,
+)
 from lockdown.platform.common import (
     InterfacesLink,
     first_running,
@@ -24,6 +33,7 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.platform.macos.volume import Osascript
 from lockdown.platform.macos.windows import AppsApi
 from lockdown.words import Phrase, phrase
 
@@ -153,9 +163,11 @@ class MacBackend:
     def __init__(self, cocoa: Cocoa | None = None, sysctl: Sysctl = libc_sysctl,
                  env: Mapping[str, str] | None = None, euid: int | None = None,
                  process_names: Callable[[], set[str]] = running_process_names,
-                 pmset: Callable[[], str] | None = None, apps: AppsApi | None = None) -> None:
+                 pmset: Callable[[], str] | None = None, apps: AppsApi | None = None,
+                 osascript: Osascript | None = None) -> None:
         self._cocoa: Cocoa = cocoa or PyObjCCocoa()
         self._pmset = pmset
+        self._osascript = osascript
         self._apps = apps
         self._sysctl = sysctl
         self._env = os.environ if env is None else env
@@ -209,14 +221,22 @@ class MacBackend:
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
 
+    def volume_control(self) -> VolumeControl | None:
+        """The output volume through AppleScript, when the output in use has one."""
+        from lockdown.platform.macos import volume
+
+        return volume.available(self._osascript or volume.osascript)
+
     def desk(self) -> Desk:
-        """The battery (pmset), the front application (AppKit); the network from the interfaces.
-        Switching input sources, the volume and Wi-Fi are not offered on macOS yet."""
+        """The battery (pmset), the front application (AppKit), the volume (AppleScript); the
+        network from the interfaces. Switching input sources and Wi-Fi are not offered on macOS yet."""
         from lockdown.platform.macos.power import PmsetPower
         from lockdown.platform.macos.windows import AppKitWindows
 
+        sound = self.volume_control()
+        missing = [phrase("desk.missing.layouts", os="macOS"), phrase("desk.missing.wifi", os="macOS")]
+        if sound is None:
+            missing.insert(1, phrase("desk.missing.osascript"))
         return Desk(power=PmsetPower(self._pmset) if self._pmset is not None else PmsetPower(),
-                    network=InterfacesLink(), windows=AppKitWindows(self._apps), missing=(
-                        phrase("desk.missing.layouts", os="macOS"),
-                        phrase("desk.missing.volume", os="macOS"),
-                        phrase("desk.missing.wifi", os="macOS")))
+                    network=InterfacesLink(), windows=AppKitWindows(self._apps), volume=sound,
+                    missing=tuple(missing))

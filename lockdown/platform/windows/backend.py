@@ -15,7 +15,16 @@ from typing import Any, Protocol
 
 import psutil
 
-from lockdown.platform.base import Desk, DisplayServer, KeyboardLock, OsName, StartSignal, Switch, VmCheck
+from lockdown.platform.base import (
+    Desk,
+    DisplayServer,
+    KeyboardLock,
+    OsName,
+    StartSignal,
+    Switch,
+    VmCheck,
+    VolumeControl,
+)
 from lockdown.platform.common import InterfacesLink, hypervisor_from_strings, own_process_name
 from lockdown.platform.windows.power import PowerStatusApi
 from lockdown.platform.windows.windows import UserApi
@@ -279,6 +288,9 @@ class WindowsBackend:
             return proc.username().lower() == self._me
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             return False
+
+    def volume_control(self) -> VolumeControl | None:
+        return None  # not offered here yet (Desk.missing says so)
 
     def desk(self) -> Desk:
         """The battery, the front window; the network from the interfaces. Switching another
