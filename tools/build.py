@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives import serialization
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tools"))
 
 from lockdown.errors import LockdownError  # noqa: E402
 from lockdown.integrity.manifest import BuildInfo, describe_tree, dump_manifest, parse_manifest  # noqa: E402
@@ -201,6 +202,15 @@ def differences(first: bytes, second: bytes) -> list[str]:
     return meta + paths
 
 
+def explain_programs(first: Path, second: Path, paths: list[str]) -> list[str]:
+    """For each differing path that is one of the programs, the parts inside it that differ
+    (which Python module, which run-time script): what a rebuild that does not match must show."""
+    from frozen_diff import differing_parts
+
+    return [f"{p}: {', '.join(differing_parts(first / p, second / p)[:20])}"
+            for p in paths if p in PROGRAMS and (first / p).is_file() and (second / p).is_file()]
+
+
 def _install(bundle: Path, out: Path) -> None:
     if out.exists():
         if not ((out / "_internal").is_dir() or not any(out.iterdir())):
@@ -251,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
                 diff = differences(built[0][1], built[1][1])
                 if diff or built[0][1] != built[1][1]:
                     print("NOT reproducible; differing files:", *diff, sep="\n  ", file=sys.stderr)
+                    print("inside the programs:", *explain_programs(built[0][0], built[1][0], diff),
+                          sep="\n  ", file=sys.stderr)
                     return 1
                 print(f"reproducible: two builds in different folders gave identical files "
                       f"(manifest digest {parse_manifest(built[0][1]).digest})")

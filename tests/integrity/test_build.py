@@ -20,6 +20,7 @@ from tests.support.bundle import (
     REPO,
     TEST_PRIVATE_KEY,
     TEST_PUBLIC_KEY,
+    build_tool,
     copy_bundle,
     sign_bundle,
 )
@@ -164,6 +165,19 @@ def test_sign_tool_signs_what_verify_accepts(signed_bundle: Path) -> None:
     assert _verify(signed_bundle).returncode == 0
 
 
+def test_what_differs_inside_two_programs_is_named_down_to_the_module(bundle: Path) -> None:
+    explain = build_tool().explain_programs
+    assert explain(bundle, bundle, ["lockdown", "manifest.json"]) == ["lockdown: "]  # programs only
+    from frozen_diff import differing_parts, parts
+
+    # the installer's program has its own entry script and imports what the kiosk's does not
+    differing = differing_parts(bundle / "lockdown", bundle / "lockdown-install")
+    assert "pkg:__main__" in differing and "pkg:main" in differing
+    assert "module:lockdown.app" in parts(bundle / "lockdown")  # the modules are listed one by one
+    assert "module:lockdown.app" not in differing  # and the shared ones are the same
+    assert differing_parts(bundle / "lockdown", bundle / "manifest.json")[0].startswith("(not readable")
+
+
 def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path, tmp_path: Path) -> None:
     out = tmp_path / "again" / "lockdown"
     done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(out)],
@@ -173,7 +187,7 @@ def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path,
     # The session bundle may come from the cache, built at an older commit with the same files.
     differing = sorted(p for p in set(first.by_path()) | set(again.by_path())
                        if first.by_path().get(p) != again.by_path().get(p))
-    assert differing == []
+    assert differing == [], build_tool().explain_programs(bundle, out, differing)
     assert (again.build, again.app_version) == (first.build, first.app_version)
 
 

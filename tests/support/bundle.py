@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -32,15 +33,20 @@ OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
 _built: dict[bytes, Path] = {}
 
 
-def source_key(extra: bytes = b"") -> str:
-    """Changes whenever a file the bundle is built from (or the build interpreter, or `extra`) changes."""
+def build_tool() -> ModuleType:
+    """tools/build.py as a module."""
     sys.path.insert(0, str(REPO / "tools"))
     try:
-        import build as build_tool
+        import build
     finally:
         sys.path.pop(0)
+    return build
+
+
+def source_key(extra: bytes = b"") -> str:
+    """Changes whenever a file the bundle is built from (or the build interpreter, or `extra`) changes."""
     digest = hashlib.sha256(sys.version.encode() + sys.executable.encode() + extra)
-    for rel in build_tool.source_files():
+    for rel in build_tool().source_files():
         digest.update(rel.encode() + b"\0" + (REPO / rel).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
