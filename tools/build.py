@@ -32,7 +32,6 @@ from cryptography.hazmat.primitives import serialization
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tools"))
 
 from lockdown.errors import LockdownError  # noqa: E402
 from lockdown.integrity.manifest import BuildInfo, describe_tree, dump_manifest, parse_manifest  # noqa: E402
@@ -153,11 +152,12 @@ def normalize_modes(root: Path) -> None:
     root.chmod(0o755)
 
 
-def build_once(python: str, where: Path, log: Path,
-               release_pubkey: bytes | None = None) -> tuple[Path, BuildInfo, str]:
-    """Freeze the exported source under `where`; return the bundle folder, build info and app version."""
+def build_once(python: str, where: Path, log: Path, source: Path) -> tuple[Path, BuildInfo, str]:
+    """Freeze a copy of the exported `source` under `where`; return the bundle folder, build info and
+    app version. Every build of one run starts from the same export: a file edited meanwhile in the
+    checkout cannot make two of them differ."""
     src = where / "src"
-    export_source(src, release_pubkey)
+    shutil.copytree(source, src)
     from tools.make_dictionaries import make as make_dictionaries
 
     for line in make_dictionaries(src / "lockdown" / "dictionaries"):  # shipped for spell checking
@@ -205,7 +205,7 @@ def differences(first: bytes, second: bytes) -> list[str]:
 def explain_programs(first: Path, second: Path, paths: list[str]) -> list[str]:
     """For each differing path that is one of the programs, the parts inside it that differ
     (which Python module, which run-time script): what a rebuild that does not match must show."""
-    from frozen_diff import differing_parts
+    from tools.frozen_diff import differing_parts
 
     return [f"{p}: {', '.join(differing_parts(first / p, second / p)[:20])}"
             for p in paths if p in PROGRAMS and (first / p).is_file() and (second / p).is_file()]
@@ -252,10 +252,12 @@ def main(argv: list[str] | None = None) -> int:
         try:
             python = pinned_python(root) if args.pinned else sys.executable
             rounds = 2 if args.check_reproducible else 1
+            source = root / "source"
+            export_source(source, pubkey)
             built = []
             for n in range(rounds):
                 where = root / f"build-{n}-{os.urandom(3).hex()}"
-                bundle, info, version = build_once(python, where, log, pubkey)
+                bundle, info, version = build_once(python, where, log, source)
                 built.append((bundle, write_manifest(bundle, info, version, commit)))
             if args.check_reproducible:
                 diff = differences(built[0][1], built[1][1])

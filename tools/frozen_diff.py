@@ -41,6 +41,6 @@ def differing_parts(first: Path, second: Path) -> list[str]:
     not a frozen program at all."""
     try:
         a, b = parts(first), parts(second)
-    except Exception as exc:  # noqa: BLE001 (not an archive PyInstaller can read: say so, plainly)
+    except Exception as exc:  # not an archive PyInstaller can read: say so, plainly
         return [f"(not readable as a frozen program: {exc})"]
     return sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))

@@ -168,7 +168,7 @@ def test_sign_tool_signs_what_verify_accepts(signed_bundle: Path) -> None:
 def test_what_differs_inside_two_programs_is_named_down_to_the_module(bundle: Path) -> None:
     explain = build_tool().explain_programs
     assert explain(bundle, bundle, ["lockdown", "manifest.json"]) == ["lockdown: "]  # programs only
-    from frozen_diff import differing_parts, parts
+    from tools.frozen_diff import differing_parts, parts
 
     # the installer's program has its own entry script and imports what the kiosk's does not
     differing = differing_parts(bundle / "lockdown", bundle / "lockdown-install")

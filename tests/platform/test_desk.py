@@ -25,6 +25,7 @@ from lockdown.platform.linux.windows import EwmhWindows
 from lockdown.platform.macos.backend import MacBackend
 from lockdown.platform.macos.power import battery_from_pmset
 from lockdown.platform.windows.backend import WindowsBackend
+from lockdown.platform.windows.keyboard import WindowsLayouts
 from lockdown.platform.windows.power import WindowsPower
 
 
@@ -106,10 +107,63 @@ def test_windows_battery(status: tuple[int, int, int] | None, expected: BatteryS
 
 
 def test_windows_desk_has_the_battery_and_says_what_is_missing() -> None:
-    desk = WindowsBackend(power_api=PowerStatus((0, 1, 55))).desk()
+    desk = WindowsBackend(power_api=PowerStatus((0, 1, 55)), layout_api=InputLocales([EN_US])).desk()
     assert desk.power.battery() == BatteryState(55, False)
-    assert desk.keyboard_layouts is None and desk.volume is None and desk.wifi is None
-    assert "keyboard layouts: not available on Windows yet" in [m.text("en") for m in desk.missing]
+    assert desk.keyboard_layouts is not None and desk.volume is None and desk.wifi is None
+    assert "volume: not available on Windows yet" in [m.text("en") for m in desk.missing]
+
+
+# Windows: the user's input locales (HKL: language id in the low word, layout in the high word) -----
+
+EN_US, FR_FR, EN_US_DVORAK = 0x04090409, 0x040C040C, 0xF0020409
+LOCALE_NAMES = {0x0409: "en-US", 0x040C: "fr-FR"}  # Microsoft's LCID table
+
+
+class InputLocales:
+    """The user's input locales as GetKeyboardLayoutList gives them; `activate` switches one."""
+
+    def __init__(self, hkls: list[int], refuse: bool = False) -> None:
+        self.hkls, self.now, self.refuse = hkls, hkls[0], refuse
+        self.activated: list[int] = []
+
+    def installed(self) -> list[int]:
+        return list(self.hkls)
+
+    def active(self) -> int:
+        return self.now
+
+    def activate(self, hkl: int) -> bool:
+        self.activated.append(hkl)
+        if self.refuse:
+            return False
+        self.now = hkl
+        return True
+
+    def locale_name(self, langid: int) -> str | None:
+        return LOCALE_NAMES.get(langid)
+
+
+def test_windows_layouts_are_the_users_input_locales_and_switch_among_them() -> None:
+    api = InputLocales([EN_US, FR_FR])
+    layouts = WindowsBackend(power_api=PowerStatus(None), layout_api=api).desk().keyboard_layouts
+    assert layouts is not None
+    assert layouts.layouts() == ("en-US", "fr-FR") and layouts.current() == 0
+    layouts.select(1)
+    assert api.activated == [FR_FR] and layouts.current() == 1
+    with pytest.raises(OSError, match="number 3"):
+        layouts.select(2)
+
+
+def test_windows_two_layouts_of_one_language_are_told_apart() -> None:
+    layouts = WindowsLayouts(InputLocales([EN_US, EN_US_DVORAK, 0x04150415]))
+    assert layouts.layouts() == ("en-US (0409)", "en-US (f002)", "0415")  # no name known: the id
+
+
+def test_windows_refusing_the_switch_is_an_error() -> None:
+    api = InputLocales([EN_US, FR_FR], refuse=True)
+    with pytest.raises(OSError, match="refused"):
+        WindowsLayouts(api).select(1)
+    assert WindowsLayouts(api).current() == 0
 
 
 # macOS: pmset -g batt ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib.metadata
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,17 @@ def build_tool() -> ModuleType:
     return build
 
 
+def installed_packages() -> bytes:
+    """Every distribution of the build interpreter, name and version: a pure-Python dependency at
+    another version changes the programs' module archive and nothing else."""
+    found = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    return "\n".join(found).encode()
+
+
 def source_key(extra: bytes = b"") -> str:
-    """Changes whenever a file the bundle is built from (or the build interpreter, or `extra`) changes."""
-    digest = hashlib.sha256(sys.version.encode() + sys.executable.encode() + extra)
+    """Changes whenever a file the bundle is built from (or the build interpreter, its packages, or
+    `extra`) changes."""
+    digest = hashlib.sha256(sys.version.encode() + sys.executable.encode() + installed_packages() + extra)
     for rel in build_tool().source_files():
         digest.update(rel.encode() + b"\0" + (REPO / rel).read_bytes() + b"\0")
     return digest.hexdigest()[:16]

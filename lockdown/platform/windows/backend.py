@@ -26,6 +26,7 @@ from lockdown.platform.base import (
     VolumeControl,
 )
 from lockdown.platform.common import InterfacesLink, hypervisor_from_strings, own_process_name
+from lockdown.platform.windows.keyboard import LayoutApi
 from lockdown.platform.windows.power import PowerStatusApi
 from lockdown.platform.windows.windows import UserApi
 from lockdown.words import Phrase, phrase
@@ -228,10 +229,12 @@ class WindowsBackend:
 
     def __init__(self, api: WinApi | None = None, env: Mapping[str, str] | None = None,
                  listener_factory: ListenerFactory = _pynput_listener,
-                 power_api: PowerStatusApi | None = None, user_api: UserApi | None = None) -> None:
+                 power_api: PowerStatusApi | None = None, user_api: UserApi | None = None,
+                 layout_api: LayoutApi | None = None) -> None:
         self._api: WinApi = api or CtypesWinApi()
         self._power_api = power_api
         self._user_api = user_api
+        self._layout_api = layout_api
         self._env = os.environ if env is None else env
         self._listener_factory = listener_factory
         self._me: str | None = None
@@ -293,13 +296,14 @@ class WindowsBackend:
         return None  # not offered here yet (Desk.missing says so)
 
     def desk(self) -> Desk:
-        """The battery, the front window; the network from the interfaces. Switching another
-        program's keyboard layout, the volume and Wi-Fi are not offered on Windows yet."""
+        """The battery, the front window, the user's keyboard layouts; the network from the
+        interfaces. The volume and Wi-Fi are not offered on Windows yet."""
+        from lockdown.platform.windows.keyboard import CtypesLayoutApi, WindowsLayouts
         from lockdown.platform.windows.power import WindowsPower
         from lockdown.platform.windows.windows import Win32Windows
 
         return Desk(power=WindowsPower(self._power_api), network=InterfacesLink(),
+                    keyboard_layouts=WindowsLayouts(self._layout_api or CtypesLayoutApi()),
                     windows=Win32Windows(self._user_api), missing=(
-            phrase("desk.missing.layouts", os="Windows"),
             phrase("desk.missing.volume", os="Windows"),
             phrase("desk.missing.wifi", os="Windows")))
