@@ -426,7 +426,8 @@ class _NoZoomGestures(QObject):
 
 
 class ExamView(QWebEngineView):
-    """The view: no context menu, no dropped files, zoom in steps (or none, `forbid_zoom()`)."""
+    """The view: no context menu (the kiosk may offer spelling suggestions in its place), no dropped
+    files, zoom in steps (or none, `forbid_zoom()`)."""
 
     def __init__(self, page: ExamPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)

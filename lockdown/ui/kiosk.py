@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -31,6 +31,7 @@ from lockdown.ui.confirm import ConfirmDialog
 from lockdown.ui.offline import OfflinePage
 from lockdown.ui.quit_dialog import QuitDialog
 from lockdown.ui.reconfiguration import ReconfigureDialog
+from lockdown.ui.spelling_panel import SpellingPanel
 from lockdown.ui.taskbar import Taskbar
 from lockdown.urls.navigation import NavigationRules
 from lockdown.words import say
@@ -89,6 +90,13 @@ class KioskWindow(QWidget):
         self.view.setAccessibleName(say(lang, "exam.a11y"))
         if not config.browser.zoom:
             self.view.forbid_zoom()
+        self.spelling: SpellingPanel | None = None
+        if spelling:  # the dictionary's suggestions, and nothing else, for a misspelled word
+            self.spelling = SpellingPanel(lang, self)
+            self.spelling.chosen.connect(self.page.replaceMisspelledWord)
+            self.spelling.closed.connect(lambda: self.view.setFocus())
+            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.view.customContextMenuRequested.connect(self._spelling_wanted)
         self.offline = OfflinePage(lang, parent=self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
@@ -162,6 +170,15 @@ class KioskWindow(QWidget):
             bind("Ctrl+R", self.reload_page)
         if browser.allow_back:
             bind("Alt+Left", self.go_back)
+
+    def _spelling_wanted(self, at: QPoint) -> None:
+        """The student asked for the menu on the page: suggestions, when it is a misspelled word."""
+        request = self.view.lastContextMenuRequest()
+        if self.spelling is None or request is None or not request.isContentEditable():
+            return
+        word = request.misspelledWord()
+        if word:
+            self.spelling.offer(word, list(request.spellCheckerSuggestions()), self.view.mapTo(self, at))
 
     def _connect_taskbar(self, bar: Taskbar) -> None:
         bar.reload_wanted.connect(self.reload_page)

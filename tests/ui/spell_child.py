@@ -1,9 +1,11 @@
 """The real kiosk, through the front end `lockdown run` uses, reporting what its spell checker
-says of a word the student right-clicks (Chromium's context-menu data; the kiosk shows no menu).
+says of a word the student right-clicks (Chromium's context-menu data), the suggestions the
+kiosk's panel shows for it, and the text once the student chose CHOICE there.
 
-Usage: python tests/ui/spell_child.py CONFIG WORD  (Qt offscreen). The page must have an editable
+Usage: python tests/ui/spell_child.py CONFIG CHOICE  (Qt offscreen). The page must have an editable
 element `#t` holding the word in a `<span id="w">`. Prints one JSON line: the misspelled word
-under the pointer ("" when the checker found none) and its suggestions.
+under the pointer ("" when the checker found none), its suggestions, the panel's buttons (None
+without a panel) and the element's text afterwards.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ WHERE = ("var t = document.getElementById('t'); t.focus();"
          "JSON.stringify([r.left + 3, r.top + r.height / 2])")
 
 
-def main(source: str) -> int:
+def main(source: str, choice: str) -> int:
     config = load_config(source)
     ui = QtFrontend(config, config.language or "en")
     ui.open_kiosk(KEYS, ExamTools(FakeBackend(), config))
@@ -60,6 +62,17 @@ def main(source: str) -> int:
         request = kiosk.view.lastContextMenuRequest()
         result["misspelled"] = request.misspelledWord() if request is not None else None
         result["suggestions"] = request.spellCheckerSuggestions() if request is not None else []
+        panel = kiosk.spelling
+        shown = panel is not None and panel.isVisible()
+        result["panel"] = [b.text() for b in panel.buttons] if shown and panel is not None else None
+        chosen = [b for b in panel.buttons if b.text() == choice] if shown and panel is not None else []
+        if chosen:
+            QTest.mouseClick(chosen[0], Qt.MouseButton.LeftButton)
+        QTimer.singleShot(1000, lambda: kiosk.page.runJavaScript(
+            "document.getElementById('t').textContent", 0, done))
+
+    def done(text: str) -> None:
+        result["text"] = text
         app.exit(0)
 
     timer = QTimer(interval=200)
@@ -73,4 +86,4 @@ def main(source: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -91,13 +91,16 @@ def test_spell_checking_in_the_exams_language(serve, tmp_path, dictionaries, lan
         config.write_bytes(dump_seb({"startURL": site.url + "/", "allowSpellCheck": allowed,
                                      "lockdownLanguage": lang, "lockdownAllowUnverifiedBuild": True}))
         env = dict(os.environ, QTWEBENGINE_DICTIONARIES_PATH=str(dictionaries), PYTHONPATH=str(REPO))
-        done = subprocess.run([sys.executable, str(CHILD), str(config)], capture_output=True, text=True,
-                              timeout=120, env=env, cwd=REPO)
+        done = subprocess.run([sys.executable, str(CHILD), str(config), fixed], capture_output=True,
+                              text=True, timeout=120, env=env, cwd=REPO)
         lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
         assert lines, done.stderr[-2000:]
         said = json.loads(lines[-1])
         if allowed:
             assert said["misspelled"] == word
             assert fixed in said["suggestions"]
+            assert said["panel"] == said["suggestions"][:6]  # the dictionary's, nothing of Chromium's menu
+            assert said["text"] == f"{typed} {fixed} "  # chosen in the panel: the word is replaced
         else:
-            assert said["misspelled"] == ""
+            assert said["misspelled"] == "" and said["panel"] is None
+            assert said["text"] == f"{typed} {word} "
