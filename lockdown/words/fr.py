@@ -1342,8 +1342,9 @@ TEXT: Mapping[str, str] = {
     "desk.missing.pactl": "volume : aucun serveur de son ne répond à pactl",
     "desk.missing.osascript": (
         "volume : la sortie son utilisée n'a pas de volume propre, ou osascript ne peut pas être lancé"),
+    "desk.missing.coreaudio": (
+        "volume : il n'y a pas de sortie son, ou Windows n'en donne pas le volume"),
     "desk.missing.layouts": "dispositions du clavier : pas encore disponibles sous {os}",
-    "desk.missing.volume": "volume : pas encore disponible sous {os}",
     "desk.missing.wifi": "liste Wi-Fi : pas encore disponible sous {os}",
     "config.field.string_array": "doit être un tableau de chaînes",
 }

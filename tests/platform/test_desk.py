@@ -107,10 +107,47 @@ def test_windows_battery(status: tuple[int, int, int] | None, expected: BatteryS
 
 
 def test_windows_desk_has_the_battery_and_says_what_is_missing() -> None:
-    desk = WindowsBackend(power_api=PowerStatus((0, 1, 55)), layout_api=InputLocales([EN_US])).desk()
+    desk = WindowsBackend(power_api=PowerStatus((0, 1, 55)), layout_api=InputLocales([EN_US]),
+                          endpoint_api=Endpoint(None)).desk()
     assert desk.power.battery() == BatteryState(55, False)
     assert desk.keyboard_layouts is not None and desk.volume is None and desk.wifi is None
-    assert "volume: not available on Windows yet" in [m.text("en") for m in desk.missing]
+    assert [m.key for m in desk.missing] == ["desk.missing.coreaudio", "desk.missing.wifi"]
+
+
+class Endpoint:
+    """The default output's endpoint volume as Core Audio keeps it (a scalar 0.0-1.0 and a mute
+    flag); None: there is no output device."""
+
+    def __init__(self, state: tuple[float, bool] | None) -> None:
+        self.state = state
+        self.calls: list[tuple[str, float | bool]] = []
+
+    def get(self) -> tuple[float, bool]:
+        if self.state is None:
+            raise OSError("no default audio endpoint (E_NOTFOUND)")
+        return self.state
+
+    def set_scalar(self, level: float) -> None:
+        assert self.state is not None
+        self.calls.append(("scalar", level))
+        self.state = (level, self.state[1])
+
+    def set_mute(self, muted: bool) -> None:
+        assert self.state is not None
+        self.calls.append(("mute", muted))
+        self.state = (self.state[0], muted)
+
+
+def test_windows_volume_is_the_default_outputs_endpoint_volume() -> None:
+    endpoint = Endpoint((0.43, False))  # Windows' own slider shows 43
+    sound = WindowsBackend(power_api=PowerStatus(None), layout_api=InputLocales([EN_US]),
+                           endpoint_api=endpoint).desk().volume
+    assert sound is not None and sound.state() == VolumeState(43, False)
+    sound.set_level(120)
+    sound.set_level(25)
+    sound.set_muted(True)
+    assert endpoint.calls == [("scalar", 1.0), ("scalar", 0.25), ("mute", True)]
+    assert sound.state() == VolumeState(25, True)
 
 
 # Windows: the user's input locales (HKL: language id in the low word, layout in the high word) -----
@@ -145,7 +182,8 @@ class InputLocales:
 
 def test_windows_layouts_are_the_users_input_locales_and_switch_among_them() -> None:
     api = InputLocales([EN_US, FR_FR])
-    layouts = WindowsBackend(power_api=PowerStatus(None), layout_api=api).desk().keyboard_layouts
+    backend = WindowsBackend(power_api=PowerStatus(None), layout_api=api, endpoint_api=Endpoint(None))
+    layouts = backend.desk().keyboard_layouts
     assert layouts is not None
     assert layouts.layouts() == ("en-US", "fr-FR") and layouts.current() == 0
     layouts.select(1)
@@ -372,7 +410,8 @@ def test_windows_brings_a_visible_window_of_the_program_to_the_front() -> None:
     assert windows.bring_to_front(frozenset({400}))
     assert api.raised == [0x30]  # the visible one; the hidden 0x10 is a message-only window
     assert not windows.bring_to_front(frozenset({999}))
-    assert WindowsBackend(power_api=PowerStatus(None), user_api=api).desk().windows is not None
+    assert WindowsBackend(power_api=PowerStatus(None), user_api=api, layout_api=InputLocales([EN_US]),
+                          endpoint_api=Endpoint(None)).desk().windows is not None
 
 
 class Apps:

@@ -28,6 +28,7 @@ from lockdown.platform.base import (
 from lockdown.platform.common import InterfacesLink, hypervisor_from_strings, own_process_name
 from lockdown.platform.windows.keyboard import LayoutApi
 from lockdown.platform.windows.power import PowerStatusApi
+from lockdown.platform.windows.volume import EndpointApi
 from lockdown.platform.windows.windows import UserApi
 from lockdown.words import Phrase, phrase
 
@@ -230,11 +231,12 @@ class WindowsBackend:
     def __init__(self, api: WinApi | None = None, env: Mapping[str, str] | None = None,
                  listener_factory: ListenerFactory = _pynput_listener,
                  power_api: PowerStatusApi | None = None, user_api: UserApi | None = None,
-                 layout_api: LayoutApi | None = None) -> None:
+                 layout_api: LayoutApi | None = None, endpoint_api: EndpointApi | None = None) -> None:
         self._api: WinApi = api or CtypesWinApi()
         self._power_api = power_api
         self._user_api = user_api
         self._layout_api = layout_api
+        self._endpoint_api = endpoint_api
         self._env = os.environ if env is None else env
         self._listener_factory = listener_factory
         self._me: str | None = None
@@ -293,17 +295,22 @@ class WindowsBackend:
             return False
 
     def volume_control(self) -> VolumeControl | None:
-        return None  # not offered here yet (Desk.missing says so)
+        """The default output's volume through Core Audio, when there is one."""
+        from lockdown.platform.windows.volume import CoreAudioEndpoint, available
+
+        return available(self._endpoint_api or CoreAudioEndpoint())
 
     def desk(self) -> Desk:
-        """The battery, the front window, the user's keyboard layouts; the network from the
-        interfaces. The volume and Wi-Fi are not offered on Windows yet."""
+        """The battery, the front window, the user's keyboard layouts, the volume (Core Audio); the
+        network from the interfaces. Wi-Fi is not offered on Windows yet."""
         from lockdown.platform.windows.keyboard import CtypesLayoutApi, WindowsLayouts
         from lockdown.platform.windows.power import WindowsPower
         from lockdown.platform.windows.windows import Win32Windows
 
+        sound = self.volume_control()
+        missing = [phrase("desk.missing.wifi", os="Windows")]
+        if sound is None:
+            missing.insert(0, phrase("desk.missing.coreaudio"))
         return Desk(power=WindowsPower(self._power_api), network=InterfacesLink(),
                     keyboard_layouts=WindowsLayouts(self._layout_api or CtypesLayoutApi()),
-                    windows=Win32Windows(self._user_api), missing=(
-            phrase("desk.missing.volume", os="Windows"),
-            phrase("desk.missing.wifi", os="Windows")))
+                    volume=sound, windows=Win32Windows(self._user_api), missing=tuple(missing))
