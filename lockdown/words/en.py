@@ -1219,7 +1219,6 @@ TEXT: Mapping[str, str] = {
     "desk.missing.osascript": (
         "volume: the sound output in use has no volume of its own, or osascript cannot be run"),
     "desk.missing.coreaudio": "volume: there is no sound output, or Windows does not say its volume",
-    "desk.missing.layouts": "keyboard layouts: not available on {os} yet",
     "desk.missing.wifi": "Wi-Fi list: not available on {os} yet",
     "config.field.string_array": "must be an array of strings",
 }

@@ -1344,7 +1344,6 @@ TEXT: Mapping[str, str] = {
         "volume : la sortie son utilisée n'a pas de volume propre, ou osascript ne peut pas être lancé"),
     "desk.missing.coreaudio": (
         "volume : il n'y a pas de sortie son, ou Windows n'en donne pas le volume"),
-    "desk.missing.layouts": "dispositions du clavier : pas encore disponibles sous {os}",
     "desk.missing.wifi": "liste Wi-Fi : pas encore disponible sous {os}",
     "config.field.string_array": "doit être un tableau de chaînes",
 }

@@ -23,6 +23,7 @@ from lockdown.platform.linux.keyboard import CtypesXkb, XkbLayouts, layouts_from
 from lockdown.platform.linux.power import SysfsPower
 from lockdown.platform.linux.windows import EwmhWindows
 from lockdown.platform.macos.backend import MacBackend
+from lockdown.platform.macos.keyboard import MacLayouts
 from lockdown.platform.macos.power import battery_from_pmset
 from lockdown.platform.windows.backend import WindowsBackend
 from lockdown.platform.windows.keyboard import WindowsLayouts
@@ -260,6 +261,53 @@ def test_macos_volume_read_and_set_with_applescript() -> None:
     sound.set_muted(True)
     assert script.lines[-2:] == ["set volume output volume 100", "set volume output muted true"]
     assert sound.state() == VolumeState(100, True)
+
+
+class InputSources:
+    """The user's enabled keyboard input sources as Text Input Sources lists them."""
+
+    def __init__(self, sources: list[tuple[str, str, bool]], refuse: bool = False,
+                 broken: bool = False) -> None:
+        self.sources, self.refuse, self.broken = sources, refuse, broken
+        self.now: str | None = sources[0][0]
+        self.selected: list[str] = []
+
+    def enabled(self) -> list[tuple[str, str, bool]]:
+        if self.broken:
+            raise OSError("the input sources cannot be read")
+        return list(self.sources)
+
+    def current(self) -> str | None:
+        return self.now
+
+    def select(self, identifier: str) -> bool:
+        self.selected.append(identifier)
+        if not self.refuse:
+            self.now = identifier
+        return not self.refuse
+
+
+MAC_SOURCES = [("com.apple.keylayout.US", "U.S.", True),
+               ("com.apple.PressAndHold", "Press and Hold", False),  # enabled, not selectable
+               ("com.apple.keylayout.French", "French", True)]
+
+
+def test_macos_layouts_are_the_enabled_input_sources_and_switch_among_them() -> None:
+    api = InputSources(MAC_SOURCES)
+    layouts = MacBackend(pmset=lambda: "", osascript=no_volume, input_sources=api).desk().keyboard_layouts
+    assert layouts is not None
+    assert layouts.layouts() == ("U.S.", "French") and layouts.current() == 0
+    layouts.select(1)
+    assert api.selected == ["com.apple.keylayout.French"] and layouts.current() == 1
+    with pytest.raises(OSError, match="number 3"):
+        layouts.select(2)
+
+
+def test_macos_refused_or_unreadable_input_sources() -> None:
+    with pytest.raises(OSError, match="refused"):
+        MacLayouts(InputSources(MAC_SOURCES, refuse=True)).select(1)
+    broken = MacLayouts(InputSources(MAC_SOURCES, broken=True))
+    assert broken.layouts() == () and broken.current() == 0
 
 
 def test_macos_output_without_a_volume_offers_no_control() -> None:

@@ -33,6 +33,7 @@ from lockdown.platform.common import (
     remote_from_env,
     running_process_names,
 )
+from lockdown.platform.macos.keyboard import InputSourceApi
 from lockdown.platform.macos.volume import Osascript
 from lockdown.platform.macos.windows import AppsApi
 from lockdown.words import Phrase, phrase
@@ -164,10 +165,11 @@ class MacBackend:
                  env: Mapping[str, str] | None = None, euid: int | None = None,
                  process_names: Callable[[], set[str]] = running_process_names,
                  pmset: Callable[[], str] | None = None, apps: AppsApi | None = None,
-                 osascript: Osascript | None = None) -> None:
+                 osascript: Osascript | None = None, input_sources: InputSourceApi | None = None) -> None:
         self._cocoa: Cocoa = cocoa or PyObjCCocoa()
         self._pmset = pmset
         self._osascript = osascript
+        self._input_sources = input_sources
         self._apps = apps
         self._sysctl = sysctl
         self._env = os.environ if env is None else env
@@ -228,15 +230,18 @@ class MacBackend:
         return volume.available(self._osascript or volume.osascript)
 
     def desk(self) -> Desk:
-        """The battery (pmset), the front application (AppKit), the volume (AppleScript); the
-        network from the interfaces. Switching input sources and Wi-Fi are not offered on macOS yet."""
+        """The battery (pmset), the front application (AppKit), the volume (AppleScript), the
+        enabled input sources (HIToolbox); the network from the interfaces. Wi-Fi is not offered
+        on macOS yet."""
+        from lockdown.platform.macos.keyboard import HIToolboxInputSources, MacLayouts
         from lockdown.platform.macos.power import PmsetPower
         from lockdown.platform.macos.windows import AppKitWindows
 
         sound = self.volume_control()
-        missing = [phrase("desk.missing.layouts", os="macOS"), phrase("desk.missing.wifi", os="macOS")]
+        missing = [phrase("desk.missing.wifi", os="macOS")]
         if sound is None:
-            missing.insert(1, phrase("desk.missing.osascript"))
+            missing.insert(0, phrase("desk.missing.osascript"))
+        layouts = MacLayouts(self._input_sources or HIToolboxInputSources())
         return Desk(power=PmsetPower(self._pmset) if self._pmset is not None else PmsetPower(),
                     network=InterfacesLink(), windows=AppKitWindows(self._apps), volume=sound,
-                    missing=tuple(missing))
+                    keyboard_layouts=layouts, missing=tuple(missing))
