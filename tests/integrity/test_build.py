@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from tests.support.bundle import (
     TEST_PUBLIC_KEY,
     build_tool,
     copy_bundle,
+    second_build,
     sign_bundle,
 )
 from tests.support.users import User, run_as
@@ -178,17 +180,18 @@ def test_what_differs_inside_two_programs_is_named_down_to_the_module(bundle: Pa
     assert differing_parts(bundle / "lockdown", bundle / "manifest.json")[0].startswith("(not readable")
 
 
-def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path, tmp_path: Path) -> None:
-    out = tmp_path / "again" / "lockdown"
-    done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    again, first = (parse_manifest((b / "manifest.json").read_bytes()) for b in (out, bundle))
-    # The session bundle may come from the cache, built at an older commit with the same files.
-    differing = sorted(p for p in set(first.by_path()) | set(again.by_path())
-                       if first.by_path().get(p) != again.by_path().get(p))
-    assert differing == [], build_tool().explain_programs(bundle, out, differing)
-    assert (again.build, again.app_version) == (first.build, first.app_version)
+def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path) -> None:
+    done, out = second_build()
+    try:
+        assert done.returncode == 0, done.stderr
+        again, first = (parse_manifest((b / "manifest.json").read_bytes()) for b in (out, bundle))
+        # The session bundle may come from the cache, built at an older commit with the same files.
+        differing = sorted(p for p in set(first.by_path()) | set(again.by_path())
+                           if first.by_path().get(p) != again.by_path().get(p))
+        assert differing == [], build_tool().explain_programs(bundle, out, differing)
+        assert (again.build, again.app_version) == (first.build, first.app_version)
+    finally:
+        shutil.rmtree(out.parents[1], ignore_errors=True)
 
 
 # ---- a build that pins another key (tools/build.py --release-pubkey) --------------------------
