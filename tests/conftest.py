@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.bundle import TEST_PUBLIC_KEY, build_ahead
+from tests.support.bundle import TEST_PUBLIC_KEY, build_ahead, stop_ahead
 from tests.support.display import x_display
 from tests.support.users import unprivileged_user
 
@@ -25,3 +25,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     second = any(item.name == _SECOND_BUILD for item in items)
     if keys or second:
         build_ahead(keys, second)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    stop_ahead()

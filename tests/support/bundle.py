@@ -11,19 +11,20 @@ with a TEST key; `copy_bundle` gives a private copy to tamper with (never modify
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import importlib.metadata
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -36,8 +37,8 @@ OTHER_TEST_PRIVATE_KEY = KEYS / "ed25519_OTHER_TEST_private.pem"
 OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
 
 _built: dict[bytes, Path] = {}
-_ahead: dict[bytes, Future[Any]] = {}
-SECOND = b"second build"
+_helper: subprocess.Popen[bytes] | None = None
+_second_folder: Path | None = None
 LOW_PRIORITY = 10
 """`nice` of the builds made ahead: the tests running meanwhile keep the processor first."""
 
@@ -70,15 +71,29 @@ def source_key(extra: bytes = b"") -> str:
 
 def build_ahead(keys: Sequence[Path | None], second: bool) -> None:
     """Start the builds this session will need (the bundles for `keys`, then with `second` the
-    reproducibility test's own build) one after another in a background thread, at a low CPU
-    priority: they overlap the tests that come before the ones that use them."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-ahead")
-    for key in keys:
-        pem = key.read_bytes() if key is not None else b""
-        _ahead[pem] = pool.submit(_build_bundle, key, pem, LOW_PRIORITY)
+    reproducibility test's own build) one after another in a helper process at a low CPU priority:
+    they overlap the tests that come before the ones that use them. A process, not a thread: a
+    thread of the test process would let Python's garbage collector free Qt objects outside Qt's
+    thread, which crashes. A test that wants a bundle first waits on its cache's lock."""
+    global _helper, _second_folder
+    argv = [sys.executable, "-m", "tests.support.bundle"]
     if second:
-        _ahead[SECOND] = pool.submit(_second_build, LOW_PRIORITY)
-    pool.shutdown(wait=False)
+        _second_folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
+        argv += ["--second", str(_second_folder)]
+    argv += [str(key) if key is not None else "-" for key in keys]
+    log = (Path(tempfile.gettempdir()) / "lockdown-builds-ahead.log").open("w")
+    _helper = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True, preexec_fn=_low(LOW_PRIORITY))
+
+
+def stop_ahead() -> None:
+    """End the helper and what it started, if the session ends first."""
+    if _helper is not None and _helper.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(_helper.pid, signal.SIGTERM)
+        _helper.wait(30)
+    if _second_folder is not None:
+        shutil.rmtree(_second_folder, ignore_errors=True)
 
 
 def _low(niceness: int) -> Callable[[], None] | None:
@@ -89,18 +104,29 @@ def _low(niceness: int) -> Callable[[], None] | None:
     return lower if niceness else None
 
 
-def _second_build(niceness: int = 0) -> tuple[subprocess.CompletedProcess[str], Path]:
-    out = Path(tempfile.mkdtemp(prefix="lockdown-second-build-")) / "again" / "lockdown"
+def _second_build(folder: Path) -> None:
+    """Build this source into `folder`/again/lockdown; how it ended goes to `folder`/result.json."""
+    out = folder / "again" / "lockdown"
     done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(out)],
-                          capture_output=True, text=True, timeout=900, preexec_fn=_low(niceness))
-    return done, out
+                          capture_output=True, text=True, timeout=900)
+    (folder / "result.json").write_text(json.dumps({"returncode": done.returncode, "stderr": done.stderr}))
 
 
-def second_build() -> tuple[subprocess.CompletedProcess[str], Path]:
-    """Another build of this source, in another folder (started ahead when the session needs it):
-    how it ended, and where it is."""
-    ahead = _ahead.pop(SECOND, None)
-    return ahead.result() if ahead is not None else _second_build()
+def second_build() -> tuple[int, str, Path]:
+    """Another build of this source, in another folder (made ahead when the session needs it):
+    its exit code, its stderr, and the bundle. The caller removes `bundle.parents[1]`."""
+    if _second_folder is not None and _helper is not None:
+        _helper.wait(1800)
+        folder = _second_folder
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
+        _second_build(folder)
+    try:
+        result = json.loads((folder / "result.json").read_text())
+    except (OSError, ValueError) as exc:
+        raise RuntimeError(f"the second build left no result ({exc}); see "
+                           f"{Path(tempfile.gettempdir()) / 'lockdown-builds-ahead.log'}") from exc
+    return int(result["returncode"]), str(result["stderr"]), folder / "again" / "lockdown"
 
 
 def built_bundle(pinned_key: Path | None = None) -> Path:
@@ -109,15 +135,12 @@ def built_bundle(pinned_key: Path | None = None) -> Path:
     With `pinned_key` (a PEM public key file) the build trusts that key instead of the release key.
     """
     pem = pinned_key.read_bytes() if pinned_key is not None else b""
-    if pem in _built:
-        return _built[pem]
-    ahead = _ahead.get(pem)
-    bundle = ahead.result() if ahead is not None else _build_bundle(pinned_key, pem)
-    _built[pem] = bundle
-    return bundle
+    if pem not in _built:
+        _built[pem] = _build_bundle(pinned_key, pem)
+    return _built[pem]
 
 
-def _build_bundle(pinned_key: Path | None, pem: bytes, niceness: int = 0) -> Path:
+def _build_bundle(pinned_key: Path | None, pem: bytes) -> Path:
     cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(pem)
     cache.mkdir(parents=True, exist_ok=True)
     bundle = cache / "lockdown"
@@ -127,8 +150,7 @@ def _build_bundle(pinned_key: Path | None, pem: bytes, niceness: int = 0) -> Pat
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
             done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(bundle),
-                                   *pin], capture_output=True, text=True, timeout=900,
-                                  preexec_fn=_low(niceness))
+                                   *pin], capture_output=True, text=True, timeout=900)
             if done.returncode != 0:
                 raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"
                                    f"{done.stdout}\n{done.stderr}")
@@ -149,3 +171,20 @@ def sign_bundle(bundle: Path, private_key: Path = TEST_PRIVATE_KEY) -> Path:
     sig = bundle / "manifest.sig"
     sig.write_bytes(key.sign((bundle / "manifest.json").read_bytes()))
     return sig
+
+
+def _main(argv: list[str]) -> int:
+    """The helper of `build_ahead`: [--second FOLDER] KEY... ("-": the release key)."""
+    second = None
+    if argv[:1] == ["--second"]:
+        second, argv = Path(argv[1]), argv[2:]
+    for key in argv:
+        pinned = None if key == "-" else Path(key)
+        _build_bundle(pinned, pinned.read_bytes() if pinned is not None else b"")
+    if second is not None:
+        _second_build(second)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
