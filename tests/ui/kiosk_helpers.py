@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
 from lockdown.config.model import ExamConfig, UrlFilter, UrlRule
@@ -60,6 +62,20 @@ def js(qtbot: QtBot, kiosk: KioskWindow, script: str, timeout: int = 10000) -> A
     kiosk.page.runJavaScript(f"JSON.stringify((0, eval)({json.dumps(script)}))", 0, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=timeout)
     return json.loads(box[0]) if box[0] else None
+
+
+def act_until(qtbot: QtBot, act: Callable[[], object], done: Callable[[], bool], attempts: int = 3,
+              each_ms: int = 5000) -> None:
+    """Do `act` (a click on the page) until `done`: a click the engine was not ready for yet, on a
+    loaded machine, has no effect at all, and is made again."""
+    for _attempt in range(attempts):
+        act()
+        try:
+            qtbot.waitUntil(done, timeout=each_ms)
+            return
+        except WaitTimeout:
+            continue
+    assert done(), f"no effect after {attempts} attempts"
 
 
 def load(qtbot: QtBot, kiosk: KioskWindow, script: str) -> None:

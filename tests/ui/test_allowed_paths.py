@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from tests.ui.kiosk_helpers import exam_config, js, open_kiosk
+from tests.ui.kiosk_helpers import act_until, exam_config, js, open_kiosk
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -70,8 +70,9 @@ def test_an_allowed_upload_opens_the_file_chooser_and_the_page_gets_the_file(qtb
                            "return [r.left + r.width/2, r.top + r.height/2];})()")
     kiosk.activateWindow()
     kiosk.view.setFocus()
-    QTest.mouseClick(kiosk.view.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(int(box[0]), int(box[1])))  # a real click: a script cannot open the chooser
+    act_until(qtbot, lambda: QTest.mouseClick(  # a real click: a script cannot open the chooser
+        kiosk.view.focusProxy(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+        QPoint(int(box[0]), int(box[1]))), lambda: bool(chosen) or bool(visible(QFileDialog)))
     qtbot.waitUntil(lambda: bool(chosen), timeout=10000)
     qtbot.waitUntil(lambda: js(qtbot, kiosk, "document.getElementById('up').files.length") == 1,
                     timeout=10000)

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
-from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from lockdown.config.model import BrowserSettings, ExamConfig, TaskbarSettings
 from lockdown.platform.base import BatteryState, Desk
@@ -27,7 +26,7 @@ from lockdown.ui.kiosk import KioskWindow
 from lockdown.ui.taskbar import Taskbar
 from lockdown.urls.navigation import NavigationRules
 from lockdown.urls.policy import UrlPolicy
-from tests.ui.kiosk_helpers import KEYS, dispose, exam_config, js
+from tests.ui.kiosk_helpers import KEYS, act_until, dispose, exam_config, js
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -413,20 +412,8 @@ def _center(qtbot: Any, kiosk: KioskWindow, element: str) -> Any:
 
 
 def _opens(qtbot: Any, kiosk: KioskWindow, act: Callable[[], object]) -> bool:
-    """Whether `act` made the page go to /two (in the same window); False when refused.
-
-    A click the engine was not ready for yet (a loaded machine) has neither outcome: it is made again."""
-    def settled() -> bool:
-        return kiosk.page.url().toString().endswith("/two") or kiosk.message.isVisible()
-
-    for _attempt in range(3):
-        act()
-        try:
-            qtbot.waitUntil(settled, timeout=5000)
-            break
-        except WaitTimeout:
-            continue
-    assert settled(), "neither opened nor refused"
+    """Whether `act` made the page go to /two (in the same window); False when refused."""
+    act_until(qtbot, act, lambda: kiosk.page.url().toString().endswith("/two") or kiosk.message.isVisible())
     opened = kiosk.page.url().toString().endswith("/two")
     if not opened:
         assert kiosk.message.text() == "New windows and tabs are not available during the exam."
