@@ -4,6 +4,11 @@ A student who starts lockdown from the applications menu (no file, no link) gets
 instead of a usage error: open the exam file or paste the link the institution gave, check the
 computer before exam day, or read how to remove lockdown afterwards. Keyboard-only: every control
 has a mnemonic and an accessible name, Enter opens the pasted link, Escape leaves.
+
+On macOS a clicked `seb://` link or a double-clicked `.seb` file does not come on the command
+line: Launch Services starts lockdown without one, then hands it the link or file as an Apple
+event, which Qt delivers as a `QFileOpenEvent`. The window takes it as if it had been pasted or
+chosen.
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFileOpenEvent, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,6 +42,23 @@ class _Results(QObject):
     """Carries the checks' text from their thread into Qt's."""
 
     ready = Signal(str)
+
+
+class _OpenedBySystem(QObject):
+    """The link or file the system hands the running program (macOS Apple events)."""
+
+    def __init__(self, take: Callable[[str], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._take = take
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        url = event.url()
+        source = event.file() if url.isLocalFile() else url.toString()
+        if source:
+            self._take(source)
+        return True
 
 
 class StartWindow(QDialog):
@@ -126,6 +148,14 @@ class StartWindow(QDialog):
             self.source = path
             self.accept()
 
+    def _take_opened(self, source: str) -> None:
+        if "://" in source:  # a link: judged as a pasted one
+            self.link.setText(source)
+            self._take_link()
+            return
+        self.source = source
+        self.accept()
+
     def _take_link(self) -> None:
         link = self.link.text().strip()
         problem = exam_link_problem(link)
@@ -153,4 +183,12 @@ class StartWindow(QDialog):
         frame = self.frameGeometry()
         frame.moveCenter(QGuiApplication.primaryScreen().availableGeometry().center())
         self.move(frame.topLeft())
-        return self.source if self.exec() == QDialog.DialogCode.Accepted else None
+        app = QGuiApplication.instance()
+        opened = _OpenedBySystem(self._take_opened, self)
+        if app is not None:
+            app.installEventFilter(opened)
+        try:
+            return self.source if self.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            if app is not None:
+                app.removeEventFilter(opened)

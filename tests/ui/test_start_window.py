@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lockdown.ui.start_window import StartWindow
@@ -71,3 +74,30 @@ def test_escape_leaves_and_every_control_is_named(qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.rejected, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.source == ""
+
+
+@pytest.mark.parametrize(("opened", "expected"), [
+    ("sebs://lms.example.org/mod/quiz/accessrule/seb/config.php?cmid=4",
+     "sebs://lms.example.org/mod/quiz/accessrule/seb/config.php?cmid=4"),
+    ("/Users/student/Downloads/exam.seb", "/Users/student/Downloads/exam.seb")])
+def test_a_link_or_file_the_system_hands_over_is_taken(qtbot: QtBot, opened: str, expected: str) -> None:
+    """macOS starts lockdown without arguments and hands it the clicked link or file as an Apple
+    event, which Qt delivers to the application as a QFileOpenEvent."""
+    window = StartWindow("en", lambda: "")  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    event = QFileOpenEvent(QUrl(opened) if "://" in opened else QUrl.fromLocalFile(opened))
+    QTimer.singleShot(300, lambda: QApplication.sendEvent(app, event))
+    QTimer.singleShot(10000, window.reject)  # not taken: the test fails, it does not hang
+    assert window.ask() == expected
+
+
+def test_a_link_the_system_hands_over_is_judged_like_a_pasted_one(qtbot: QtBot) -> None:
+    window = StartWindow("en", lambda: "")  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    event = QFileOpenEvent(QUrl("seb://lms.example.org/config.seb"))  # plain http underneath
+    QTimer.singleShot(300, lambda: QApplication.sendEvent(app, event))
+    QTimer.singleShot(1500, window.reject)
+    assert window.ask() is None
+    assert window.problem.text() != ""  # the student is told why
