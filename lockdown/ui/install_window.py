@@ -42,7 +42,10 @@ def _app() -> QApplication:
 
 
 def _emit(signal: SignalInstance, *args: object) -> None:
-    """`signal.emit(*args)`, giving back the reference PySide6 6.12 takes from True at each emit.
+    """`signal.emit(*args)`, giving back the reference PySide6 6.12.0 takes from True at each emit.
+
+    requirements/ pins 6.11.3 and pyproject.toml excludes 6.12.0; this keeps the install window
+    safe with a later 6.12 that still has the fault.
 
     Its abi3 build returns None, True and False without a reference of their own, which only
     CPython 3.12 and later (where they are immortal) can afford: on 3.11 every emit lowers True's
