@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QFontMetrics, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +38,7 @@ from lockdown.taskbar import (
     layout_short_name,
     network_state,
 )
+from lockdown.ui.overlay_panel import OverlayPanel
 from lockdown.words import say
 
 log = logging.getLogger(__name__)
@@ -86,32 +86,17 @@ class _Status(QLabel):
         super().focusOutEvent(event)
 
 
-class WifiPanel(QFrame):
-    """The known Wi-Fi networks in range, a button each, over the page just above the bar.
-
-    A child of the kiosk rather than a menu: a pop-up window would take the keyboard grab away
-    from the kiosk when it closes.
-    """
+class WifiPanel(OverlayPanel):
+    """The known Wi-Fi networks in range, a button each, over the page just above the bar."""
 
     chosen = Signal(str)
 
     def __init__(self, lang: Language, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__("lockdown-wifi-panel", say(lang, "taskbar.wifi.a11y"), parent)
         self._lang = lang
-        self.setObjectName("lockdown-wifi-panel")
-        self.setAccessibleName(say(lang, "taskbar.wifi.a11y"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self._layout = QVBoxLayout(self)
-        self.hide()
 
     def show_networks(self, networks: list[WifiNetwork]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        self.clear()
         if not networks:
             empty = _Status("lockdown-wifi-none", self)
             text = say(self._lang, "taskbar.wifi.none")
@@ -127,24 +112,14 @@ class WifiPanel(QFrame):
             self._layout.addWidget(button)
         self.adjustSize()
         parent = self.parentWidget()
-        if parent is not None:
-            self.move(parent.width() - self.width(), parent.height() - self.height() - self._bar_height())
-        self.show()
-        self.raise_()
-        first = self.findChild(QWidget)
-        if first is not None:
-            first.setFocus()
+        corner = QPoint(0, 0) if parent is None else QPoint(
+            parent.width() - self.width(), parent.height() - self.height() - self._bar_height())
+        self.present(corner)
 
     def _bar_height(self) -> int:
         parent = self.parentWidget()
         bar = parent.findChild(Taskbar) if parent is not None else None
         return bar.height() if bar is not None else 0
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.hide()
-            return
-        super().keyPressEvent(event)
 
 
 class Taskbar(QFrame):
