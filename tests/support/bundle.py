@@ -11,18 +11,14 @@ with a TEST key; `copy_bundle` gives a private copy to tamper with (never modify
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import hashlib
 import importlib.metadata
 import json
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -37,10 +33,6 @@ OTHER_TEST_PRIVATE_KEY = KEYS / "ed25519_OTHER_TEST_private.pem"
 OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
 
 _built: dict[bytes, Path] = {}
-_helper: subprocess.Popen[bytes] | None = None
-_second_folder: Path | None = None
-LOW_PRIORITY = 10
-"""`nice` of the builds made ahead: the tests running meanwhile keep the processor first."""
 
 
 def build_tool() -> ModuleType:
@@ -69,41 +61,6 @@ def source_key(extra: bytes = b"") -> str:
     return digest.hexdigest()[:16]
 
 
-def build_ahead(keys: Sequence[Path | None], second: bool) -> None:
-    """Start the builds this session will need (the bundles for `keys`, then with `second` the
-    reproducibility test's own build) one after another in a helper process at a low CPU priority:
-    they overlap the tests that come before the ones that use them. A process, not a thread: a
-    thread of the test process would let Python's garbage collector free Qt objects outside Qt's
-    thread, which crashes. A test that wants a bundle first waits on its cache's lock."""
-    global _helper, _second_folder
-    argv = [sys.executable, "-m", "tests.support.bundle"]
-    if second:
-        _second_folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
-        argv += ["--second", str(_second_folder)]
-    argv += [str(key) if key is not None else "-" for key in keys]
-    log = (Path(tempfile.gettempdir()) / "lockdown-builds-ahead.log").open("w")
-    _helper = subprocess.Popen(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True, preexec_fn=_low(LOW_PRIORITY))
-
-
-def stop_ahead() -> None:
-    """End the helper and what it started, if the session ends first."""
-    if _helper is not None and _helper.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(_helper.pid, signal.SIGTERM)
-        _helper.wait(30)
-    if _second_folder is not None:
-        shutil.rmtree(_second_folder, ignore_errors=True)
-
-
-def _low(niceness: int) -> Callable[[], None] | None:
-    """What the build's process runs first: lower its priority by `niceness`."""
-    def lower() -> None:
-        os.nice(niceness)
-
-    return lower if niceness else None
-
-
 def _second_build(folder: Path) -> None:
     """Build this source into `folder`/again/lockdown; how it ended goes to `folder`/result.json."""
     out = folder / "again" / "lockdown"
@@ -113,19 +70,11 @@ def _second_build(folder: Path) -> None:
 
 
 def second_build() -> tuple[int, str, Path]:
-    """Another build of this source, in another folder (made ahead when the session needs it):
-    its exit code, its stderr, and the bundle. The caller removes `bundle.parents[1]`."""
-    if _second_folder is not None and _helper is not None:
-        _helper.wait(1800)
-        folder = _second_folder
-    else:
-        folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
-        _second_build(folder)
-    try:
-        result = json.loads((folder / "result.json").read_text())
-    except (OSError, ValueError) as exc:
-        raise RuntimeError(f"the second build left no result ({exc}); see "
-                           f"{Path(tempfile.gettempdir()) / 'lockdown-builds-ahead.log'}") from exc
+    """Another build of this source, in another folder: its exit code, its stderr, and the bundle.
+    The caller removes `bundle.parents[1]`."""
+    folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
+    _second_build(folder)
+    result = json.loads((folder / "result.json").read_text())
     return int(result["returncode"]), str(result["stderr"]), folder / "again" / "lockdown"
 
 
@@ -172,19 +121,3 @@ def sign_bundle(bundle: Path, private_key: Path = TEST_PRIVATE_KEY) -> Path:
     sig.write_bytes(key.sign((bundle / "manifest.json").read_bytes()))
     return sig
 
-
-def _main(argv: list[str]) -> int:
-    """The helper of `build_ahead`: [--second FOLDER] KEY... ("-": the release key)."""
-    second = None
-    if argv[:1] == ["--second"]:
-        second, argv = Path(argv[1]), argv[2:]
-    for key in argv:
-        pinned = None if key == "-" else Path(key)
-        _build_bundle(pinned, pinned.read_bytes() if pinned is not None else b"")
-    if second is not None:
-        _second_build(second)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
