@@ -17,8 +17,8 @@ measured in the same interleaved runs. Both lockdown rows run from source withou
 as the tests do, unless `--bytecode` compiles them first, as an installed wheel has them.
 
 With --frozen, what a student runs: the PyInstaller build of this source (built, or reused from
-tests/support/bundle.py's cache), signed with a throwaway key pinned into it with
-`tools/build.py --release-pubkey`, installed for the test user with its own `lockdown-install`,
+tests/support/bundle.py's cache), signed with the repository's TEST key, which the tests' build
+pins with `tools/build.py --release-pubkey`, installed for the test user with its own `lockdown-install`,
 and started from the installed copy, so the self-check really hashes every file and finds it
 valid. The minimal window then runs on a private copy of PySide6, as the release has its own,
 so neither shares library pages with other Qt programs on the machine. The bench also prints the
@@ -396,7 +396,7 @@ def main() -> int:
               f"{psutil.virtual_memory().total / 2**30:.0f} GiB; kernel {os.uname().release}")
         if release is not None:
             print(f"release: {release.cache} ({release.size_mb:.0f} MB in {release.files} files; "
-                  f"build or reuse {release.build_s:.0f} s), signed with a throwaway key pinned by "
+                  f"build or reuse {release.build_s:.0f} s), signed with the TEST key pinned by "
                   f"--release-pubkey, installed for {user.name} in {release.install_s:.1f} s")
         print(f"\n{'':24} {'start-up to page loaded (s)':>28} {'PSS of process tree (MB)':>26} "
               f"{'USS (MB)':>9}")

@@ -1,10 +1,9 @@
 """The release a student runs, for `bench_startup.py --frozen`: built, signed, installed per user.
 
-The build is tests/support/bundle.py's, made (or reused, for the same source) with a throwaway
-key pinned by `tools/build.py --release-pubkey`: signed with that key, the installed copy's
-self-check really hashes every file and finds it valid, as the official release does with the
-release key. The throwaway key is made once and kept next to the cached builds, so a second run
-on the same source reuses the build.
+The build is the tests' (tests/support/bundle.py), made or reused for the same source, with the
+repository's TEST key pinned by `tools/build.py --release-pubkey`: signed with that key, the
+installed copy's self-check really hashes every file and finds it valid, as the official release
+does with the release key.
 """
 
 from __future__ import annotations
@@ -12,34 +11,15 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
-
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from lockdown.integrity.manifest import FileEntry, parse_manifest  # noqa: E402
-from tests.support.bundle import built_bundle, sign_bundle  # noqa: E402
+from tests.support.bundle import TEST_PRIVATE_KEY, built_bundle, sign_bundle  # noqa: E402
 from tests.support.users import User, run_as  # noqa: E402
-
-KEY_DIR = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / "bench-throwaway-key"
-
-
-def throwaway_key() -> tuple[Path, Path]:
-    """(private, public) PEM files of the bench's own signing key, made on first use."""
-    private, public = KEY_DIR / "private.pem", KEY_DIR / "public.pem"
-    if not (private.exists() and public.exists()):
-        KEY_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
-        key = Ed25519PrivateKey.generate()
-        private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                              serialization.NoEncryption()))
-        public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                         serialization.PublicFormat.SubjectPublicKeyInfo))
-    return private, public
 
 
 def make_readable(tree: Path) -> None:
@@ -58,9 +38,8 @@ class Release:
     """The built bundle, signed, and installed for one user; what the bench reports about it."""
 
     def __init__(self, work: Path, user: User) -> None:
-        private, public = throwaway_key()
         started = time.monotonic()
-        cached = built_bundle(pinned_key=public)
+        cached = built_bundle()
         self.build_s = time.monotonic() - started
         manifest = parse_manifest((cached / "manifest.json").read_bytes())
         files = [e for e in manifest.entries if isinstance(e, FileEntry)]
@@ -69,7 +48,7 @@ class Release:
         self.cache = cached
         signed = work / "release" / "lockdown"
         shutil.copytree(cached, signed, symlinks=True)
-        sign_bundle(signed, private)
+        sign_bundle(signed, TEST_PRIVATE_KEY)
         make_readable(work / "release")
         started = time.monotonic()
         done = run_as(user, [str(signed / "lockdown-install"), "--quiet"], keyring=False,

@@ -218,7 +218,10 @@ class ProcessGuard:
     users' aside at the cost of one stat each: at once when the backend signals a program start
     (Linux: any dynamically linked program opening the C library; the starts that came while it
     looked are taken together), and every `idle_interval` seconds otherwise, for what no signal
-    shows; where there is no signal, every `interval` seconds. A new process of
+    shows; where there is no signal, every `interval` seconds. Starts that come within `gap`
+    seconds of the last look wait for the next one, all together: on a machine that starts
+    programs without a pause the guard still looks at most once per `gap`, and a prohibited
+    program is reached within `gap` plus one look. A new process of
     the student's is looked at again at the next program start, after one interval and after a
     second, in case it was caught between fork and exec. Every `sweep_interval` seconds all
     processes are checked by name and executable, which catches a later exec or a renamed
@@ -232,14 +235,18 @@ class ProcessGuard:
 
     def __init__(self, policy: AppPolicy, events: EventSink, interval: float = 0.05,
                  sweep_interval: float | None = 30.0, grace: float = 1.0,
-                 idle_interval: float = 0.25) -> None:
+                 idle_interval: float = 0.25, gap: float = 0.04) -> None:
         self._backend = policy.backend
         self._policy = policy
         self._events = events
         self._interval = interval
         self._idle_interval = idle_interval
+        self._gap = gap
+        self._last_look = 0.0
         self._starts: StartSignal | None = None
         self._wake: tuple[int, int] | None = None
+        self._waiting: select.poll | None = None  # the start signal and the wake pipe
+        self._pausing: select.poll | None = None  # the wake pipe alone
         self._recheck = (interval, 1.0)
         self._sweep_interval = sweep_interval
         self._grace = grace
@@ -252,6 +259,10 @@ class ProcessGuard:
         arrivals = _Arrivals(self._backend)            # between signals, and is new
         if self._starts is not None:
             self._wake = os.pipe()  # revert() writes to it: the watcher's wait ends at once
+            self._waiting, self._pausing = select.poll(), select.poll()
+            for fd in (self._starts.fileno(), self._wake[0]):
+                self._waiting.register(fd, select.POLLIN)
+            self._pausing.register(self._wake[0], select.POLLIN)
         self._thread = threading.Thread(target=self._run, args=(arrivals,),
                                         name="lockdown-process-guard", daemon=True)
         self._thread.start()
@@ -270,19 +281,25 @@ class ProcessGuard:
             for fd in self._wake:
                 os.close(fd)
             self._wake = None
+        self._waiting = self._pausing = None
 
     def _sleep(self, pending: bool) -> tuple[bool, bool]:
         """Wait for the next look; (stop now, a program started)."""
-        if self._starts is None or self._wake is None:
+        if self._starts is None or self._waiting is None or self._pausing is None:
             return self._stop.wait(self._interval), False
         timeout = self._interval if pending else self._idle_interval
-        ready, _, _ = select.select([self._starts.fileno(), self._wake[0]], [], [], timeout)
+        ready = self._waiting.poll(timeout * 1000)
         if self._stop.is_set():
             return True, False
-        if self._starts.fileno() in ready:
-            self._starts.drain()
-            return False, True
-        return False, False
+        if not any(fd == self._starts.fileno() for fd, _ in ready):
+            return False, False
+        rest = self._last_look + self._gap - time.monotonic()
+        if rest > 0:  # the starts of this pause are drained and looked at together after it
+            self._pausing.poll(rest * 1000)
+            if self._stop.is_set():
+                return True, False
+        self._starts.drain()
+        return False, True
 
     def _run(self, arrivals: _Arrivals) -> None:
         young: dict[int, _Young] = {}
@@ -294,7 +311,7 @@ class ProcessGuard:
             if stop:
                 return
             try:
-                now = time.monotonic()
+                now = self._last_look = time.monotonic()
                 new = arrivals.look()
                 if new:
                     self._look_at_new(new, young, closing, now)

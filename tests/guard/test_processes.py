@@ -355,3 +355,40 @@ def test_the_guard_closes_a_prohibited_app_while_the_machine_starts_many_others(
     finally:
         busy.wait()
         guard.revert()
+
+
+class CountedLooks(DescendantsOnly):
+    """The test backend, counting the guard's looks (each reads the process counter once)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.looks = 0
+
+    def process_counter(self) -> int | None:
+        self.looks += 1
+        return super().process_counter()
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.1])
+def test_a_machine_that_starts_programs_without_a_pause_gets_at_most_one_look_per_gap(
+        bins: Path, spawn: Spawn, gap: float) -> None:
+    backend = CountedLooks()
+    events: list[Event] = []
+    guard = ProcessGuard(AppPolicy(CONFIG, backend), events=events.append, sweep_interval=None, gap=gap)
+    guard.perform()
+    busy = subprocess.Popen(["sh", "-c", "while :; do /bin/true; done"])
+    try:
+        time.sleep(0.3)  # past the start of the loop
+        before, started = backend.looks, time.monotonic()
+        time.sleep(1.0)
+        looks, seconds = backend.looks - before, time.monotonic() - started
+        app = spawn(str(bins / "anydesk"), "30")  # still closed, within the gap and a look
+        assert app.wait(5) == -15 and events == [ProhibitedAppClosed("anydesk")]
+    finally:
+        busy.kill()
+        busy.wait()
+        guard.revert()
+    if gap:
+        assert looks <= seconds / gap + 2, looks
+    else:  # without the gap, every start is a look: what the gap bounds
+        assert looks > 3 * seconds / 0.1, looks

@@ -6,9 +6,9 @@ user's files under /tmp and in its runtime folder (path, size, SHA-256), and eve
 The two snapshots must be identical. Variants: an exam killed with SIGKILL, an install killed
 half-way, and a receipt edited to name a file outside the install (that file survives).
 
-The installed copy runs its exam with a configuration that allows an unverified build and with
-its manifest.sig removed after the install: the bundle is signed with the repository's TEST key,
-which the pinned release key (rightly) rejects, and this test is about traces, not integrity.
+The bundle is the tests' build, which trusts the repository's TEST key in place of the release key
+(tests/support/bundle.py), signed with it: the installed copy checks itself as a student's does,
+hashing every file, and finds itself valid.
 """
 
 from __future__ import annotations
@@ -118,13 +118,12 @@ def assert_same(before: dict[str, object], after: dict[str, object]) -> None:
 
 @pytest.fixture(scope="module")
 def user_bundle() -> Iterator[tuple[Path, Path]]:
-    """A world-readable copy of the built bundle, signed with the TEST key, and that public key."""
+    """A world-readable copy of the built bundle, signed with the TEST key, and a folder beside it."""
     where = Path(tempfile.mkdtemp(prefix="lockdown-proof-", dir="/var/tmp"))
     where.chmod(0o755)
     bundle = bundle_support.copy_bundle(where / "lockdown")
     bundle_support.sign_bundle(bundle)
-    public = where / "test-public.pem"
-    shutil.copy(bundle_support.TEST_PUBLIC_KEY, public)
+    (where / "exam").mkdir()
     for root, dirs, files in os.walk(where):
         for d in dirs:
             os.chmod(os.path.join(root, d), 0o755)
@@ -133,7 +132,7 @@ def user_bundle() -> Iterator[tuple[Path, Path]]:
             if not os.path.islink(p):
                 os.chmod(p, 0o755 if os.stat(p).st_mode & 0o100 else 0o644)
     try:
-        yield bundle, public
+        yield bundle, where / "exam"
     finally:
         shutil.rmtree(where, ignore_errors=True)
 
@@ -158,9 +157,8 @@ def exam_stub(tmp_path: Path) -> Iterator[Stub]:
 
 
 def exam_config(stub: Stub, folder: Path) -> Path:
-    """The stub's exam, allowing this test-signed build (see the module docstring) on a VM."""
+    """The stub's exam, allowed on a virtual machine."""
     config = requests.get(stub.url + "/exam/config.json", timeout=10).json()
-    config["allow_unverified_build"] = True
     config["allow_virtual_machine"] = True  # CI machines are virtual
     folder.mkdir(mode=0o755, exist_ok=True)
     path = folder / "exam.json"
@@ -173,13 +171,11 @@ def installed(user: User, program: str) -> Path:
     return user.home / ".local" / "share" / "lockdown" / "app" / program
 
 
-def install(user: User, bundle: Path, public: Path) -> None:
-    r = run_as(user, [str(bundle / "lockdown-install"), "--quiet", "--public-key", str(public)], timeout=300)
+def install(user: User, bundle: Path) -> None:
+    r = run_as(user, [str(bundle / "lockdown-install"), "--quiet"], timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "installed lockdown" in r.stdout and "note:" not in r.stdout  # every link and file handler set
     assert (user.home / ".local/share/applications/lockdown.desktop").is_file()
-    # the TEST signature is not the release's: make the installed copy "unverifiable", not "invalid"
-    run_as(user, ["rm", str(installed(user, "manifest.sig"))], keyring=False)
 
 
 def uninstall(user: User, program: Path) -> subprocess.CompletedProcess[str]:
@@ -240,10 +236,10 @@ def sit_exam(user: User, display: str, config: Path, end: signal.Signals, shots:
 def test_install_check_exam_uninstall_leaves_no_trace(
         user: User, user_bundle: tuple[Path, Path], exam_stub: Stub, x_display: str,
         tmp_path: Path) -> None:
-    bundle, public = user_bundle
-    config = exam_config(exam_stub, public.parent / "exam")
+    bundle, folder = user_bundle
+    config = exam_config(exam_stub, folder)
     before = snapshot(user)
-    install(user, bundle, public)
+    install(user, bundle)
     run_as(user, [str(installed(user, "lockdown")), "check"], timeout=300)  # its verdict: tests/compat
     sit_exam(user, x_display, config, signal.SIGTERM, tmp_path)
     sessions = [r for r in exam_stub.requests() if r["path"].startswith("/api/session")]
@@ -257,10 +253,10 @@ def test_install_check_exam_uninstall_leaves_no_trace(
 def test_uninstall_after_a_killed_exam_leaves_no_trace(
         user: User, user_bundle: tuple[Path, Path], exam_stub: Stub, x_display: str,
         tmp_path: Path) -> None:
-    bundle, public = user_bundle
-    config = exam_config(exam_stub, public.parent / "exam")
+    bundle, folder = user_bundle
+    config = exam_config(exam_stub, folder)
     before = snapshot(user)
-    install(user, bundle, public)
+    install(user, bundle)
     sit_exam(user, x_display, config, signal.SIGKILL, tmp_path)
     r = uninstall(user, installed(user, "lockdown-uninstall"))
     assert r.returncode == 0, r.stdout + r.stderr
@@ -269,9 +265,9 @@ def test_uninstall_after_a_killed_exam_leaves_no_trace(
 
 def test_uninstall_after_a_half_finished_install_leaves_no_trace(user: User,
                                                                   user_bundle: tuple[Path, Path]) -> None:
-    bundle, public = user_bundle
+    bundle, _ = user_bundle
     before = snapshot(user)
-    proc = popen_as(user, [str(bundle / "lockdown-install"), "--quiet", "--public-key", str(public)],
+    proc = popen_as(user, [str(bundle / "lockdown-install"), "--quiet"],
                     keyring=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     internal = installed(user, "_internal")
     deadline = time.monotonic() + 120
@@ -290,11 +286,11 @@ def test_uninstall_after_a_half_finished_install_leaves_no_trace(user: User,
 
 def test_receipt_pointing_outside_the_install_cannot_delete_that_file(user: User,
                                                                      user_bundle: tuple[Path, Path]) -> None:
-    bundle, public = user_bundle
+    bundle, _ = user_bundle
     precious = user.home / "thesis.odt"
     run_as(user, ["sh", "-c", f"echo 'four years of work' > '{precious}'"], keyring=False)
     before = snapshot(user)
-    install(user, bundle, public)
+    install(user, bundle)
     receipt = user.home / ".local/share/lockdown/receipt.json"
     edit = ("import json, sys; p = sys.argv[1]; d = json.load(open(p)); "
             "d['entries'].append({'kind': 'file', 'path': sys.argv[2]}); json.dump(d, open(p, 'w'))")
@@ -310,12 +306,14 @@ def test_the_built_bundle_opens_a_seb_link_from_xdg_open(user: User, user_bundle
                                                          exam_stub: Stub) -> None:
     """The frozen installer registers the link and file handlers (its update-mime-database runs
     with the system's libraries), and xdg-open hands a seb:// link to the real `lockdown run %u`,
-    which fetches the configuration it names. The copy is unverifiable (see above) and this exam
-    does not allow that, so lockdown stops right after the fetch, before any window. The handlers'
-    own tests with a stand-in bundle: tests/install/test_handlers_xdg_open.py."""
-    bundle, public = user_bundle
+    which fetches the configuration it names. Its signature is removed after the install: the
+    copy is then unverifiable and this exam does not allow that, so lockdown stops right after the
+    fetch, before any window. The handlers' own tests with a stand-in bundle:
+    tests/install/test_handlers_xdg_open.py."""
+    bundle, _ = user_bundle
     before = snapshot(user)
-    install(user, bundle, public)
+    install(user, bundle)
+    run_as(user, ["rm", str(installed(user, "manifest.sig"))], keyring=False)
     link = exam_stub.url.replace("http://", "seb://", 1) + "/exam/config.json"
     # generic mode: xdg-open waits for the program and reports its failure (exit 4)
     r = run_as(user, ["xdg-open", link], env={"DISPLAY": ":0"}, timeout=120)

@@ -1,6 +1,7 @@
 """A real PyInstaller build: it runs, `lockdown verify` passes on it, and tampering is caught every time.
 
-The build is made once per session (tests/support/bundle.py) and each test works on its own copy.
+The build is made once per session and trusts the TEST key in place of the release key
+(tests/support/bundle.py); each test works on its own copy.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from tests.support.bundle import (
     TEST_PRIVATE_KEY,
     TEST_PUBLIC_KEY,
     build_tool,
-    copy_bundle,
     second_build,
     sign_bundle,
 )
@@ -41,6 +41,13 @@ def _frozen(bundle: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def _verify(bundle: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """`lockdown verify` run by the frozen program on its own folder (the IT check of an install)."""
     return _frozen(bundle, "verify", "--pubkey", str(TEST_PUBLIC_KEY), *extra)
+
+
+def _raw_hex(pem: Path) -> str:
+    from cryptography.hazmat.primitives import serialization
+
+    key = serialization.load_pem_public_key(pem.read_bytes())
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
 
 
 def test_bundle_has_three_programs_sharing_one_internal_folder(bundle: Path) -> None:
@@ -143,9 +150,26 @@ def test_wrong_public_key_is_refused(signed_bundle: Path) -> None:
     assert done.returncode == 1 and "signature does not match" in done.stderr
 
 
-def test_pinned_release_key_refuses_a_test_signed_build(signed_bundle: Path) -> None:
-    done = _frozen(signed_bundle, "verify")
-    assert done.returncode == 1 and "release key" in done.stderr
+def test_the_build_trusts_the_key_pinned_into_it_and_no_other(signed_bundle: Path) -> None:
+    done = _frozen(signed_bundle, "verify")  # no --pubkey: the key written into the build
+    assert done.returncode == 0, done.stderr
+    assert f"pinned key {_raw_hex(TEST_PUBLIC_KEY)}" in done.stdout
+    sign_bundle(signed_bundle, OTHER_TEST_PRIVATE_KEY)
+    refused = _frozen(signed_bundle, "verify")
+    assert refused.returncode == 1 and "signature does not match" in refused.stderr
+
+
+def test_a_build_without_a_key_to_pin_keeps_the_release_key(tmp_path: Path) -> None:
+    """What the release build freezes: the exported source, whose key module is the repository's."""
+    build_tool().export_source(tmp_path / "plain")
+    build_tool().export_source(tmp_path / "pinned", TEST_PUBLIC_KEY.read_bytes())
+    module = "lockdown/integrity/signature.py"
+    assert (tmp_path / "plain" / module).read_bytes() == (REPO / module).read_bytes()
+    assert TEST_PUBLIC_KEY.read_bytes() in (tmp_path / "pinned" / module).read_bytes()
+    differing = sorted(str(p.relative_to(tmp_path / "plain")) for p in (tmp_path / "plain").rglob("*")
+                       if p.is_file() and p.read_bytes() != (tmp_path / "pinned" / p.relative_to(
+                           tmp_path / "plain")).read_bytes())
+    assert differing == [module]
 
 
 def test_signed_manifest_with_paths_climbing_out_is_refused(signed_bundle: Path, tmp_path: Path) -> None:
@@ -194,33 +218,10 @@ def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path)
         shutil.rmtree(out.parents[1], ignore_errors=True)
 
 
-# ---- a build that pins another key (tools/build.py --release-pubkey) --------------------------
+# ---- a tampered build, run by a student --------------------------------------------------------
 
-def _raw_hex(pem: Path) -> str:
-    from cryptography.hazmat.primitives import serialization
-
-    key = serialization.load_pem_public_key(pem.read_bytes())
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
-
-
-@pytest.fixture
-def pinned_bundle(tmp_path: Path) -> Path:
-    """A private copy of a real build that trusts the TEST key instead of the release key."""
-    return copy_bundle(tmp_path / "pinned" / "lockdown", pinned_key=TEST_PUBLIC_KEY)
-
-
-def test_a_build_pinned_with_another_key_trusts_that_key_alone(pinned_bundle: Path) -> None:
-    sign_bundle(pinned_bundle, TEST_PRIVATE_KEY)
-    done = _frozen(pinned_bundle, "verify")  # no --pubkey: the key written into the build
-    assert done.returncode == 0, done.stderr
-    assert f"pinned key {_raw_hex(TEST_PUBLIC_KEY)}" in done.stdout
-    sign_bundle(pinned_bundle, OTHER_TEST_PRIVATE_KEY)
-    refused = _frozen(pinned_bundle, "verify")
-    assert refused.returncode == 1 and "signature does not match" in refused.stderr
-
-
-def test_a_tampered_pinned_build_fetches_not_even_the_exam_configuration(
-        pinned_bundle: Path, unprivileged_user: User) -> None:
+def test_a_tampered_build_fetches_not_even_the_exam_configuration(
+        signed_bundle: Path, unprivileged_user: User) -> None:
     """The real frozen program, its self-check hashing in the background: a modified build is
     refused before any request leaves, however the exam is configured."""
     import http.server
@@ -228,10 +229,9 @@ def test_a_tampered_pinned_build_fetches_not_even_the_exam_configuration(
     import tempfile
     import threading
 
-    sign_bundle(pinned_bundle, TEST_PRIVATE_KEY)
-    flip_a_byte_in_a_library(pinned_bundle)
+    flip_a_byte_in_a_library(signed_bundle)
     where = Path(tempfile.mkdtemp(prefix="lockdown-tampered-", dir="/var/tmp"))  # the user can read it
-    shutil.copytree(pinned_bundle, where / "lockdown", symlinks=True)
+    shutil.copytree(signed_bundle, where / "lockdown", symlinks=True)
     for root, dirs, files in os.walk(where):
         for name in dirs + files:
             path = Path(root) / name

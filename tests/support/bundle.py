@@ -1,20 +1,22 @@
 """A real PyInstaller build of the current source, made once and shared by every test that needs it.
 
-`built_bundle()` runs `tools/build.py` (about a minute) the first time and caches the result in the
-temporary folder under a key made from the source files and the interpreter, so a second session
-on unchanged source reuses it. The cached bundle has its manifest.json but NO manifest.sig: its
-self-check says "unverifiable" (no test holds the release private key). `sign_bundle` signs a copy
-with a TEST key; `copy_bundle` gives a private copy to tamper with (never modify the cache itself).
-`built_bundle(pinned_key)` is a build that trusts another public key instead of the release key
-(`tools/build.py --release-pubkey`): signed with the matching private key, it checks as "valid".
+`built_bundle()` runs `tools/build.py --release-pubkey` with the repository's TEST public key (about
+a minute) the first time and caches the result in the temporary folder under a key made from the
+source files and the interpreter, so a second session on unchanged source reuses it. It is the
+release build in every way but the key it trusts: no test holds the release private key, and one
+build serves every test (a second one, for the release key alone, would add a minute and a half
+to every run; that the default build keeps the release key is checked on the exported source).
+The cached bundle has its manifest.json but NO manifest.sig: its self-check says "unverifiable".
+`sign_bundle` signs a copy with the TEST key, and its self-check then says "valid"; `copy_bundle`
+gives a private copy to tamper with (never modify the cache itself).
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import importlib.metadata
-import json
 import shutil
 import subprocess
 import sys
@@ -31,8 +33,6 @@ TEST_PRIVATE_KEY = KEYS / "ed25519_TEST_private.pem"
 TEST_PUBLIC_KEY = KEYS / "ed25519_TEST_public.pem"
 OTHER_TEST_PRIVATE_KEY = KEYS / "ed25519_OTHER_TEST_private.pem"
 OTHER_TEST_PUBLIC_KEY = KEYS / "ed25519_OTHER_TEST_public.pem"
-
-_built: dict[bytes, Path] = {}
 
 
 def build_tool() -> ModuleType:
@@ -61,45 +61,31 @@ def source_key(extra: bytes = b"") -> str:
     return digest.hexdigest()[:16]
 
 
-def _second_build(folder: Path) -> None:
-    """Build this source into `folder`/again/lockdown; how it ended goes to `folder`/result.json."""
-    out = folder / "again" / "lockdown"
-    done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(out)],
-                          capture_output=True, text=True, timeout=900)
-    (folder / "result.json").write_text(json.dumps({"returncode": done.returncode, "stderr": done.stderr}))
+def _build_command(out: Path) -> list[str]:
+    return [sys.executable, str(REPO / "tools" / "build.py"), "--out", str(out),
+            "--release-pubkey", str(TEST_PUBLIC_KEY)]
 
 
 def second_build() -> tuple[int, str, Path]:
-    """Another build of this source, in another folder: its exit code, its stderr, and the bundle.
-    The caller removes `bundle.parents[1]`."""
-    folder = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
-    _second_build(folder)
-    result = json.loads((folder / "result.json").read_text())
-    return int(result["returncode"]), str(result["stderr"]), folder / "again" / "lockdown"
+    """Another build of this source, the same way, in another folder: its exit code, its stderr,
+    and the bundle. The caller removes `bundle.parents[1]`."""
+    out = Path(tempfile.mkdtemp(prefix="lockdown-second-build-")) / "again" / "lockdown"
+    done = subprocess.run(_build_command(out), capture_output=True, text=True, timeout=900)
+    return done.returncode, done.stderr, out
 
 
-def built_bundle(pinned_key: Path | None = None) -> Path:
-    """The folder `lockdown/` of a real build of this source tree (unsigned; do not modify it).
-
-    With `pinned_key` (a PEM public key file) the build trusts that key instead of the release key.
-    """
-    pem = pinned_key.read_bytes() if pinned_key is not None else b""
-    if pem not in _built:
-        _built[pem] = _build_bundle(pinned_key, pem)
-    return _built[pem]
-
-
-def _build_bundle(pinned_key: Path | None, pem: bytes) -> Path:
-    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(pem)
+@functools.cache
+def built_bundle() -> Path:
+    """The folder `lockdown/` of a real build of this source tree that trusts the TEST key
+    (unsigned; do not modify it)."""
+    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(TEST_PUBLIC_KEY.read_bytes())
     cache.mkdir(parents=True, exist_ok=True)
     bundle = cache / "lockdown"
-    pin = ["--release-pubkey", str(pinned_key)] if pinned_key is not None else []
     with (cache / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
-            done = subprocess.run([sys.executable, str(REPO / "tools" / "build.py"), "--out", str(bundle),
-                                   *pin], capture_output=True, text=True, timeout=900)
+            done = subprocess.run(_build_command(bundle), capture_output=True, text=True, timeout=900)
             if done.returncode != 0:
                 raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"
                                    f"{done.stdout}\n{done.stderr}")
@@ -107,9 +93,9 @@ def _build_bundle(pinned_key: Path | None, pem: bytes) -> Path:
     return bundle
 
 
-def copy_bundle(dest: Path, pinned_key: Path | None = None) -> Path:
+def copy_bundle(dest: Path) -> Path:
     """A private copy of the built bundle at `dest` (symlinks kept as links), to sign or tamper with."""
-    shutil.copytree(built_bundle(pinned_key), dest, symlinks=True)
+    shutil.copytree(built_bundle(), dest, symlinks=True)
     return dest
 
 

@@ -108,8 +108,8 @@ class ProgramStarts:
         return self._fd
 
     def drain(self) -> None:
-        try:
-            while os.read(self._fd, 4096):
+        try:  # one read, as a rule: the kernel merges a file's repeated opens into one event
+            while len(os.read(self._fd, 4096)) == 4096:
                 pass
         except BlockingIOError:
             pass
