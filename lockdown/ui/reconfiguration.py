@@ -10,7 +10,8 @@ The kiosk then ends with "reconfigure" and `lockdown.app` starts the new exam, n
 
 What arrives is read once and deleted at once, from a folder inside the session folder (like the
 sign-in step's download). A web page instead of a configuration (a login page: the session has
-expired) is refused, and the student stays in the exam.
+expired) is refused, and the student stays in the exam; so does a configuration that has not
+arrived after `FETCH_TIMEOUT_S` (a server that stopped answering, mid-file or before it).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEnginePage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +33,9 @@ from lockdown.urls.seblinks import is_configuration, web_url
 from lockdown.words import say
 
 log = logging.getLogger(__name__)
+
+FETCH_TIMEOUT_S = 60.0
+"""A configuration is a few kilobytes: one not received in a minute is not coming."""
 
 
 def _plain(text: str) -> str:
@@ -89,6 +93,11 @@ class ConfigurationFetch(QObject):
         self._rules = rules
         self._url = QUrl(web_url(link), QUrl.ParsingMode.StrictMode)
         self._folder: Path | None = None
+        self._download: QWebEngineDownloadRequest | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(round(1000 * FETCH_TIMEOUT_S))
+        self._timer.timeout.connect(self._too_late)
         self.waiting = False
         """True from `start()` until the page hands over the download it started."""
 
@@ -96,7 +105,19 @@ class ConfigurationFetch(QObject):
         self._folder = Path(tempfile.mkdtemp(prefix="reconfigure-"))  # inside the session folder (TMPDIR)
         self._rules.fetching_configuration = self._url.toString()
         self.waiting = True
+        self._timer.start()
         self._page.download(self._url)
+
+    def _too_late(self) -> None:
+        """Nothing, or not all of it, arrived in time: the download is stopped and the student told."""
+        log.info("reconfiguration: no configuration after %.0f s", self._timer.interval() / 1000)
+        download, self._download = self._download, None
+        self.waiting = False
+        self._end()
+        if download is not None:
+            download.isFinishedChanged.disconnect()
+            download.cancel()
+        self.failed.emit("reconfigure.timeout")
 
     def take(self, download: QWebEngineDownloadRequest) -> None:
         """The download the page started: accepted only if it is a configuration."""
@@ -113,6 +134,7 @@ class ConfigurationFetch(QObject):
         download.setDownloadFileName("configuration.seb")
         download.isFinishedChanged.connect(lambda: self._finished(download))
         download.receivedBytesChanged.connect(lambda: self._limit(download))
+        self._download = download
         download.accept()
 
     @staticmethod
@@ -122,6 +144,7 @@ class ConfigurationFetch(QObject):
             download.cancel()
 
     def _finished(self, download: QWebEngineDownloadRequest) -> None:
+        self._download = None
         data: bytes | None = None
         url = download.url().toString(QUrl.ComponentFormattingOption.FullyEncoded)
         try:
@@ -138,6 +161,7 @@ class ConfigurationFetch(QObject):
 
     def _end(self) -> None:
         """The file is deleted as soon as it is read (or refused); the policy's exception ends."""
+        self._timer.stop()
         self._rules.fetching_configuration = None
         folder, self._folder = self._folder, None
         if folder is not None:

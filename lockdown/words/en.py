@@ -169,6 +169,7 @@ TEXT: Mapping[str, str] = {
         "The site sent a web page (perhaps its sign-in page), not an exam configuration: you stay "
         "in this exam."),
     "reconfigure.failed": "The new exam configuration could not be received: you stay in this exam.",
+    "reconfigure.timeout": "The new exam configuration did not arrive in time: you stay in this exam.",
     "offline.title": "Connection lost",
     "offline.body": (
         "The exam page could not be reached. Your work is kept: lockdown keeps trying and the exam comes "

@@ -178,6 +178,8 @@ TEXT: Mapping[str, str] = {
         "d'examen : vous restez dans cet examen."),
     "reconfigure.failed": (
         "La nouvelle configuration d'examen n'a pas pu être reçue : vous restez dans cet examen."),
+    "reconfigure.timeout": (
+        "La nouvelle configuration d'examen n'est pas arrivée à temps : vous restez dans cet examen."),
     "offline.title": "Connexion perdue",
     "offline.body": (
         "La page d'examen est injoignable. Votre travail est conservé : lockdown réessaie et l'examen "

@@ -39,6 +39,8 @@ SEB_BODY = (b'<?xml version="1.0"?><plist version="1.0"><dict><key>startURL</key
             b'<string>https://lms.example.org/mod/quiz/view.php?id=3</string></dict></plist>')
 CONFIG = "/mod/quiz/accessrule/seb/config.php?cmid=3"
 HUGE = "/mod/quiz/accessrule/seb/config.php?cmid=9"
+SILENT = "/mod/quiz/accessrule/seb/config.php?cmid=10"  # answers nothing
+HALTING = "/mod/quiz/accessrule/seb/config.php?cmid=11"  # sends the start of the file, then nothing
 
 
 class Lms:
@@ -50,6 +52,7 @@ class Lms:
         self.session = secrets.token_hex(8)
         self.config_requests: list[str | None] = []  # the MoodleSession each config.php request carried
         self.pages: dict[str, tuple[str | None, str]] = {}  # path: its last MoodleSession, User-Agent
+        self.closing = threading.Event()  # what stalls waits for it
         lms = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -60,6 +63,18 @@ class Lms:
                 jar = SimpleCookie(self.headers.get("Cookie", ""))
                 got = jar["MoodleSession"].value if "MoodleSession" in jar else None
                 lms.pages[self.path] = (got, self.headers.get("User-Agent", ""))
+                if self.path == SILENT:
+                    lms.closing.wait()
+                    return
+                if self.path == HALTING:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/seb")
+                    self.send_header("Content-Length", str(len(SEB_BODY)))
+                    self.end_headers()
+                    self.wfile.write(SEB_BODY[:40])
+                    self.wfile.flush()
+                    lms.closing.wait()
+                    return
                 if self.path == HUGE:
                     headers = {"Content-Type": "application/seb"}
                     body = b"<" * (9 << 20)  # larger than any configuration (8 MiB)
@@ -93,6 +108,7 @@ class Lms:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
+        self.closing.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -310,3 +326,25 @@ def test_moodle_s_refusal_page_ends_the_front_end_with_the_next_configuration(
             ui.close()
     finally:
         entrance.close()
+
+
+@pytest.mark.parametrize("path", [SILENT, HALTING])
+def test_a_configuration_that_does_not_arrive_in_time_is_given_up_and_the_exam_stays(
+        qtbot: QtBot, lms: Lms, session_folder: Path, answer: Answer, monkeypatch: pytest.MonkeyPatch,
+        path: str) -> None:
+    from lockdown.ui import reconfiguration
+
+    monkeypatch.setattr(reconfiguration, "FETCH_TIMEOUT_S", 2.0)
+    kiosk = quiz_kiosk(qtbot, lms, allow_reconfiguration=True)
+    answer(Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    ended: list[str] = []
+    kiosk.finished.connect(ended.append)
+    moodle_redirect(qtbot, kiosk, lms.url.replace("http://", "seb://") + path)
+    qtbot.waitUntil(lambda: "did not arrive in time" in kiosk.message.text(), timeout=30000)
+    assert path in lms.pages  # it was asked for
+    assert ended == [] and kiosk.next_configuration is None
+    assert kiosk.page.url().toString() == lms.url + "/quiz"
+    qtbot.waitUntil(lambda: list(session_folder.iterdir()) == [], timeout=5000)
+    again = answer(Qt.Key.Key_Escape)  # the student can be asked again: nothing is left running
+    moodle_redirect(qtbot, kiosk, lms.link)
+    qtbot.waitUntil(lambda: bool(again), timeout=15000)
