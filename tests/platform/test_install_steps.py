@@ -51,7 +51,7 @@ def test_factory_picks_the_module_of_the_paths_os(tmp_path: Path, win_paths: Pat
 
 def test_windows_install_and_uninstall_is_per_user_and_complete(tmp_path: Path, win_paths: Paths) -> None:
     registry, spawner = FakeRegistry(), FakeSpawner()
-    platform = WindowsInstall(win_paths, registry, FakeLinks(), spawner)
+    platform = WindowsInstall(win_paths, registry, FakeLinks(), spawner, lambda: None)
     bundle = make_bundle(tmp_path / "bundle", programs=WINDOWS_PROGRAMS)
     before = all_paths(win_paths.home)
     installer = Installer(win_paths, platform, lambda _folder: None, version="1.2")
@@ -73,7 +73,7 @@ def test_windows_install_and_uninstall_is_per_user_and_complete(tmp_path: Path, 
 
 def test_windows_uninstaller_restarts_from_a_copy_outside_the_install(win_paths: Paths) -> None:
     spawner = FakeSpawner()
-    platform = WindowsInstall(win_paths, FakeRegistry(), FakeLinks(), spawner)
+    platform = WindowsInstall(win_paths, FakeRegistry(), FakeLinks(), spawner, lambda: None)
     make_bundle(win_paths.install, programs=WINDOWS_PROGRAMS)
     exe = win_paths.install / "lockdown-uninstall.exe"
     assert platform.relocate_uninstaller([str(exe), "--gui"], win_paths.install, win_paths.temp_root)
@@ -93,7 +93,7 @@ def test_windows_uninstaller_restarts_from_a_copy_outside_the_install(win_paths:
 
 def test_windows_uninstaller_not_in_a_temporary_copy_schedules_nothing(win_paths: Paths) -> None:
     spawner = FakeSpawner()
-    platform = WindowsInstall(win_paths, FakeRegistry(), FakeLinks(), spawner)
+    platform = WindowsInstall(win_paths, FakeRegistry(), FakeLinks(), spawner, lambda: None)
     platform.schedule_self_delete(win_paths.install / "lockdown-uninstall.exe", win_paths.temp_root)
     assert spawner.started == []
 

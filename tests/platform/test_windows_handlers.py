@@ -17,7 +17,7 @@ from lockdown.paths import Paths, get_paths
 from lockdown.platform.windows.install import WindowsInstall
 from tests.install.helpers import FakeSecrets, make_bundle
 from tests.platform.test_install_steps import WINDOWS_PROGRAMS, FakeLinks, FakeSpawner
-from tests.platform.windows_fakes import FakeRegistry
+from tests.platform.windows_fakes import FakeRegistry, FakeShell
 from tests.support.words import english
 
 CLASSES = "HKCU\\Software\\Classes\\"
@@ -39,13 +39,16 @@ def bundle(tmp_path: Path) -> Path:
     return make_bundle(tmp_path / "bundle", programs=WINDOWS_PROGRAMS)
 
 
-def install(paths: Paths, registry: FakeRegistry, bundle: Path) -> list[str]:
-    installer = Installer(paths, WindowsInstall(paths, registry, FakeLinks(), FakeSpawner()), lambda _f: None)
+def install(paths: Paths, registry: FakeRegistry, bundle: Path, shell: FakeShell | None = None) -> list[str]:
+    told = (shell or FakeShell(registry)).associations_changed
+    steps = WindowsInstall(paths, registry, FakeLinks(), FakeSpawner(), told)
+    installer = Installer(paths, steps, lambda _f: None)
     return [note.text("en") for note in installer.install(installer.plan(bundle)).notes]
 
 
-def uninstall(paths: Paths, registry: FakeRegistry) -> UninstallReport:
-    steps = WindowsInstall(paths, registry, FakeLinks(), FakeSpawner())
+def uninstall(paths: Paths, registry: FakeRegistry, shell: FakeShell | None = None) -> UninstallReport:
+    told = (shell or FakeShell(registry)).associations_changed
+    steps = WindowsInstall(paths, registry, FakeLinks(), FakeSpawner(), told)
     return Uninstaller(paths, steps, FakeSecrets(), retry_pause=0).run()
 
 
@@ -81,6 +84,20 @@ def test_links_and_files_are_handled_per_user_and_removed(win_paths: Paths, bund
         "": (REG_SZ, f'"{exe}" run "%1"')}
     report = uninstall(win_paths, registry)
     assert report.clean, english_lines(report)
+    assert registry.keys == {}
+
+
+def test_the_shell_is_told_once_the_handlers_are_written_and_once_they_are_gone(
+        win_paths: Paths, bundle: Path) -> None:
+    registry = FakeRegistry()
+    shell = FakeShell(registry)
+    handlers = {CLASSES + name for name in ("sebs", "seb", ".seb", "Lockdown.SebFile")}
+    install(win_paths, registry, bundle, shell)
+    assert len(shell.told) == 1 and handlers <= shell.told[0]  # after the last key, not before
+    install(win_paths, registry, bundle, shell)  # a repair that changes nothing tells nothing
+    assert len(shell.told) == 1
+    assert uninstall(win_paths, registry, shell).clean
+    assert len(shell.told) > 1 and not handlers & shell.told[-1]
     assert registry.keys == {}
 
 

@@ -46,3 +46,14 @@ class FakeRegistry:
 
     def data(self, key: str, name: str) -> object:
         return self.keys[key][name].data
+
+
+class FakeShell:
+    """Explorer's association cache: what HKCU held each time the shell was told it changed."""
+
+    def __init__(self, registry: FakeRegistry) -> None:
+        self._registry = registry
+        self.told: list[set[str]] = []
+
+    def associations_changed(self) -> None:
+        self.told.append(set(self._registry.keys))

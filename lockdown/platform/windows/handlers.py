@@ -6,7 +6,9 @@ pointing at lockdown's ProgId (content type `application/seb`) and that ProgId. 
 written whole. When one is already there (another program's per-user handler), its whole tree is
 recorded in the receipt before it is replaced, the installer says so, and the uninstaller writes
 it back; a key changed since the install is left as it is (and reported while it still names
-lockdown's program).
+lockdown's program). Explorer keeps which program opens what in a cache: after a key is written
+or undone, the shell is told (`SHChangeNotify(SHCNE_ASSOCCHANGED)`), so a link or a double-click
+takes the new handler at once rather than after the next sign-in.
 """
 
 from __future__ import annotations
@@ -57,19 +59,23 @@ def handler_trees(exe: Path) -> dict[str, RegTree]:
 
 
 Record = Callable[[Entry], None]
+Notify = Callable[[], None]
+"""Tells the shell that the per-user file and link associations changed."""
 
 
 class ClassesHandlers:
     """The HKCU\\Software\\Classes keys of one user's lockdown."""
 
-    def __init__(self, paths: Paths, registry: TreeRegistry, exe: Path) -> None:
+    def __init__(self, paths: Paths, registry: TreeRegistry, exe: Path, associations_changed: Notify) -> None:
         self._keys = paths.handler_keys
         self._registry = registry
         self._exe = exe
+        self._associations_changed = associations_changed
 
     def create(self, previous: Sequence[Entry], record: Record) -> tuple[list[Entry], list[Phrase]]:
         entries: list[Entry] = []
         notes: list[Phrase] = []
+        wrote = False
         earlier = {e.path: e.undo for e in previous
                    if isinstance(e.undo, RegistryUndo) and self.refuse(e) is None}
         for name, tree in handler_trees(self._exe).items():
@@ -90,7 +96,10 @@ class ClassesHandlers:
                 if current is not None:
                     self._registry.delete(key)
                 self._registry.write_tree(key, tree)
+                wrote = True
             entries.append(entry)
+        if wrote:
+            self._associations_changed()
         return entries, notes
 
     def refuse(self, entry: Entry) -> Phrase | None:
@@ -120,12 +129,14 @@ class ClassesHandlers:
             if undo.before is None:
                 return []
             self._registry.write_tree(entry.path, undo.before)
+            self._associations_changed()
             return [phrase("uninstall.note.key_put_back", key=entry.path)]
         if current != undo.after:
             raise ChangeLeft("uninstall.unchanged.changed")
         self._registry.delete(entry.path)
         if undo.before is not None:
             self._registry.write_tree(entry.path, undo.before)
+        self._associations_changed()
         return []
 
     def remains(self, entry: Entry) -> bool:

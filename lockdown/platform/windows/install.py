@@ -21,11 +21,13 @@ from lockdown.i18n import system_language
 from lockdown.install.changes import REG_MULTI_SZ, REG_NONE, RegData, RegTree, RegValue
 from lockdown.install.receipt import Entry
 from lockdown.paths import SESSION_TMP_PREFIX, Paths
-from lockdown.platform.windows.handlers import ClassesHandlers, TreeRegistry
+from lockdown.platform.windows.handlers import ClassesHandlers, Notify, TreeRegistry
 from lockdown.words import Phrase, say
 
 DETACHED = 0x00000008 | 0x00000200 | 0x08000000
 """DETACHED_PROCESS | CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW."""
+SHCNE_ASSOCCHANGED = 0x08000000
+SHCNF_IDLIST = 0x0000
 
 
 class Registry(TreeRegistry, Protocol):
@@ -148,6 +150,14 @@ class PowerShellLinks:
                        check=True, capture_output=True, timeout=60)
 
 
+def tell_the_shell() -> None:
+    """SHChangeNotify(SHCNE_ASSOCCHANGED): Explorer drops what it cached of the file and link
+    associations (with SHCNF_IDLIST both items are NULL)."""
+    import ctypes
+
+    ctypes.WinDLL("shell32").SHChangeNotify(SHCNE_ASSOCCHANGED, SHCNF_IDLIST, None, None)  # type: ignore[attr-defined]
+
+
 class DetachedSpawner:
     def spawn(self, argv: list[str], cwd: Path) -> None:
         subprocess.Popen(argv, cwd=cwd, creationflags=DETACHED, close_fds=True)  # type: ignore[call-overload,unused-ignore]
@@ -158,12 +168,13 @@ class WindowsInstall:
     handlers in HKCU."""
 
     def __init__(self, paths: Paths, registry: Registry | None = None, links: LinkWriter | None = None,
-                 spawner: Spawner | None = None) -> None:
+                 spawner: Spawner | None = None, associations_changed: Notify = tell_the_shell) -> None:
         self._paths = paths
         self._registry = registry or WinRegistry()
         self._links = links or PowerShellLinks()
         self._spawner = spawner or DetachedSpawner()
-        self._handlers = ClassesHandlers(paths, self._registry, self.executable(paths.install, "lockdown"))
+        self._handlers = ClassesHandlers(paths, self._registry, self.executable(paths.install, "lockdown"),
+                                         associations_changed)
 
     def executable(self, folder: Path, program: str) -> Path:
         return folder / f"{program}.exe"
