@@ -47,6 +47,44 @@ HEARTBEAT_S = 10.0
 also tells the student about an outage during a quiet stretch of the exam."""
 
 
+class SessionToken:
+    """The session token: in the keyring, so a run that crashed resumes its session, and in memory
+    once the keyring fails (its D-Bus session gone, locked again): the exam goes on, and only that
+    resume is lost."""
+
+    def __init__(self, secrets: SecretStore) -> None:
+        self._secrets: SecretStore | None = secrets
+        self._memory: str | None = None
+
+    def get(self) -> str | None:
+        if self._secrets is not None:
+            try:
+                return self._secrets.get(KEYRING_SESSION_TOKEN)
+            except SecretsUnavailable as exc:
+                self._lost(exc)
+        return self._memory
+
+    def keep(self, token: str) -> None:
+        self._memory = token
+        if self._secrets is not None:
+            try:
+                self._secrets.set(KEYRING_SESSION_TOKEN, token)
+            except SecretsUnavailable as exc:
+                self._lost(exc)
+
+    def forget(self) -> None:
+        self._memory = None
+        if self._secrets is not None:
+            try:
+                self._secrets.delete(KEYRING_SESSION_TOKEN)
+            except SecretsUnavailable as exc:
+                self._lost(exc)
+
+    def _lost(self, exc: SecretsUnavailable) -> None:
+        log.warning("%s: the session token is kept in memory from now on", exc)
+        self._secrets = None
+
+
 class ExamClient:
     """One exam's connection to its server; create it, `open_session()`, send events, `close_session()`."""
 
@@ -55,7 +93,7 @@ class ExamClient:
                  offline_after: int = 3, heartbeat: float = HEARTBEAT_S) -> None:
         self._http = http or HttpClient(server_url)
         self._session_payload = privacy.build_payload("session", {"config_key": config_key})
-        self._secrets = secrets
+        self._token_store = SessionToken(secrets)
         self._queue = queue
         self._backoff = backoff
         self._offline_after = offline_after
@@ -120,17 +158,14 @@ class ExamClient:
 
     # session
     def _token(self) -> str | None:
-        try:
-            return self._secrets.get(KEYRING_SESSION_TOKEN)
-        except SecretsUnavailable:
-            return None
+        return self._token_store.get()
 
     def _new_session(self, retry: RetryPolicy | None) -> str:
         reply = self._http.json("POST", "/api/session", json_body=self._session_payload, retry=retry)
         token = reply.get("token")
         if not isinstance(token, str) or not TOKEN_RE.fullmatch(token):
             raise NetworkError("net.no_token", server=self._http.base_url)
-        self._secrets.set(KEYRING_SESSION_TOKEN, token)
+        self._token_store.keep(token)
         return token
 
     def open_session(self) -> None:
@@ -194,7 +229,7 @@ class ExamClient:
                             headers={"Authorization": f"Bearer {token}"}, retry=NO_RETRY)
         except HttpStatusError as exc:
             if exc.status == 401:
-                self._secrets.delete(KEYRING_SESSION_TOKEN)
+                self._token_store.forget()
                 return None
             if 400 <= exc.status < 500 and exc.status not in (408, 429):
                 log.error("event refused by the server, dropped: %s", exc)
@@ -230,10 +265,8 @@ class ExamClient:
                         break
                     token = next_token
                     self._succeeded()
-            except (NetworkError, SecretsUnavailable) as exc:
-                err = exc if isinstance(exc, NetworkError) else NetworkError(exc.phrase.key,
-                                                                             **exc.phrase.values)
-                self._sleep(self._failed(err))
+            except NetworkError as exc:
+                self._sleep(self._failed(exc))
             with self._cond:
                 self._cond.notify_all()
 
@@ -256,6 +289,6 @@ class ExamClient:
                                 retry=RetryPolicy(attempts=2, base_delay=0.2, max_delay=1.0))
             except NetworkError as exc:
                 log.info("could not end the session on the server: %s", exc)
-            self._secrets.delete(KEYRING_SESSION_TOKEN)
+            self._token_store.forget()
         self._http.close()
         return len(self._queue)

@@ -95,8 +95,14 @@ class EventQueue:
         if self._path is None or not self._path.exists():
             return []
         try:
-            blob = self._path.read_bytes()
             key = self._key(create=False)
+        except SecretsUnavailable as exc:
+            # The keyring may answer at the next run: the file is kept for it, untouched.
+            log.warning("event queue of an earlier run left for the next one: %s", exc)
+            self._path = None
+            return []
+        try:
+            blob = self._path.read_bytes()
             if key is None or not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + 12:
                 raise ValueError("no key or not a queue file")
             nonce = blob[len(MAGIC):len(MAGIC) + 12]

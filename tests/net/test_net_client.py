@@ -210,3 +210,50 @@ def test_a_quiet_outage_still_reaches_the_banner_and_recovery_too(stub: Stub, tm
         assert pings and all(not r.get("body") for r in pings)
     finally:
         client.close_session(timeout=2)
+
+
+class KeyringGoneAfter:
+    """A keyring backend that answers `calls` times, then fails as one whose D-Bus session went
+    away (the OSError jeepney raises)."""
+
+    def __init__(self, calls: int) -> None:
+        self.left = calls
+        self.stored: dict[str, str] = {}
+
+    def _answer(self) -> None:
+        if self.left <= 0:
+            raise FileNotFoundError(2, "No such file or directory")
+        self.left -= 1
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._answer()
+        return self.stored.get(username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._answer()
+        self.stored[username] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._answer()
+        self.stored.pop(username, None)
+
+
+@pytest.mark.parametrize("answered", [0, 1, 2, 4])
+def test_a_keyring_that_stops_answering_loses_no_event_and_ends_the_session(
+        stub: Stub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answered: int) -> None:
+    """Whenever the keyring goes away (before the session, after reading, after keeping the
+    token, at the end), the exam's events still arrive and the session still ends on the server."""
+    import keyring
+
+    from lockdown.secrets import KeyringSecrets
+
+    backend = KeyringGoneAfter(answered)
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    client = make_client(stub, tmp_path, secrets=KeyringSecrets())
+    client.open_session()
+    ids = [client.event("focus_lost", i) for i in range(3)]
+    assert client.flush(20)
+    assert client.close_session() == 0
+    assert delivered(stub) == Counter(ids)
+    ended = [r for r in stub.requests() if r["method"] == "DELETE" and r["path"] == "/api/session"]
+    assert len(ended) == 1

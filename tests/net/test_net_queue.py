@@ -106,3 +106,23 @@ def test_a_keyring_whose_session_bus_went_away_is_unavailable_not_a_crash(monkey
     for call in (lambda: secrets.get("x"), lambda: secrets.set("x", "y"), lambda: secrets.delete("x")):
         with pytest.raises(SecretsUnavailable):
             call()
+
+
+def test_a_queue_left_by_a_crash_waits_for_a_keyring_that_does_not_answer_yet(tmp_path: Path) -> None:
+    from lockdown.secrets import SecretsUnavailable
+
+    class Unanswering(MemorySecrets):
+        def get(self, name: str) -> str | None:
+            raise SecretsUnavailable("secrets.unreadable", error="the D-Bus session is gone")
+
+    path = tmp_path / "queue.bin"
+    secrets = MemorySecrets()
+    crashed = EventQueue(path, secrets)
+    left = ev()
+    crashed.push(left)
+    blob = path.read_bytes()
+    meanwhile = EventQueue(path, Unanswering())  # the next run, while the keyring is away
+    assert len(meanwhile) == 0 and not meanwhile.persistent
+    meanwhile.push(ev())  # its own events stay in memory: the earlier file is not overwritten
+    assert path.read_bytes() == blob
+    assert EventQueue(path, secrets).pending() == [left]  # a later run with the keyring reads it
