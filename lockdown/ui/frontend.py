@@ -80,7 +80,7 @@ class QtFrontend:
         self._next: tuple[bytes, str] | None = None
         self._signalled = False
         self._bridge = EventBridge(self._show)
-        self._signals = SignalBridge(self._on_signal)
+        self._signals = SignalBridge(self._note_signal, self._on_signal)
         self._engine: QWebEngineProfile | None = None
         self._tools: ExamTools | None = None
         self._screens = 0
@@ -265,11 +265,14 @@ class QtFrontend:
         if self._loop is not None:
             self._loop.quit()
 
-    def _on_signal(self, _signum: int) -> None:
-        """SIGTERM / SIGINT: close any dialog, end the exam in order (reverts run after the loop)."""
+    def _note_signal(self, _signum: int) -> None:
+        """SIGTERM / SIGINT has arrived: whatever runs next sees it (nothing else may happen here)."""
         self._signalled = True
         if self._reason is None:
             self._reason = "signal"
+
+    def _on_signal(self, _signum: int) -> None:
+        """From Qt's loop: close any dialog, end the exam in order (reverts run after the loop)."""
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()

@@ -1,8 +1,11 @@
 """The Qt application object and orderly handling of SIGTERM / SIGINT while Qt's loop runs.
 
 Python runs signal handlers only when the interpreter gets control; inside Qt's C++ event loop it
-does not. `signal.set_wakeup_fd` writes a byte to a socket when a signal arrives, a QSocketNotifier
-wakes the loop, and the Python handler (already queued) runs at once.
+does not. `signal.set_wakeup_fd` writes the signal's number to a socket when a signal arrives, and a
+QSocketNotifier wakes the loop, which reads it and ends the exam from there. The Python handler
+itself only takes note: it runs between any two Python lines, including inside a Qt virtual method
+a widget overrides (an event handler), where closing windows or raising leaves Qt and its bindings
+in an error state ("Error calling Python override of ...").
 """
 
 from __future__ import annotations
@@ -55,9 +58,15 @@ def application() -> QApplication:
 
 
 class SignalBridge:
-    """Calls `on_signal(signum)` inside Qt's loop for SIGTERM, SIGINT and SIGHUP; `close()` undoes it."""
+    """Tells `noted(signum)` as soon as SIGTERM, SIGINT or SIGHUP arrives and calls `on_signal(signum)`
+    from Qt's loop, once per signal; `close()` puts the previous handlers back.
 
-    def __init__(self, on_signal: Callable[[int], None]) -> None:
+    `noted` must only record (set a flag): it runs wherever Python happens to be. `on_signal` may
+    close windows and end the exam.
+    """
+
+    def __init__(self, noted: Callable[[int], None], on_signal: Callable[[int], None]) -> None:
+        self._noted = noted
         self._on_signal = on_signal
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -68,14 +77,18 @@ class SignalBridge:
         self._notifier.activated.connect(self._drain)
 
     def _handle(self, signum: int, _frame: object) -> None:
-        self._on_signal(signum)
+        self._noted(signum)
 
     def _drain(self) -> None:
+        received = b""
         try:
-            while self._reader.recv(64):
-                pass
+            while chunk := self._reader.recv(64):
+                received += chunk
         except (BlockingIOError, InterruptedError):
             pass
+        for signum in received:
+            if signum in HANDLED_SIGNALS:  # `noted` has run already: Python ran it on entering here
+                self._on_signal(signum)
 
     def close(self) -> None:
         self._notifier.setEnabled(False)

@@ -12,6 +12,7 @@ import psutil
 
 from lockdown.config.model import ProcessRule
 from lockdown.guard.permitted import PermittedApps, program_path
+from tests.guard.xtools import wait_for
 
 
 class Windows:
@@ -62,7 +63,8 @@ def test_started_brought_to_the_front_and_closed_at_the_end() -> None:
     before = psutil.Process().children(recursive=True)
     assert apps.show_or_start(0)  # not running: started
     (pid,) = apps.pids(0)
-    assert psutil.Process(pid).cmdline()[-1] == "120"
+    # between fork and exec the child still has the test's command line
+    assert wait_for(lambda: psutil.Process(pid).cmdline()[-1:] == ["120"])
     assert os.getsid(pid) == pid  # a session of its own
     apps.follow_up()  # its window appears: the front
     assert windows.raised == [frozenset({pid})]
