@@ -45,6 +45,7 @@ to "interface" in step 3 and the rest in step 6:
     process_guard       prohibited programs closed as they start: the list the checks used
     capture_protection  the kiosk kept out of screenshots and screen sharing, where the OS can
     sound               muted or set to the exam's volume; the volume as it was, put back
+    keyboard_layout     the keyboard layout in use, noted when the taskbar can switch it; put back
     permitted_apps      the permitted programs that start with the exam; those lockdown started, closed
 
 If one fails, everything done before it is undone, last first, and the exam does not start.
@@ -96,6 +97,7 @@ from lockdown.guard.processes import AppPolicy, ProcessGuard, close_processes
 from lockdown.i18n import Language, system_language
 from lockdown.integrity.pending import PendingCheck, SelfCheck, start_self_check
 from lockdown.integrity.selfcheck import SelfCheckResult
+from lockdown.keyboard_layout import LayoutAtStart
 from lockdown.launch import LaunchEnvironment
 from lockdown.leftovers import LeftoversRemain, PendingRemovals
 from lockdown.paths import get_paths
@@ -222,6 +224,8 @@ def exam_operations(interface: Interface, server: ExamServer, platform: Platform
         Lazy("capture_protection", lambda: capture_protection(interface.frontend, platform)),
         SoundAtStart(config.audio, config.taskbar.shown and config.taskbar.audio, lambda: tools.desk.volume,
                      StateRecord(get_paths().volume_record)),
+        LayoutAtStart(config.taskbar.shown and config.taskbar.keyboard_layout,
+                      lambda: tools.desk.keyboard_layouts),
         *([tools.apps] if tools.apps is not None else []),
     ]
 

@@ -42,3 +42,16 @@ def windows_of_class(display: str, klass: str) -> list[int]:
     """Visible top-level (window-manager managed) windows of an X class."""
     found = [int(w) for w in x(display, "xdotool", "search", "--onlyvisible", "--class", klass).split()]
     return [w for w in found if "WM_STATE(WM_STATE)" in x(display, "xprop", "-id", str(w), "WM_STATE")]
+
+
+def xkb_group(display: str) -> int:
+    """The keyboard group (layout number) the X server has in use, read as any X client sees it:
+    XKB puts it in bits 13 and 14 of the core input state (the XKB protocol, "Core protocol
+    compatibility")."""
+    from Xlib import display as xdisplay
+
+    d = xdisplay.Display(display)
+    try:
+        return (d.screen().root.query_pointer().mask >> 13) & 3
+    finally:
+        d.close()

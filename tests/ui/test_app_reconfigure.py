@@ -26,7 +26,8 @@ NEXT_URL = "https://lms.example.org/mod/quiz/accessrule/seb/config.php?cmid=3"
 NEXT = plist_xml("<key>startURL</key><string>https://lms.example.org/mod/quiz/view.php?id=3</string>")
 
 EXAM_OPERATIONS = ["interface", "exam_server", "screen_covers", "clipboard", "keyboard_lock",
-                   "focus_keeper", "process_guard", "capture_protection", "sound"]
+                   "focus_keeper", "process_guard", "capture_protection", "sound",
+                   "keyboard_layout"]
 
 
 class ReconfiguringFrontend(RecordingFrontend):

@@ -399,7 +399,7 @@ def test_the_exam_is_one_list_performed_in_order_and_reverted_last_first(
     assert run(config_file(), frontend, backend=WindowsLikeBackend(log)) == 0
     order = ["session-temp-dir", "launch_environment", "one_exam", "interface", "exam_server",
              "screen_covers", "clipboard", "keyboard_lock", "focus_keeper", "process_guard",
-             "capture_protection", "sound"]
+             "capture_protection", "sound", "keyboard_layout"]
     messages = [r.getMessage() for r in caplog.records if r.name == "lockdown.session.operations"]
     assert [m.removeprefix("performed ") for m in messages if m.startswith("performed ")] == order
     assert [m.removeprefix("reverted ") for m in messages if m.startswith("reverted ")] == order[::-1]

@@ -37,7 +37,7 @@ import psutil
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.guard.xtools import active_window, wait_for, x
+from tests.guard.xtools import active_window, wait_for, x, xkb_group
 from tests.support.display import HEIGHT, WIDTH, screenshot
 from tests.support.users import User, popen_as, user_python
 
@@ -310,6 +310,7 @@ def test_the_taskbar_in_the_real_kiosk(x_display: str, unprivileged_user: User, 
         assert wait_for(lambda: bool(xterms_of(unprivileged_user)), timeout=60)
         exam.end()
         assert not xterms_of(unprivileged_user), "the permitted program outlived the exam"
+        assert xkb_group(x_display) == 0, "the student's first layout was not put back"
     finally:
         if zoom is not None and zoom.poll() is None:
             zoom.kill()
