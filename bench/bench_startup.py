@@ -9,7 +9,7 @@ lockdown's notice is accepted at once, as a student would who does not read it: 
 the X server and presses Enter the moment the notice has the keyboard focus.
 
     python bench/bench_startup.py [--runs 3] [--baseline REV]     (as root: it creates the test user)
-    python bench/bench_startup.py --frozen [--runs 5]
+    python bench/bench_startup.py --frozen [--runs 5] [--logs DIR]
 
 Without --frozen, lockdown runs from source (`python -m lockdown run`). `--baseline REV` adds a row
 for lockdown as of git revision REV (its lockdown/ exported to a folder put first on PYTHONPATH),
@@ -68,7 +68,11 @@ from tools.xdisplay import start_display, stop_display  # noqa: E402
 
 NOTICE_TITLE = "Before your exam"
 STEPS = {
-    "configuration loaded": "lockdown.app: start-up",
+    "lockdown's code starts": "lockdown's code starts",
+    "self-check started": "self-check started",
+    "lockdown imported": "lockdown imported",
+    "Qt imported": "Qt imported",
+    "configuration loaded": "configuration loaded",
     "notice painted": "notice painted",
     "browser engine started": "browser engine started",
     "self-check verdict": "self-check: ",
@@ -331,6 +335,8 @@ def main() -> int:
                         help="measure the built, signed, installed release instead of the source")
     parser.add_argument("--baseline", metavar="REV", help="also run lockdown as of this git revision")
     parser.add_argument("--bytecode", action="store_true", help="compile lockdown's sources first")
+    parser.add_argument("--logs", type=Path, metavar="DIR",
+                        help="keep every run's output (lockdown's debug log) in DIR")
     args = parser.parse_args()
     chromium = shutil.which("chromium")
     page = Page()
@@ -428,6 +434,10 @@ def main() -> int:
         if not chromium:
             print("chromium not installed (apt-get install -y chromium): no reference row")
     finally:
+        if args.logs is not None:
+            args.logs.mkdir(parents=True, exist_ok=True)
+            for log in work.glob("*.log"):
+                shutil.copy(log, args.logs / log.name)
         delete_user(user)
         stop_display(procs)
         shutil.rmtree(work, ignore_errors=True)

@@ -65,6 +65,7 @@ def _debug_log() -> None:
 
     logging.basicConfig(level=logging.DEBUG, stream=sys.stderr,
                         format="%(created).4f %(threadName)s %(name)s: %(message)s")
+    logging.getLogger(__name__).debug("lockdown's code starts")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,10 +14,13 @@ overlaps everything else the start-up does (see lockdown.integrity.pending).
 from __future__ import annotations
 
 import argparse
+import logging
 
 from lockdown.config.passwords import STUDENT_TRIES, PasswordFile, PasswordRequest
 from lockdown.errors import UsageError
 from lockdown.i18n import system_language
+
+log = logging.getLogger(__name__)
 
 
 class StudentPrompt:
@@ -55,9 +58,13 @@ def run(args: argparse.Namespace) -> int:
     from lockdown.integrity.pending import start_self_check
 
     check = start_self_check()  # first, before the rest of lockdown is even imported
+    log.debug("self-check started")
     from lockdown.app import run_exam
+
+    log.debug("lockdown imported")
     from lockdown.ui.entrance import QtEntrance  # Qt, which the student's windows need anyway
 
+    log.debug("Qt imported")
     entrance = QtEntrance(system_language())
     return run_exam(args.config, entrance.frontend, passwords=passwords or StudentPrompt(),
                     entrance=entrance, check=check)
