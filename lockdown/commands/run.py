@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         if args.config is None:
             raise UsageError("run.explain_needs_config")
-        from lockdown.config import explain, load_config
+        from lockdown.config import load_config
+        from lockdown.config.explain import explain
 
         for line in explain(load_config(args.config, passwords=passwords), system_language()):
             print(line)

@@ -3,15 +3,15 @@
     load_config(source)          file path, https:// URL (http:// on loopback), seb(s):// link
     parse_config(data, source)   bytes of either format, sniffed
     passwords=PasswordPrompt     (either) the settings password of an encrypted .seb file
-    explain(config)              lines for `lockdown run --explain`
+    lockdown.config.explain      lines for `lockdown run --explain` (its own module: its tables
+                                 of every setting stay out of an exam's start-up)
 
 Every failure is a lockdown.errors.ConfigError naming the source and the field.
 """
 
 from __future__ import annotations
 
-from lockdown.config.explain import explain
 from lockdown.config.loader import load_config, parse_config
 from lockdown.config.model import ExamConfig
 
-__all__ = ["ExamConfig", "explain", "load_config", "parse_config"]
+__all__ = ["ExamConfig", "load_config", "parse_config"]

@@ -12,7 +12,8 @@ Each key is PBKDF2-HMAC-SHA1 of the password's UTF-8 bytes with its salt, 10,000
 (RNCryptor-Spec-v3.md; SEB for Windows' PasswordEncryption.cs does the same). The HMAC is checked,
 in constant time, before anything is decrypted, so no unauthenticated byte reaches AES. A wrong
 password and bytes changed after encryption fail that check alike: no one can tell them apart.
-Only the `cryptography` package's primitives are used, no cipher code of our own. No Qt, no I/O.
+Only the `cryptography` package's primitives are used, no cipher code of our own, imported when a
+block is opened (most exams never have one: it stays out of their start-up). No Qt, no I/O.
 
     SealedError               these bytes cannot be opened
     ├── Truncated             too short, or the ciphertext is not whole AES blocks
@@ -25,11 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, hmac, padding
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
 from lockdown.words import PhraseError
 
@@ -99,6 +95,9 @@ def parse(blob: bytes) -> Sealed:
 
 
 def _key(secret: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
     sha1 = hashes.SHA1()  # noqa: S303  # the format's PBKDF2 PRF; SHA-1 is sound inside HMAC
     return PBKDF2HMAC(algorithm=sha1, length=KEY_BYTES, salt=salt, iterations=ROUNDS).derive(secret)
 
@@ -116,6 +115,9 @@ def _secrets(version: int, password: str) -> list[bytes]:
 
 
 def _authentic(sealed: Sealed, secret: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, hmac
+
     mac = hmac.HMAC(_key(secret, sealed.hmac_salt), hashes.SHA256())
     mac.update(sealed.signed)
     try:
@@ -126,6 +128,9 @@ def _authentic(sealed: Sealed, secret: bytes) -> bool:
 
 
 def _decrypt(sealed: Sealed, key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
     decryptor = Cipher(algorithms.AES(key), modes.CBC(sealed.iv)).decryptor()
     padded = decryptor.update(sealed.ciphertext) + decryptor.finalize()
     unpadder = padding.PKCS7(BLOCK_BYTES * 8).unpadder()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from lockdown.config import explain, parse_config
+from lockdown.config import parse_config
+from lockdown.config.explain import explain
 from lockdown.config.sebfile import dump_seb
 from tests.config.helpers import MOODLE_KEY
 

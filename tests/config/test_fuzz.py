@@ -11,7 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from lockdown.config import explain, parse_config
+from lockdown.config import parse_config
+from lockdown.config.explain import explain
 from lockdown.config.model import ExamConfig
 from lockdown.config.sebmap import KNOWN_KEYS
 from lockdown.errors import ConfigError

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from lockdown.config import explain, parse_config
+from lockdown.config import parse_config
+from lockdown.config.explain import explain
 from tests.config.helpers import native, plist_xml
 
 

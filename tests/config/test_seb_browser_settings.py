@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from lockdown.config import explain, parse_config
+from lockdown.config import parse_config
+from lockdown.config.explain import explain
 from lockdown.config.native import from_native
 from lockdown.config.sebfile import dump_seb
 from lockdown.errors import ConfigError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,20 @@ def test_only_the_ui_package_imports_qt() -> None:
             "sys.exit(1 if bad else 0)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_an_exams_start_up_leaves_out_what_only_other_commands_need() -> None:
+    """What `lockdown run` imports before the notice (the command, the app, the platform, the Qt
+    windows) holds no cipher library (encrypted .seb files and the exam server's queue import it
+    when used), no `--explain` tables and no installer steps: each costs the start-up milliseconds."""
+    code = ("import sys\n"
+            "import lockdown.commands.run, lockdown.app, lockdown.ui.entrance\n"
+            "from lockdown.platform import get_platform\n"
+            "get_platform().backend()\n"
+            "print([m for m in ('cryptography', 'lockdown.config.explain',\n"
+            "                   'lockdown.platform.linux.install', 'lockdown.install.receipt')\n"
+            "       if m in sys.modules])\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
