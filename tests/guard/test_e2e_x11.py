@@ -23,6 +23,7 @@ import pytest
 
 from tests.guard.xtools import active_window, geometry, wait_for, windows_of_class, x
 from tests.support.display import HEIGHT, WIDTH, screenshot
+from tests.support.output import Tail
 from tests.support.users import User, popen_as, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser]
@@ -88,6 +89,7 @@ def test_kiosk_keeps_a_student_in_and_lets_go_when_killed(x_display: str, unpriv
     env = {"DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "LANG": "en_US.UTF-8"}
     kiosk = popen_as(unprivileged_user, [str(user_python()), "-m", "lockdown", "run", str(config)],
                      env=env, keyring=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    errors, _ = Tail(kiosk.stderr), Tail(kiosk.stdout)
     helpers: list[subprocess.Popen[bytes]] = []
     try:
         assert wait_for(lambda: kiosk_process(kiosk) is not None, timeout=20)
@@ -106,7 +108,7 @@ def test_kiosk_keeps_a_student_in_and_lets_go_when_killed(x_display: str, unpriv
 
         # The notice comes first: the student continues with Enter (its default button). The
         # dialog may take a moment to accept keys on a loaded machine, so Enter is repeated.
-        assert wait_for(lambda: bool(windows()), timeout=60), kiosk.stderr
+        assert wait_for(lambda: bool(windows()), timeout=60), errors.text()
         for _attempt in range(12):
             if kiosk_window() is not None:
                 break

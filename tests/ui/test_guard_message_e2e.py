@@ -25,6 +25,7 @@ import pytest
 
 from tests.guard.xtools import wait_for, x
 from tests.support.display import screenshot
+from tests.support.output import Tail
 from tests.support.users import User, popen_as, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(240)]
@@ -94,6 +95,7 @@ def test_the_kiosk_names_the_program_it_closed(x_display: str, unprivileged_user
                                         str(shared_dir / "exam.json")],
                     env=env, keyring=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines = lines_of(exam)  # type: ignore[arg-type]
+    errors = Tail(exam.stderr)
     zoom: subprocess.Popen[bytes] | None = None
     try:
         def notice() -> str:
@@ -118,7 +120,7 @@ def test_the_kiosk_names_the_program_it_closed(x_display: str, unprivileged_user
         reader = next(p for p in psutil.Process(exam.pid).children(recursive=True)
                       if READER.name in " ".join(p.cmdline()))
         reader.send_signal(signal.SIGTERM)
-        assert exam.wait(30) == 0, exam.stderr.read() if exam.stderr else ""
+        assert exam.wait(30) == 0, errors.text()
     finally:
         if zoom is not None and zoom.poll() is None:
             zoom.kill()

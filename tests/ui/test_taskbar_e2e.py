@@ -39,6 +39,7 @@ from PySide6.QtGui import QImage
 
 from tests.guard.xtools import active_window, wait_for, x, xkb_group
 from tests.support.display import HEIGHT, WIDTH, screenshot
+from tests.support.output import Tail
 from tests.support.users import User, popen_as, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(400)]
@@ -133,6 +134,7 @@ class Exam:
                              stderr=subprocess.PIPE, text=True)
         self.states: queue.Queue[dict[str, Any]] = queue.Queue()
         self.last: dict[str, Any] = {}
+        self.errors = Tail(self.proc.stderr)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -140,6 +142,10 @@ class Exam:
         for line in self.proc.stdout:
             if line.startswith("{"):
                 self.states.put(json.loads(line))
+
+    def output(self) -> str:
+        """The end of what the exam wrote on stderr."""
+        return self.errors.text()
 
     def state(self) -> dict[str, Any]:
         while True:
@@ -154,8 +160,12 @@ class Exam:
             state = self.state()
             if state and predicate(state):
                 return state
+            if self.proc.poll() is not None:
+                code = self.proc.returncode
+                raise AssertionError(f"the exam ended ({code}) before {what}: {self.output()}")
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; last state: {self.state()}")
+        raise AssertionError(f"timed out waiting for {what}; last state: {self.state()}; "
+                             f"stderr: {self.output()}")
 
     def accept_notice(self) -> None:
         def notice() -> str:
@@ -218,7 +228,7 @@ class Exam:
                       if READER.name in " ".join(p.cmdline()))
         reader.send_signal(signal.SIGTERM)
         code = self.proc.wait(60)
-        assert code == 0, self.proc.stderr.read() if self.proc.stderr else ""
+        assert code == 0, self.output()
 
     def kill(self) -> None:
         if self.proc.poll() is None:
@@ -370,7 +380,7 @@ def test_reload_zoom_and_the_quit_page_in_the_real_kiosk(x_display: str, unprivi
         asked = exam.click_for_dialog(exam.state()["finish"], "lockdown-quiturl-dialog",
                                       "the quit page's question again")
         exam.click(asked["dialog"]["ok"])
-        assert exam.proc.wait(60) == 0, exam.proc.stderr.read()[-3000:] if exam.proc.stderr else ""
+        assert exam.proc.wait(60) == 0, exam.output()
     finally:
         exam.kill()
 
