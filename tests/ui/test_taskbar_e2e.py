@@ -164,8 +164,10 @@ class Exam:
                 code = self.proc.returncode
                 raise AssertionError(f"the exam ended ({code}) before {what}: {self.output()}")
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; last state: {self.state()}; "
-                             f"stderr: {self.output()}")
+        shown = [x(self.display, "xdotool", "getwindowname", w)
+                 for w in x(self.display, "xdotool", "search", "--onlyvisible", "--name", "").split()]
+        raise AssertionError(f"timed out waiting for {what}; last state: {self.state()}; windows shown: "
+                             f"{[n for n in shown if n]}; stderr: {self.output()}")
 
     def accept_notice(self) -> None:
         def notice() -> str:
