@@ -12,6 +12,7 @@ configuration, that proxy and no other carries the exam's traffic. With `launch_
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -29,7 +30,7 @@ import pytest
 
 from tests.guard.xtools import wait_for, x
 from tests.support.display import HEIGHT, WIDTH
-from tests.support.users import User, popen_as, run_as, user_python
+from tests.support.users import User, popen_as, run_as, started_under, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.asuser, pytest.mark.timeout(300)]
 
@@ -253,15 +254,16 @@ class Kiosk:
 
     def end(self) -> int:
         """SIGTERM to lockdown itself: the exam ends in order; its exit code."""
-        if self.proc.poll() is None:
-            for child in psutil.Process(self.proc.pid).children(recursive=True):
-                if "lockdown" in child.cmdline():
-                    child.send_signal(signal.SIGTERM)
         try:
+            for child, argv in started_under(self.proc):
+                if "lockdown" in argv:
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        child.send_signal(signal.SIGTERM)
             return self.proc.wait(30)
-        finally:
+        finally:  # never left running: its keyboard grab would hold the display for the next tests
             if self.proc.poll() is None:
                 os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
 
 
 def test_a_hostile_start_is_ignored_and_the_page_reaches_nothing_outside_the_policy(

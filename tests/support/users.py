@@ -7,6 +7,7 @@ snapshot of the home folder shows only what the program under test wrote.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -14,11 +15,14 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+import psutil
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,6 +54,7 @@ def create_user() -> User:
     subprocess.run(["useradd", "--create-home", "--skel", "/dev/null", "--home-dir", str(home),
                     "--shell", "/bin/sh", "--user-group", name], check=True, capture_output=True)
     pw = pwd.getpwnam(name)
+    end_processes_of(pw.pw_uid)  # an earlier user's with the same id, should any have outlived it
     shutil.rmtree(home, ignore_errors=True)  # --skel /dev/null may still copy nothing; start empty
     home.mkdir(mode=0o700)
     os.chown(home, pw.pw_uid, pw.pw_gid)
@@ -62,12 +67,32 @@ def create_user() -> User:
     return User(name, pw.pw_uid, pw.pw_gid, home, runtime, keyring_dir)
 
 
+def end_processes_of(uid: int, timeout: float = 10.0) -> None:
+    """Kill every process of `uid`, again until none is left: one pass misses a process forked
+    while it runs (Chromium starts its helpers at any moment), and that one would belong to the
+    next user given this id. Zombies are left to their parents: they run nothing."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        left = []
+        for proc in psutil.process_iter(["uids", "status"]):
+            uids = proc.info["uids"]
+            if uids is not None and uid in (uids.real, uids.effective) \
+                    and proc.info["status"] != psutil.STATUS_ZOMBIE:
+                left.append(proc)
+        if not left:
+            return
+        for proc in left:
+            with contextlib.suppress(psutil.Error):
+                proc.kill()
+        time.sleep(0.05)
+
+
 def delete_user(user: User) -> None:
     """Remove the user, its processes and everything it owns in the shared temporary folders.
 
     User ids are reused, so a leftover here would be inherited by the next test's user.
     """
-    subprocess.run(["pkill", "-KILL", "-u", user.name], capture_output=True)
+    end_processes_of(user.uid)
     for shared in ("/tmp", "/var/tmp", "/dev/shm"):
         subprocess.run(["find", shared, "-xdev", "-mindepth", "1", "-user", user.name, "-delete"],
                        capture_output=True)
@@ -165,3 +190,19 @@ def run_as(user: User, argv: Sequence[str], env: Mapping[str, str] | None = None
     full_env = user_env(user, env, source_tree)
     return subprocess.run(_wrap(user, argv, full_env, keyring), cwd=user.home, capture_output=True,
                           timeout=timeout, input=input.decode() if input is not None else None, text=True)
+
+
+def started_under(wrapper: subprocess.Popen[Any]) -> list[tuple[psutil.Process, list[str]]]:
+    """The processes under `wrapper` (runuser, the keyring's session) with their command lines,
+    leaving out those gone by the time they are read: Chromium's helpers come and go."""
+    found = []
+    try:
+        children = psutil.Process(wrapper.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    for child in children:
+        try:
+            found.append((child, child.cmdline()))
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found

@@ -20,13 +20,12 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import psutil
 import pytest
 
 from tests.guard.xtools import wait_for, x
 from tests.support.display import screenshot
 from tests.support.output import Tail
-from tests.support.users import User, popen_as, user_python
+from tests.support.users import User, popen_as, started_under, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(240)]
 
@@ -117,8 +116,7 @@ def test_the_kiosk_names_the_program_it_closed(x_display: str, unprivileged_user
         assert expect(lines, "message", timeout=15) == SAID
         screenshot(x_display, tmp_path / "closed-message.png")
 
-        reader = next(p for p in psutil.Process(exam.pid).children(recursive=True)
-                      if READER.name in " ".join(p.cmdline()))
+        reader = next(p for p, argv in started_under(exam) if READER.name in " ".join(argv))
         reader.send_signal(signal.SIGTERM)
         assert exam.wait(30) == 0, errors.text()
     finally:

@@ -23,7 +23,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.support.display import HEIGHT, WIDTH, screenshot
-from tests.support.users import User, popen_as, user_python
+from tests.support.users import User, popen_as, started_under, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(240)]
 
@@ -114,8 +114,8 @@ class KioskRun:
         return image
 
     def kiosk_process(self) -> psutil.Process:
-        for child in psutil.Process(self.proc.pid).children(recursive=True):
-            if child.cmdline()[:4] == [str(user_python()), "-m", "lockdown", "run"]:
+        for child, argv in started_under(self.proc):
+            if argv[:4] == [str(user_python()), "-m", "lockdown", "run"]:
                 return child
         raise AssertionError("no lockdown process")
 

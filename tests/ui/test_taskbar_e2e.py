@@ -40,7 +40,7 @@ from PySide6.QtGui import QImage
 from tests.guard.xtools import active_window, wait_for, x, xkb_group
 from tests.support.display import HEIGHT, WIDTH, screenshot
 from tests.support.output import Tail
-from tests.support.users import User, popen_as, user_python
+from tests.support.users import User, popen_as, started_under, user_python
 
 pytestmark = [pytest.mark.slow, pytest.mark.x11, pytest.mark.asuser, pytest.mark.timeout(400)]
 
@@ -226,8 +226,7 @@ class Exam:
             d.close()
 
     def end(self) -> None:
-        reader = next(p for p in psutil.Process(self.proc.pid).children(recursive=True)
-                      if READER.name in " ".join(p.cmdline()))
+        reader = next(p for p, argv in started_under(self.proc) if READER.name in " ".join(argv))
         reader.send_signal(signal.SIGTERM)
         code = self.proc.wait(60)
         assert code == 0, self.output()
