@@ -249,7 +249,8 @@ def test_a_guard_that_keeps_failing_reports_it_once_and_again_only_after_it_work
         bins: Path, spawn: Spawn) -> None:
     backend = Failing()
     events: list[Event] = []
-    guard = ProcessGuard(AppPolicy(CONFIG, backend), events=events.append)
+    idle = 0.05  # a tick every 50 ms when nothing starts, not every 250: the same count, sooner
+    guard = ProcessGuard(AppPolicy(CONFIG, backend), events=events.append, idle_interval=idle)
     guard.perform()
     try:
         backend.fail(FAILED_TICKS - 1)  # a bad patch that passes: nobody is told
@@ -259,7 +260,7 @@ def test_a_guard_that_keeps_failing_reports_it_once_and_again_only_after_it_work
 
         backend.fail(10**6)
         assert wait_until(lambda: events == [GuardFailed("process_guard")], timeout=30)
-        time.sleep(FAILED_TICKS * 0.1 * 2)  # still failing: still one report
+        time.sleep(FAILED_TICKS * idle * 2)  # still failing: still one report
         assert events == [GuardFailed("process_guard")]
 
         backend.fail(0)  # it works again: programs are closed again

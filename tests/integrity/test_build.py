@@ -204,6 +204,7 @@ def test_what_differs_inside_two_programs_is_named_down_to_the_module(bundle: Pa
     assert differing_parts(bundle / "lockdown", bundle / "manifest.json")[0].startswith("(not readable")
 
 
+@pytest.mark.second_build
 def test_a_second_build_in_another_folder_is_bit_for_bit_identical(bundle: Path) -> None:
     code, stderr, out = second_build()
     try:

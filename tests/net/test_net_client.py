@@ -79,11 +79,6 @@ def test_server_down_for_a_few_seconds_then_back(stub: Stub, tmp_path: Path) -> 
     run_outage(stub, tmp_path, pause=3.0)
 
 
-@pytest.mark.slow
-def test_server_down_for_thirty_seconds_then_back(stub: Stub, tmp_path: Path) -> None:
-    run_outage(stub, tmp_path, pause=30.0)
-
-
 def test_connection_resets_lose_no_event_and_duplicate_none(stub: Stub, tmp_path: Path) -> None:
     proxy = TcpProxy(stub.port)
     try:

@@ -8,7 +8,8 @@ build serves every test (a second one, for the release key alone, would add a mi
 to every run; that the default build keeps the release key is checked on the exported source).
 The cached bundle has its manifest.json but NO manifest.sig: its self-check says "unverifiable".
 `sign_bundle` signs a copy with the TEST key, and its self-check then says "valid"; `copy_bundle`
-gives a private copy to tamper with (never modify the cache itself).
+gives a private copy to tamper with (never modify the cache itself). `second_build` is the
+reproducibility check's other build, made beside the first when a session makes both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import fcntl
 import functools
 import hashlib
 import importlib.metadata
+import os
 import shutil
 import subprocess
 import sys
@@ -66,12 +68,47 @@ def _build_command(out: Path) -> list[str]:
             "--release-pubkey", str(TEST_PUBLIC_KEY)]
 
 
+class _SecondBuild:
+    """Another build of this source, the same way, in another folder and with its own PyInstaller
+    cache. A build keeps one core busy for about a minute and a half: when the session also makes
+    the first one, the two run side by side."""
+
+    def __init__(self) -> None:
+        self.wanted = False
+        self._proc: subprocess.Popen[str] | None = None
+        self._out: Path | None = None
+        self._errors = Path(os.devnull)
+
+    def start(self) -> None:
+        if self._proc is not None:
+            return
+        where = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
+        self._out = where / "again" / "lockdown"
+        env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(where / "pyinstaller-cache"))
+        self._errors = where / "stderr.txt"
+        with self._errors.open("w") as errors:
+            self._proc = subprocess.Popen(_build_command(self._out), stdout=subprocess.DEVNULL,
+                                          stderr=errors, env=env)
+
+    def result(self) -> tuple[int, str, Path]:
+        self.start()
+        assert self._proc is not None and self._out is not None
+        code = self._proc.wait(timeout=900)
+        return code, self._errors.read_text(errors="replace"), self._out
+
+
+_SECOND = _SecondBuild()
+
+
+def want_second_build() -> None:
+    """The session compares a second build with the first: start it with the first, if one is made."""
+    _SECOND.wanted = True
+
+
 def second_build() -> tuple[int, str, Path]:
-    """Another build of this source, the same way, in another folder: its exit code, its stderr,
-    and the bundle. The caller removes `bundle.parents[1]`."""
-    out = Path(tempfile.mkdtemp(prefix="lockdown-second-build-")) / "again" / "lockdown"
-    done = subprocess.run(_build_command(out), capture_output=True, text=True, timeout=900)
-    return done.returncode, done.stderr, out
+    """The second build's exit code, its stderr, and the bundle. The caller removes
+    `bundle.parents[1]`."""
+    return _SECOND.result()
 
 
 @functools.cache
@@ -85,6 +122,8 @@ def built_bundle() -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
+            if _SECOND.wanted:
+                _SECOND.start()
             done = subprocess.run(_build_command(bundle), capture_output=True, text=True, timeout=900)
             if done.returncode != 0:
                 raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,10 @@ def page_rect(kiosk: Any, rect: list[float] | None) -> list[int] | None:
 
 
 def main() -> int:
+    # lockdown's own debug messages on stderr: a test that fails says which step the exam reached
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                        format="%(relativeCreated)d %(threadName)s %(name)s: %(message)s")
+    logging.getLogger("lockdown").setLevel(logging.DEBUG)
     answer: dict[str, Any] = {"value": None}
 
     def read() -> None:

@@ -79,7 +79,8 @@ class KioskRun:
         self.log = shots / "kiosk.log"
         with self.log.open("wb") as log:  # a file, not a pipe: the keyring daemon outlives the kiosk
             self.proc = popen_as(user, [str(user_python()), "-m", "lockdown", "run", str(config)],
-                                 env={"DISPLAY": display}, stdout=log, stderr=subprocess.STDOUT)
+                                 env={"DISPLAY": display, "LOCKDOWN_DEBUG": "1"},  # steps, for failures
+                                 stdout=log, stderr=subprocess.STDOUT)
 
     def xdotool(self, *args: str) -> str:
         return subprocess.run(["xdotool", *args], env=self.env, capture_output=True, text=True,
@@ -126,7 +127,7 @@ class KioskRun:
     def output(self) -> str:
         lines = self.log.read_text(errors="replace").splitlines()
         noise = ("vulkan", "Vulkan", "GPU vendor", "DRI3", "dbus/bus.cc")
-        return "\n".join(line for line in lines if not any(n in line for n in noise))[-3000:]
+        return "\n".join(line for line in lines if not any(n in line for n in noise))[-6000:]
 
     def stop(self) -> None:
         if self.proc.poll() is None:
