@@ -7,7 +7,7 @@ from xdist.remote import Producer
 
 from tests.support.bundle import want_second_build
 from tests.support.display import x_display
-from tests.support.machine_group import MachineScheduling, forget_machine_tests, note_machine_tests
+from tests.support.lanes import LaneScheduling, forget_lanes, note_lanes
 from tests.support.users import unprivileged_user
 
 __all__ = ["unprivileged_user", "x_display"]
@@ -15,17 +15,17 @@ __all__ = ["unprivileged_user", "x_display"]
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A session that compares two real builds makes the second beside the first (a core each);
-    on two workers, the tests that take the machine are told to the scheduler."""
+    on two workers, the scheduler is told each test's lane."""
     if any(item.get_closest_marker("second_build") for item in items):
         want_second_build()
-    note_machine_tests(config, items)
+    note_lanes(config, items)
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> MachineScheduling | None:
-    """`--dist loadgroup` (the README's command): the machine's tests on one worker, in order."""
-    return MachineScheduling(config, log) if config.getoption("dist") == "loadgroup" else None
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LaneScheduling | None:
+    """`--dist loadgroup` (the README's command): each lane on one worker at a time, in order."""
+    return LaneScheduling(config, log) if config.getoption("dist") == "loadgroup" else None
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
-        forget_machine_tests()
+        forget_lanes()
