@@ -13,6 +13,31 @@ from tests.support.users import unprivileged_user
 __all__ = ["unprivileged_user", "x_display"]
 
 
+_ENGINE: list[object] = []
+
+
+@pytest.fixture(autouse=True)
+def _browser_engine_of_the_test_process(request: pytest.FixtureRequest) -> None:
+    """An exam opened in this process points Chromium's temporary folder at its session folder,
+    removed at its end, and Chromium's helpers, started once per process, keep the path they were
+    started with: the pages of the next exam a test opens here never load. Started before the
+    first exam (once), they keep the test process's own temporary folder."""
+    if _ENGINE or not hasattr(request.module, "run_exam"):
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+
+    profile = QWebEngineProfile()
+    page = QWebEnginePage(profile)
+    loaded = QEventLoop()
+    page.loadFinished.connect(lambda _ok: loaded.quit())
+    QTimer.singleShot(30_000, loaded.quit)
+    page.setHtml("<p>engine</p>")
+    loaded.exec()
+    _ENGINE.extend([profile, page])
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A session that compares two real builds makes the second beside the first (a core each);
     on two workers, the scheduler is told each test's lane."""
