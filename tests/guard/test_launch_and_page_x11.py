@@ -239,15 +239,23 @@ class Kiosk:
         return found[0]
 
     def enter(self) -> str:
+        """Continue past the notice (again only while it is still shown); the full-screen window."""
         notice = self.wait_notice()
+        found: list[str] = []
+
+        def full_screen() -> bool:  # the id seen is the one returned: Qt replaces the kiosk's
+            window = self.full_screen()  # native window as the first page shows
+            found[:] = [window] if window else []
+            return bool(found)
+
         for _attempt in range(10):
-            x(self.display, "xdotool", "windowactivate", "--sync", notice)
-            x(self.display, "xdotool", "key", "Return")
-            if wait_for(lambda: self.full_screen() is not None, timeout=6):
+            if self.named("Before your exam"):
+                x(self.display, "xdotool", "windowactivate", "--sync", notice)
+                x(self.display, "xdotool", "key", "Return")
+            if wait_for(full_screen, timeout=6):
                 break
-        window = self.full_screen()
-        assert window is not None, self.output()
-        return window
+        assert wait_for(full_screen, timeout=20), self.output()  # now, not a moment ago
+        return found[0]
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-3000:]

@@ -184,7 +184,8 @@ def server_outage(kiosk: KioskRun, exam_stub: Stub, outage_s: float) -> None:
     types = [e["type"] for e in events]
     for expected in ("exam_started", "connection_lost", "connection_restored", "exam_ended"):
         assert types.count(expected) == 1, types
-    assert "focus_lost" in types or "prohibited_app_closed" in types, types
+    # the xterm in front: the focus keeper or the window watch brings the exam back, whichever is first
+    assert {"focus_lost", "window_covered", "prohibited_app_closed"} & set(types), types
 
 
 @pytest.mark.slow
