@@ -31,8 +31,10 @@ def _start_xvfb(width: int, height: int) -> tuple[int, subprocess.Popen[bytes]] 
     # -displayfd: Xvfb picks a free display number itself (it also sees numbers held by servers
     # whose files in /tmp are gone) and writes it to the pipe once it accepts clients.
     read_end, write_end = os.pipe()
+    # -r: no key repeat. A key is always pressed and released at once here; a release the server
+    # reads late (a loaded machine) must not become a dozen Enters for the next window.
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                             f"{width}x{height}x24", "-nolisten", "tcp", "-ac"],
+                             f"{width}x{height}x24", "-nolisten", "tcp", "-ac", "-r"],
                             pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
     number = b""
