@@ -52,5 +52,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Producer) -> LaneSch
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    while _ENGINE:  # the page before its profile
+        _ENGINE.pop()
     if not hasattr(config, "workerinput"):
         forget_lanes()

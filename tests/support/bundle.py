@@ -9,7 +9,7 @@ to every run; that the default build keeps the release key is checked on the exp
 The cached bundle has its manifest.json but NO manifest.sig: its self-check says "unverifiable".
 `sign_bundle` signs a copy with the TEST key, and its self-check then says "valid"; `copy_bundle`
 gives a private copy to tamper with (never modify the cache itself). `second_build` is the
-reproducibility check's other build, made beside the first when a session makes both.
+reproducibility check's other build, cached beside the first and made with it when a session makes both.
 """
 
 from __future__ import annotations
@@ -68,63 +68,64 @@ def _build_command(out: Path) -> list[str]:
             "--release-pubkey", str(TEST_PUBLIC_KEY)]
 
 
-class _SecondBuild:
-    """Another build of this source, the same way, in another folder and with its own PyInstaller
-    cache. A build keeps one core busy for about a minute and a half: when the session also makes
-    the first one, the two run side by side."""
-
-    def __init__(self) -> None:
-        self.wanted = False
-        self._proc: subprocess.Popen[str] | None = None
-        self._out: Path | None = None
-        self._errors = Path(os.devnull)
-
-    def start(self) -> None:
-        if self._proc is not None:
-            return
-        where = Path(tempfile.mkdtemp(prefix="lockdown-second-build-"))
-        self._out = where / "again" / "lockdown"
-        env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(where / "pyinstaller-cache"))
-        self._errors = where / "stderr.txt"
-        with self._errors.open("w") as errors:
-            self._proc = subprocess.Popen(_build_command(self._out), stdout=subprocess.DEVNULL,
-                                          stderr=errors, env=env)
-
-    def result(self) -> tuple[int, str, Path]:
-        self.start()
-        assert self._proc is not None and self._out is not None
-        code = self._proc.wait(timeout=900)
-        return code, self._errors.read_text(errors="replace"), self._out
-
-
-_SECOND = _SecondBuild()
+_WANT_SECOND: list[bool] = []
 
 
 def want_second_build() -> None:
-    """The session compares a second build with the first: start it with the first, if one is made."""
-    _SECOND.wanted = True
+    """The session compares a second build with the first: make it beside the first, if one is made."""
+    _WANT_SECOND.append(True)
+
+
+def _cache() -> Path:
+    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(TEST_PUBLIC_KEY.read_bytes())
+    cache.mkdir(parents=True, exist_ok=True)
+    return cache
+
+
+def _start_second(second: Path) -> subprocess.Popen[bytes]:
+    """Another build of this source, the same way, in another folder, with its own PyInstaller cache."""
+    shutil.rmtree(second, ignore_errors=True)
+    second.mkdir()
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(second / "pyinstaller-cache"))
+    with (second / "stderr.txt").open("wb") as errors:
+        return subprocess.Popen(_build_command(second / "lockdown"), stdout=subprocess.DEVNULL,
+                                stderr=errors, env=env)
+
+
+def _finish_second(second: Path, build: subprocess.Popen[bytes]) -> None:
+    (second / "exit").write_text(str(build.wait(timeout=900)))
 
 
 def second_build() -> tuple[int, str, Path]:
-    """The second build's exit code, its stderr, and the bundle. The caller removes
-    `bundle.parents[1]`."""
-    return _SECOND.result()
+    """The second build's exit code, its stderr, and the bundle (in the cache, like the first; do
+    not modify it). Made beside the first when this session made that one (a build keeps one core
+    busy for a minute and a half), by whichever worker; else now."""
+    built_bundle()
+    second = _cache() / "second"
+    with (_cache() / "second.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (second / "exit").exists():
+            _finish_second(second, _start_second(second))
+    return (int((second / "exit").read_text()), (second / "stderr.txt").read_text(errors="replace"),
+            second / "lockdown")
 
 
 @functools.cache
 def built_bundle() -> Path:
     """The folder `lockdown/` of a real build of this source tree that trusts the TEST key
     (unsigned; do not modify it)."""
-    cache = Path(tempfile.gettempdir()) / "lockdown-test-bundles" / source_key(TEST_PUBLIC_KEY.read_bytes())
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = _cache()
     bundle = cache / "lockdown"
     with (cache / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
-            if _SECOND.wanted:
-                _SECOND.start()
+            beside = None
+            if _WANT_SECOND:
+                beside = _start_second(cache / "second")
             done = subprocess.run(_build_command(bundle), capture_output=True, text=True, timeout=900)
+            if beside is not None:
+                _finish_second(cache / "second", beside)
             if done.returncode != 0:
                 raise RuntimeError(f"tools/build.py failed ({done.returncode}):\n"
                                    f"{done.stdout}\n{done.stderr}")
