@@ -317,9 +317,15 @@ def test_the_taskbar_in_the_real_kiosk(x_display: str, unprivileged_user: User, 
         time.sleep(1.0)  # longer than the focus keeper's period: it must not pull the kiosk back
         assert active_window(x_display) == xterm
         screenshot(x_display, tmp_path / "permitted-program.png")
-        x(x_display, "xdotool", "type", "--delay", "50", "exit")
-        x(x_display, "xdotool", "key", "Return")
-        assert wait_for(lambda: not xterms_of(unprivileged_user), timeout=30), "no keys for the xterm"
+        # Typed again once if the xterm is still there after 10 s: once in six runs, with the xterm
+        # shown in front and its cursor filled, "exit" and Enter ended nothing (cause not found)
+        for attempt in range(2):
+            x(x_display, "xdotool", "type", "--delay", "50", "exit")
+            x(x_display, "xdotool", "key", "Return")
+            if wait_for(lambda: not xterms_of(unprivileged_user), timeout=10 if attempt == 0 else 30):
+                break
+            screenshot(x_display, tmp_path / f"xterm-after-exit-{attempt}.png")
+        assert not xterms_of(unprivileged_user), f"no keys for the xterm: {exam.output()}"
         exam.wait(lambda s: s["active"], 30, "the kiosk back once the program closed")
 
         # Started again, it is closed by the end of the exam
