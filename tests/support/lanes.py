@@ -1,11 +1,10 @@
 """Two workers, and the tests that must not run beside their own kind kept in a lane each.
 
-A real kiosk on the X display or a real build (`machine`) takes the machine's cores: a kiosk starts
-on both for a moment, a build keeps one busy for over a minute (two side by side, both), and a test
-that waits for a window or for the process guard to act fails when another runs beside it. An exam
-opened in the test process (`exam`) cannot run beside another one (lockdown opens one exam at a
-time per user, and every worker is root). Each lane runs one after the other on one worker;
-everything else (parsing, the server, the network client, Qt widgets offscreen) runs beside them.
+A real kiosk on the X display (`screen`) takes both cores for a moment as it starts, and a test of
+it that waits for a window fails when another kiosk starts beside it; an exam opened in the test
+process (`exam`) cannot run beside another one (lockdown opens one exam at a time per user, and
+every worker is root). Each lane runs one after the other on one worker; everything else
+(parsing, the server, the network client, the builds, Qt widgets offscreen) runs beside them.
 
 pytest-xdist's own `xdist_group` marks do not reach its scheduler under pytest 9 (it renames
 `item._nodeid`, which pytest 9 no longer reads), and its scheduler never sees the tests, only
@@ -28,9 +27,8 @@ def lane(item: pytest.Item) -> str | None:
     """The lane of a test that must not run beside its own kind (see the module's docstring)."""
     if hasattr(getattr(item, "module", None), "run_exam"):  # first: two of them would refuse each other
         return "exam"
-    if (item.get_closest_marker("x11") or item.get_closest_marker("slow")
-            or "x_display" in getattr(item, "fixturenames", ())):
-        return "machine"
+    if item.get_closest_marker("x11") or "x_display" in getattr(item, "fixturenames", ()):
+        return "screen"
     return None
 
 
