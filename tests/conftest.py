@@ -7,7 +7,7 @@ from xdist.remote import Producer
 
 from tests.support.bundle import want_second_build
 from tests.support.display import x_display
-from tests.support.lanes import LaneScheduling, forget_lanes, note_lanes
+from tests.support.lanes import LaneScheduling, forget_lanes, note_lanes, opens_exams_here
 from tests.support.users import unprivileged_user
 
 __all__ = ["unprivileged_user", "x_display"]
@@ -22,7 +22,7 @@ def _browser_engine_of_the_test_process(request: pytest.FixtureRequest) -> None:
     removed at its end, and Chromium's helpers, started once per process, keep the path they were
     started with: the pages of the next exam a test opens here never load. Started before the
     first exam (once), they keep the test process's own temporary folder."""
-    if _ENGINE or not hasattr(request.module, "run_exam"):
+    if _ENGINE or not opens_exams_here(request.module):
         return
     request.getfixturevalue("qapp")
     from PySide6.QtCore import QEventLoop, QTimer

@@ -21,7 +21,15 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.guard.xtools import active_window, geometry, wait_for, windows_of_class, x
+from tests.guard.xtools import (
+    active_window,
+    continue_past_notice,
+    geometry,
+    press_enter_on,
+    wait_for,
+    windows_of_class,
+    x,
+)
 from tests.support.display import HEIGHT, WIDTH, screenshot
 from tests.support.output import Tail
 from tests.support.users import User, popen_as, user_python
@@ -109,14 +117,8 @@ def test_kiosk_keeps_a_student_in_and_lets_go_when_killed(x_display: str, unpriv
         # The notice comes first: the student continues with Enter (its default button). The
         # dialog may take a moment to accept keys on a loaded machine, so Enter is repeated.
         assert wait_for(lambda: bool(windows()), timeout=60), errors.text()
-        for _attempt in range(12):
-            if kiosk_window() is not None:
-                break
-            shown = windows()
-            if shown:
-                x(x_display, "xdotool", "windowactivate", "--sync", str(shown[0]))
-                x(x_display, "xdotool", "key", "--window", str(shown[0]), "Return")
-            wait_for(lambda: kiosk_window() is not None, timeout=5)
+        continue_past_notice(lambda: [str(w) for w in windows()], lambda: kiosk_window() is not None,
+                             lambda w: press_enter_on(x_display, w), tries=12, wait=5)
         if not wait_for(lambda: kiosk_window() is not None, timeout=20):
             screenshot(x_display, tmp_path / "no-kiosk.png")
             pytest.fail(f"the kiosk never went full screen; windows {windows()}, screen in {tmp_path}")

@@ -28,7 +28,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.guard.xtools import wait_for, x
+from tests.guard.xtools import continue_past_notice, wait_for, x
 from tests.support.display import HEIGHT, WIDTH
 from tests.support.users import User, popen_as, run_as, started_under, user_python
 
@@ -248,12 +248,11 @@ class Kiosk:
             found[:] = [window] if window else []
             return bool(found)
 
-        for _attempt in range(10):
-            if self.named("Before your exam"):
-                x(self.display, "xdotool", "windowactivate", "--sync", notice)
-                x(self.display, "xdotool", "key", "Return")
-            if wait_for(full_screen, timeout=6):
-                break
+        def press(_shown: str) -> None:  # to the window that has the keyboard (XTEST)
+            x(self.display, "xdotool", "windowactivate", "--sync", notice)
+            x(self.display, "xdotool", "key", "Return")
+
+        continue_past_notice(lambda: self.named("Before your exam"), full_screen, press)
         assert wait_for(full_screen, timeout=20), self.output()  # now, not a moment ago
         return found[0]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from Xlib import X, display
 
-from tests.guard.xtools import wait_for, x
+from tests.guard.xtools import continue_past_notice, wait_for, x
 from tests.support.display import HEIGHT, WIDTH
 from tests.support.stub import Stub
 from tests.support.users import User, popen_as, user_python
@@ -139,12 +139,12 @@ def watch_lines(kiosk: KioskRun) -> list[str]:
 
 def enter(kiosk: KioskRun) -> None:
     """Continue past the notice (again only while it is still shown) until the kiosk shows."""
-    notice = kiosk.wait_window("Before your exam")
-    for _attempt in range(10):
-        if kiosk.xdotool("search", "--onlyvisible", "--name", "Before your exam"):
-            kiosk.key(notice, "Return")
-        if wait_for(lambda: kiosk_window(kiosk) is not None, timeout=6):
-            break
+    kiosk.wait_window("Before your exam")
+
+    def notice() -> list[str]:
+        return kiosk.xdotool("search", "--onlyvisible", "--name", "Before your exam").split()
+
+    continue_past_notice(notice, lambda: kiosk_window(kiosk) is not None, lambda w: kiosk.key(w, "Return"))
     # Qt replaces the kiosk's native window as the first page shows: a window seen a moment ago
     # may be gone already, and its successor comes
     assert wait_for(lambda: kiosk_window(kiosk) is not None, timeout=20), kiosk.output()

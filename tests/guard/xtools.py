@@ -38,6 +38,31 @@ def wait_for(predicate: Callable[[], bool], timeout: float = 10.0, step: float =
     return predicate()
 
 
+def press_enter_on(display: str, window: str) -> None:
+    """Enter sent to `window` itself (XSendEvent), after asking the window manager to activate it."""
+    x(display, "xdotool", "windowactivate", "--sync", window)
+    x(display, "xdotool", "key", "--window", window, "Return")
+
+
+def continue_past_notice(notice: Callable[[], list[str]], entered: Callable[[], bool],
+                         press: Callable[[str], None], tries: int = 10, wait: float = 6.0) -> bool:
+    """Enter on the notice until `entered()`; whether it was.
+
+    On a loaded machine the first Enter may come before the dialog takes keys; the notice is
+    unmapped for a moment now and then as the browser engine starts, and an Enter sent then is lost.
+    So the notice counts as accepted only when `entered()` says so, and Enter is pressed again only
+    while the notice (the ids `notice()` gives) is still shown: one queued while lockdown is busy
+    after it would go to the exam page.
+    """
+    for _attempt in range(tries):
+        shown = notice()
+        if shown:
+            press(shown[0])
+        if wait_for(entered, timeout=wait):
+            return True
+    return False
+
+
 def windows_of_class(display: str, klass: str) -> list[int]:
     """Visible top-level (window-manager managed) windows of an X class."""
     found = [int(w) for w in x(display, "xdotool", "search", "--onlyvisible", "--class", klass).split()]

@@ -68,12 +68,13 @@ def _build_command(out: Path) -> list[str]:
             "--release-pubkey", str(TEST_PUBLIC_KEY)]
 
 
-_WANT_SECOND: list[bool] = []
+_want_second = False
 
 
 def want_second_build() -> None:
     """The session compares a second build with the first: make it beside the first, if one is made."""
-    _WANT_SECOND.append(True)
+    global _want_second
+    _want_second = True
 
 
 def _cache() -> Path:
@@ -121,7 +122,7 @@ def built_bundle() -> Path:
         if not (cache / "complete").exists():
             shutil.rmtree(bundle, ignore_errors=True)
             beside = None
-            if _WANT_SECOND:
+            if _want_second:
                 beside = _start_second(cache / "second")
             done = subprocess.run(_build_command(bundle), capture_output=True, text=True, timeout=900)
             if beside is not None:

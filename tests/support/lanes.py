@@ -23,9 +23,14 @@ from xdist.remote import Producer
 from xdist.scheduler import LoadScopeScheduling
 
 
+def opens_exams_here(module: object) -> bool:
+    """Whether a test module opens exams in the test process (it calls lockdown's `run_exam`)."""
+    return hasattr(module, "run_exam")
+
+
 def lane(item: pytest.Item) -> str | None:
     """The lane of a test that must not run beside its own kind (see the module's docstring)."""
-    if hasattr(getattr(item, "module", None), "run_exam"):  # first: two of them would refuse each other
+    if opens_exams_here(getattr(item, "module", None)):  # first: two of them would refuse each other
         return "exam"
     if item.get_closest_marker("x11") or "x_display" in getattr(item, "fixturenames", ()):
         return "screen"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.guard.xtools import wait_for, x
+from tests.guard.xtools import continue_past_notice, press_enter_on, wait_for, x
 from tests.support.display import screenshot
 from tests.support.output import Tail
 from tests.support.users import User, popen_as, started_under, user_python
@@ -101,21 +101,16 @@ def test_the_kiosk_names_the_program_it_closed(x_display: str, unprivileged_user
             return x(x_display, "xdotool", "search", "--onlyvisible", "--name", "Before your exam")
 
         assert wait_for(lambda: bool(notice()), timeout=90), "no notice"
-        # On a loaded machine the first Enter may land before the dialog takes keys, and the notice
-        # is unmapped for a moment now and then as the engine starts: accepted is when the kiosk
-        # says so; Enter again only while the notice is shown.
-        for _attempt in range(10):
-            shown = notice().split()
-            if shown:
-                x(x_display, "xdotool", "windowactivate", "--sync", shown[0])
-                x(x_display, "xdotool", "key", "--window", shown[0], "Return")
+        def kiosk_said() -> bool:
             try:
-                expect(lines, "kiosk", timeout=9)
-                break
+                expect(lines, "kiosk", timeout=0.2)
+                return True
             except queue.Empty:
-                continue
-        else:
-            raise AssertionError(f"the kiosk never showed: {errors.text()}")
+                return False
+
+        assert continue_past_notice(lambda: notice().split(), kiosk_said,
+                                    lambda w: press_enter_on(x_display, w), wait=9), \
+            f"the kiosk never showed: {errors.text()}"
 
         zoom = popen_as(unprivileged_user, [str(shared_dir / "zoom"), "120"], keyring=False,
                         source_tree=False)

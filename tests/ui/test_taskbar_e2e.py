@@ -37,7 +37,7 @@ import psutil
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.guard.xtools import active_window, wait_for, x, xkb_group
+from tests.guard.xtools import active_window, continue_past_notice, press_enter_on, wait_for, x, xkb_group
 from tests.support.display import HEIGHT, WIDTH, screenshot
 from tests.support.output import Tail
 from tests.support.users import User, popen_as, started_under, user_python
@@ -174,17 +174,8 @@ class Exam:
             return x(self.display, "xdotool", "search", "--onlyvisible", "--name", "Before your exam")
 
         assert wait_for(lambda: bool(notice()), timeout=120), "no notice"
-        # On a loaded machine the first Enter may land before the dialog takes keys, and the notice
-        # is unmapped for a moment once in a while as the browser engine starts (an Enter sent then
-        # is lost): accepted is when the kiosk shows. Again only after a long wait, and only if the
-        # notice is still there: an Enter queued while lockdown is busy goes to the exam page.
-        for _attempt in range(6):
-            shown = notice().split()
-            if shown:
-                x(self.display, "xdotool", "windowactivate", "--sync", shown[0])
-                x(self.display, "xdotool", "key", "--window", shown[0], "Return")
-            if wait_for(lambda: bool(self.state()), timeout=15):
-                return
+        continue_past_notice(lambda: notice().split(), lambda: bool(self.state()),
+                             lambda w: press_enter_on(self.display, w), tries=6, wait=15)
 
     def click(self, rect: list[int]) -> None:
         cx, cy = rect[0] + rect[2] // 2, rect[1] + rect[3] // 2
